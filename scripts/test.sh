@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): every check, then the whole suite on SQLite and on
+# PostgreSQL, then the browser tests in Chromium. Any failure stops with a non-zero exit.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+LABORLENS_NEED_BROWSER=1 bash scripts/bootstrap.sh
+export PATH="$PWD/.venv/bin:$PATH"
+unset LABORLENS_DEMO DATABASE_URL
+WORKERS="${LABORLENS_TEST_WORKERS:-2}"
+
+step() { echo; echo "==> $*"; }
+
+step "ruff (lint, with bandit S rules)"
+ruff check src tests bench
+
+step "mypy (pure modules)"
+mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/catalogue \
+  src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/release/kanon.py \
+  src/laborlens/release/dp.py src/laborlens/release/budget.py 2>/dev/null)
+
+step "manage.py check --deploy with production settings"
+eval "$(laborlens keys new | sed 's/^/export /')"
+LABORLENS_ALLOWED_HOSTS=laborlens.example.org DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 \
+  laborlens manage check --deploy --fail-level WARNING
+unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY
+
+step "makemigrations --check"
+LABORLENS_DEMO=1 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 laborlens manage makemigrations --check --dry-run
+
+step "test suite on SQLite (with browser tests in Chromium)"
+python -m pytest -n "$WORKERS" --dist loadgroup tests
+
+step "test suite on PostgreSQL"
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+DATABASE_URL="postgres://postgres@127.0.0.1:5432/laborlens" \
+  python -m pytest -n "$WORKERS" -m "not e2e" --create-db tests
+
+echo
+echo "==> all checks passed"

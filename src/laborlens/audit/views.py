@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from laborlens.audit.events import record_event
+from laborlens.audit.models import AuditEvent
+from laborlens.audit.tags import EventTag
+from laborlens.core.permissions import permission_required
+
+
+class AuditFilterForm(forms.Form):
+    who = forms.CharField(label=_("Who (user name)"), required=False, max_length=150)
+    what = forms.ChoiceField(label=_("What"), required=False,
+                             choices=[("", _("Any event"))] + [(t.value, t.value) for t in EventTag])
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    object_type = forms.CharField(label=_("Object type"), required=False, max_length=80)
+    object_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False, choices=[
+        ("", _("Any")), ("success", _("success")), ("failure", _("failure")),
+        ("locked", _("locked")), ("expired", _("expired")), ("denied", _("denied"))])
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError(_("'From' must be on or before 'Until'."))
+        return data
+
+
+def filtered_events(form: AuditFilterForm) -> object:
+    events = AuditEvent.objects.all()
+    if not form.is_valid():
+        return events.none()
+    data = form.cleaned_data
+    tz = timezone.get_current_timezone()
+    if data["who"]:
+        events = events.filter(actor_label__iexact=data["who"])
+    if data["what"]:
+        events = events.filter(tag=data["what"])
+    if data["since"]:
+        events = events.filter(created_at__gte=datetime.combine(data["since"], time.min, tz))
+    if data["until"]:
+        events = events.filter(created_at__lte=datetime.combine(data["until"], time.max, tz))
+    if data["object_type"]:
+        events = events.filter(object_type=data["object_type"].lower())
+    if data["object_id"]:
+        events = events.filter(object_id=data["object_id"])
+    if data["outcome"]:
+        events = events.filter(outcome=data["outcome"])
+    return events
+
+
+@permission_required("audit.view")
+def event_list(request: HttpRequest) -> HttpResponse:
+    form = AuditFilterForm(request.GET or None)
+    events = filtered_events(form) if request.GET else AuditEvent.objects.all()
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    # Reading the audit log is itself audited.
+    record_event(EventTag.AUDIT_LOG_VIEWED, request=request,
+                 detail={k: v for k, v in request.GET.items() if k != "page"})
+    status = 400 if request.GET and not form.is_valid() else 200
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "audit/event_list.html",
+                  {"form": form, "page": page, "query": query.urlencode()}, status=status)

@@ -1,0 +1,43 @@
+"""What appears in the menu and on the home page, filtered by role permission.
+
+An app adds its entry here; entries whose URL is not installed yet are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    permission: str
+    url_name: str
+    label: str | Promise
+    help: str | Promise
+
+
+NAV_ITEMS = [
+    NavItem("screening.run", "screening:start", _("New screening"),
+            _("A few plain-language questions; the result explains itself.")),
+    NavItem("screening.view", "screening:list", _("Screenings"),
+            _("Screenings you and your team recorded.")),
+    NavItem("screening.view", "screening:guide", _("Officer's guide"),
+            _("Trafficking, smuggling or a labour violation? What to do first.")),
+]
+
+
+def items_for(user: object) -> list[dict[str, object]]:
+    visible = []
+    for item in NAV_ITEMS:
+        if not user.can(item.permission):  # type: ignore[attr-defined]
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        visible.append({"url": url, "label": item.label, "help": item.help})
+    return visible

@@ -1,0 +1,256 @@
+"""Django settings, all read from the environment (see README "Configuration").
+
+Outside demo mode LaborLens refuses to start with missing or weak secrets. Demo mode is
+the only place with convenience shortcuts (public demo keys, plain HTTP), and every page
+says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from laborlens.env import (
+    ConfigError,
+    env_bool,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    parse_database_url,
+    weak_secret_reason,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = Path(env_str("LABORLENS_HOME", str(Path.cwd()))).resolve()
+
+try:
+    DEMO_MODE = env_bool("LABORLENS_DEMO", False)
+    DEBUG = env_bool("LABORLENS_DEBUG", False)
+    DATA_DIR = Path(env_str("LABORLENS_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+    DATABASES = {
+        "default": parse_database_url(
+            env_str("DATABASE_URL", "sqlite:///var/laborlens.sqlite3"), BASE_DIR
+        ).as_django()
+    }
+    SESSION_IDLE_SECONDS = env_int("LABORLENS_SESSION_IDLE_SECONDS", 30 * 60, 60, 30 * 60)
+    SESSION_ABSOLUTE_SECONDS = env_int(
+        "LABORLENS_SESSION_ABSOLUTE_SECONDS", 12 * 3600, 600, 12 * 3600
+    )
+    TRUST_X_FORWARDED_FOR = env_bool("LABORLENS_TRUST_X_FORWARDED_FOR", False)
+    ALLOWED_HOSTS = env_list("LABORLENS_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEMO_MODE else "")
+    _secret_key = env_secret("LABORLENS_SECRET_KEY")
+    _field_keys = env_secret("LABORLENS_FIELD_KEYS")
+    _blind_index_key = env_secret("LABORLENS_BLIND_INDEX_KEY")
+    _audit_key = env_secret("LABORLENS_AUDIT_KEY")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default must work on a fresh clone: create its folder.
+    Path(str(DATABASES["default"]["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+
+# Public, published demo keys: only ever used when LABORLENS_DEMO=1.
+DEMO_SECRET_KEY = "demo-only-secret-key-published-in-the-readme-never-use-for-real-data-0123456789"  # noqa: S105
+DEMO_FIELD_KEY = "ZGVtby1vbmx5LWZpZWxkLWtleS1uZXZlci1yZWFsLSE="  # noqa: S105
+DEMO_BLIND_INDEX_KEY = "demo-only-blind-index-key-published-in-the-readme-never-use-0123456789"  # noqa: S105
+DEMO_AUDIT_KEY = "demo-only-audit-chain-key-published-in-the-readme-never-use-0123456789"  # noqa: S105
+
+
+def _check_fernet_keys(raw: str) -> list[str]:
+    keys = [key.strip() for key in raw.split(",") if key.strip()]
+    for position, key in enumerate(keys, start=1):
+        try:
+            decoded = base64.urlsafe_b64decode(key.encode())
+        except (binascii.Error, ValueError):
+            decoded = b""
+        if len(decoded) != 32:
+            raise ImproperlyConfigured(
+                f"LABORLENS_FIELD_KEYS key {position} is not a Fernet key "
+                "(32 url-safe base64 bytes); make one with `laborlens keys new`"
+            )
+    return keys
+
+
+def _require_strong(name: str, value: str) -> str:
+    reason = weak_secret_reason(value)
+    if reason:
+        raise ImproperlyConfigured(
+            f"{name} cannot be used because {reason}. Set a strong value (or {name}_FILE), "
+            "or set LABORLENS_DEMO=1 for the public demo."
+        )
+    return value
+
+
+if DEMO_MODE:
+    SECRET_KEY = _secret_key or DEMO_SECRET_KEY
+    FIELD_ENCRYPTION_KEYS = _check_fernet_keys(_field_keys or DEMO_FIELD_KEY)
+    BLIND_INDEX_KEY = _blind_index_key or DEMO_BLIND_INDEX_KEY
+    AUDIT_CHAIN_KEY = _audit_key or DEMO_AUDIT_KEY
+else:
+    SECRET_KEY = _require_strong("LABORLENS_SECRET_KEY", _secret_key)
+    if not _field_keys:
+        raise ImproperlyConfigured(
+            "LABORLENS_FIELD_KEYS is missing; identifying fields cannot be encrypted without it"
+        )
+    FIELD_ENCRYPTION_KEYS = _check_fernet_keys(_field_keys)
+    BLIND_INDEX_KEY = _require_strong("LABORLENS_BLIND_INDEX_KEY", _blind_index_key)
+    AUDIT_CHAIN_KEY = _require_strong("LABORLENS_AUDIT_KEY", _audit_key)
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("LABORLENS_ALLOWED_HOSTS is empty; name the host(s) served")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "laborlens.core",
+    "laborlens.accounts",
+    "laborlens.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "laborlens.accounts.middleware.SessionLifetimeMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "laborlens.core.middleware.SecurityHeadersMiddleware",
+]
+
+ROOT_URLCONF = "laborlens.urls"
+WSGI_APPLICATION = "laborlens.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "laborlens.core.context_processors.site",
+            ],
+        },
+    }
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sessions live in the database so that logout and deactivation kill them server-side.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "laborlens_session" if DEMO_MODE else "__Host-laborlens_session"
+CSRF_COOKIE_NAME = "laborlens_csrf" if DEMO_MODE else "__Host-laborlens_csrf"
+
+# Plain HTTP is allowed only for the local demo; production runs behind TLS.
+SECURE_PRODUCTION = not DEMO_MODE and not DEBUG
+SESSION_COOKIE_SECURE = SECURE_PRODUCTION
+CSRF_COOKIE_SECURE = SECURE_PRODUCTION
+SECURE_SSL_REDIRECT = SECURE_PRODUCTION and env_bool("LABORLENS_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 31536000 if SECURE_PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_PRODUCTION
+SECURE_HSTS_PRELOAD = SECURE_PRODUCTION
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_X_FORWARDED_FOR else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("LABORLENS_CSRF_TRUSTED_ORIGINS")
+
+# No inline script or style anywhere; every asset is served from this host.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Español"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "laborlens_language"
+LANGUAGE_COOKIE_SECURE = SECURE_PRODUCTION
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+TIME_ZONE = env_str("LABORLENS_TIME_ZONE", "America/New_York")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if SECURE_PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not SECURE_PRODUCTION
+if not SECURE_PRODUCTION:
+    # Demo and development serve from the app folders; whitenoise still wants the root.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+MEDIA_ROOT = DATA_DIR / "uploads"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW_SECONDS = 15 * 60
+OTP_TOTP_ISSUER = "LaborLens"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LABORLENS_LOG_LEVEL", "INFO")},
+    "loggers": {"django.server": {"level": "WARNING"}},
+}

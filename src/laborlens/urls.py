@@ -1,0 +1,14 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("laborlens.core.urls")),
+    path("accounts/", include("laborlens.accounts.urls")),
+    path("audit/", include("laborlens.audit.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+handler400 = "laborlens.core.views.error_400"
+handler403 = "laborlens.core.views.error_403"
+handler404 = "laborlens.core.views.error_404"
+handler500 = "laborlens.core.views.error_500"

@@ -1,0 +1,113 @@
+"""Settings from the environment: strict parsers, and refusal to run with weak secrets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laborlens.env import ConfigError, env_bool, env_int, env_secret, parse_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_django(env: dict[str, str], code: str = "import django; django.setup(); print('started')"):
+    base = {key: value for key, value in os.environ.items()
+            if not key.startswith(("LABORLENS_", "DATABASE_URL", "DJANGO_"))}
+    base.update({"DJANGO_SETTINGS_MODULE": "laborlens.settings",
+                 "DATABASE_URL": "sqlite:////tmp/laborlens-settings-test.sqlite3", **env})
+    return subprocess.run([sys.executable, "-c", code], env=base, capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+
+
+STRONG = {
+    "LABORLENS_SECRET_KEY": "k8Jq2-vN0pL7xR4tY9wE1zU6iO3aS5dF8gH2jK4lQ7mN0bV3cX6zP9oI1uY4tR7e",
+    "LABORLENS_FIELD_KEYS": "sCuTi0Ry6qzz6D1KJaZ5sHbUa2Z1LjQqUzf6tQmW6Tg=",
+    "LABORLENS_BLIND_INDEX_KEY": "Bq7Wm2Xn9Lp4Rt6Yv8Zc1Ad3Fg5Hj7Kl9Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz0X",
+    "LABORLENS_AUDIT_KEY": "Zx1Cv2Bn3Mq4Wd5Ef6Rg7Th8Yj9Uk0Il1Op2As3Df4Gh5Jk6Lm7Nb8Vc9Xz0Qa1W",
+    "LABORLENS_ALLOWED_HOSTS": "laborlens.example.org",
+}
+
+
+def test_production_starts_with_strong_secrets():
+    result = run_django(STRONG)
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(STRONG))
+def test_production_refuses_a_missing_secret(missing):
+    env = {key: value for key, value in STRONG.items() if key != missing}
+    result = run_django(env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_refuses_a_weak_secret_key():
+    result = run_django({**STRONG, "LABORLENS_SECRET_KEY": "changeme"})
+    assert result.returncode != 0 and "shorter than" in result.stderr
+
+
+def test_production_refuses_the_demo_keys():
+    from laborlens import settings as production
+
+    result = run_django({**STRONG, "LABORLENS_SECRET_KEY": production.DEMO_SECRET_KEY})
+    assert result.returncode != 0 and "demo" in result.stderr
+
+
+def test_secrets_can_come_from_files(tmp_path):
+    secret_file = tmp_path / "secret"
+    secret_file.write_text(STRONG["LABORLENS_SECRET_KEY"] + "\n")
+    env = {key: value for key, value in STRONG.items() if key != "LABORLENS_SECRET_KEY"}
+    result = run_django({**env, "LABORLENS_SECRET_KEY_FILE": str(secret_file)})
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_loader_refuses_outside_demo_mode():
+    result = run_django(STRONG, "import django; django.setup(); from laborlens.cli import main; "
+                                "import sys; sys.exit(main(['demo-load']))")
+    assert result.returncode == 2 and "LABORLENS_DEMO=1" in result.stderr
+
+
+def test_bad_field_key_is_named():
+    result = run_django({**STRONG, "LABORLENS_FIELD_KEYS": "not-a-key"})
+    assert result.returncode != 0 and "Fernet" in result.stderr
+
+
+def test_env_bool_is_strict():
+    assert env_bool("X", environ={"X": "yes"}) is True
+    assert env_bool("X", environ={"X": "0"}) is False
+    assert env_bool("X", True, environ={}) is True
+    with pytest.raises(ConfigError):
+        env_bool("X", environ={"X": "maybe"})
+
+
+def test_env_int_is_strict():
+    assert env_int("N", 5, environ={"N": "7"}) == 7
+    with pytest.raises(ConfigError):
+        env_int("N", 5, environ={"N": "seven"})
+    with pytest.raises(ConfigError):
+        env_int("N", 5, maximum=10, environ={"N": "11"})
+
+
+def test_env_secret_refuses_both_forms(tmp_path):
+    with pytest.raises(ConfigError):
+        env_secret("S", environ={"S": "a", "S_FILE": str(tmp_path / "x")})
+    with pytest.raises(ConfigError):
+        env_secret("S", environ={"S_FILE": str(tmp_path / "missing")})
+
+
+def test_database_urls(tmp_path):
+    sqlite = parse_database_url("sqlite:///var/x.sqlite3", tmp_path)
+    assert sqlite.engine.endswith("sqlite3") and sqlite.name == str(tmp_path / "var/x.sqlite3")
+    absolute = parse_database_url("sqlite:////tmp/y.sqlite3", tmp_path)
+    assert absolute.name == "/tmp/y.sqlite3"
+    pg = parse_database_url("postgres://app:p%40ss@db.internal:5433/laborlens?sslmode=require", tmp_path)
+    assert (pg.user, pg.password, pg.host, pg.port, pg.name) == ("app", "p@ss", "db.internal", "5433", "laborlens")
+    assert dict(pg.options) == {"sslmode": "require"}
+    for bad in ["mysql://x/y", "postgres://host/", "sqlite://", "postgres://h/db?evil=1"]:
+        with pytest.raises(ConfigError):
+            parse_database_url(bad, tmp_path)
