@@ -26,8 +26,11 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
   "$PYTHON" -m venv .venv
 fi
 echo "==> installing LaborLens and its pinned dependencies"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 \
+  | { grep -v "^WARNING: Location 'file:" || true; }
+# (grep drops the machine's notes about unused local package folders)
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2>&1 \
+  | { grep -v "^WARNING: Location 'file:" || true; }
 echo "==> compiling translations"
 .venv/bin/pybabel compile --statistics -D django -d src/laborlens/locale 2>&1 | sed 's/^/    /'
 
