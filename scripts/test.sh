@@ -30,6 +30,9 @@ LABORLENS_DEMO=1 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 laborlens m
 step "test suite on SQLite (with browser tests in Chromium)"
 python -m pytest -n "$WORKERS" --dist loadgroup tests
 
+step "schemathesis against the running app (every endpoint and documented status code)"
+bash scripts/api-fuzz.sh
+
 step "test suite on PostgreSQL"
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start

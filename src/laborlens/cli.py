@@ -75,6 +75,27 @@ def cmd_demo_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo_token(args: argparse.Namespace) -> int:
+    """A token for a demo user, so that API tools can be tried (demo mode only)."""
+    setup_django()
+    from laborlens.accounts.models import User
+    from laborlens.api.models import ApiToken
+    from laborlens.demo import DemoRefused, require_demo_mode
+
+    try:
+        require_demo_mode()
+    except DemoRefused as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+    user = User.objects.filter(username=args.username).first()
+    if user is None:
+        print(f"error: no user {args.username!r}; run demo-load first", file=sys.stderr)
+        return 2
+    _, secret = ApiToken.issue(user, "demo token", ["read", "write"], days=1)
+    print(secret)
+    return 0
+
+
 def cmd_keys_new(args: argparse.Namespace) -> int:
     import secrets
 
@@ -110,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser("demo-code", help="print the current one-time code of a demo user")
     code.add_argument("username")
     code.set_defaults(func=cmd_demo_code)
+
+    token = sub.add_parser("demo-token", help="print a one-day API token for a demo user")
+    token.add_argument("username")
+    token.set_defaults(func=cmd_demo_token)
 
     keys = sub.add_parser("keys", help="key management")
     keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)

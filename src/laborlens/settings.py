@@ -112,9 +112,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "laborlens.core",
     "laborlens.accounts",
     "laborlens.audit",
+    "laborlens.api",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +245,39 @@ if not SECURE_PRODUCTION:
 MEDIA_ROOT = DATA_DIR / "uploads"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "laborlens.api.authentication.BearerTokenAuthentication",
+        "laborlens.api.authentication.VerifiedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["laborlens.api.permissions.RolePermission"],
+    "DEFAULT_PAGINATION_CLASS": "laborlens.api.base.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["laborlens.api.base.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env_str("LABORLENS_API_RATE", "600/min")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "laborlens.api.exceptions.problem_details_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LaborLens API",
+    "DESCRIPTION": "The same rules as the web app: scoped, audited, consent-gated. "
+    "Authenticate with `Authorization: Bearer <token>` (create tokens after signing in with MFA).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "laborlens.api.schema.add_problem_responses",
+    ],
+}
 
 LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_SECONDS = 15 * 60

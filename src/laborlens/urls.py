@@ -1,10 +1,14 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from laborlens.api import web as api_web
+
 urlpatterns = [
     path("", include("laborlens.core.urls")),
     path("accounts/", include("laborlens.accounts.urls")),
     path("audit/", include("laborlens.audit.urls")),
+    path("api/", include("laborlens.api.urls")),
+    path("accounts/tokens/", api_web.tokens, name="api_tokens"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -33,6 +33,9 @@ class EventTag(StrEnum):
     USER_PASSWORD_CHANGED = "accounts:user:password_change"  # noqa: S105  (a tag, not a secret)
     USER_LIST_VIEWED = "accounts:user:list"
     TASKFORCE_MEMBERSHIP_CHANGED = "accounts:taskforce:membership_change"
+    # api
+    API_TOKEN_CREATED = "api:token:create"  # noqa: S105  (a tag, not a secret)
+    API_TOKEN_REVOKED = "api:token:revoke"  # noqa: S105
     # audit
     AUDIT_LOG_VIEWED = "audit:log:view"
     AUDIT_VERIFIED = "audit:log:verify"

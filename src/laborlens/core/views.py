@@ -21,17 +21,29 @@ def health(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok"})
 
 
+ERROR_TITLES = {400: "Bad request", 403: "Forbidden", 404: "Not found", 500: "Server error"}
+
+
+def _error(request: HttpRequest, status: int) -> HttpResponse:
+    # API clients get the same problem-details format as the API's own errors.
+    if request.path.startswith("/api/"):
+        body = {"type": f"https://laborlens.invalid/problems/{status}", "title": ERROR_TITLES[status],
+                "status": status, "detail": ERROR_TITLES[status] + "."}
+        return JsonResponse(body, status=status, content_type="application/problem+json")
+    return render(request, f"errors/{status}.html", status=status)
+
+
 def error_404(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    return _error(request, 404)
 
 
 def error_403(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    return _error(request, 403)
 
 
 def error_400(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "errors/400.html", status=400)
+    return _error(request, 400)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "errors/500.html", status=500)
+    return _error(request, 500)

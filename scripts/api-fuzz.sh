@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs schemathesis against the running app: a demo server on loopback with a fresh
+# SQLite database, every endpoint and documented status code, as a signed-in
+# investigator (token). Fails on any server error or response that breaks the schema.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$PWD/.venv/bin:$PATH"
+WORK=$(mktemp -d)
+PORT="${LABORLENS_FUZZ_PORT:-8765}"
+export LABORLENS_DEMO=1 DATABASE_URL="sqlite:///$WORK/api.sqlite3" LABORLENS_API_RATE="100000/min"
+laborlens manage migrate --no-input -v 0
+laborlens demo-load > /dev/null
+TOKEN=$(laborlens demo-token investigator)
+laborlens manage runserver --noreload "127.0.0.1:$PORT" > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/health/" > /dev/null && break; sleep 0.2; done
+schemathesis run "http://127.0.0.1:$PORT/api/schema/" \
+  --header "Authorization: Bearer $TOKEN" \
+  --checks all --max-examples "${LABORLENS_FUZZ_EXAMPLES:-30}" --seed 20261123 \
+  --workers 2 --request-timeout 30 --warnings off
+if grep -q "Traceback" "$WORK/server.log"; then
+  echo "server logged a traceback:" >&2; grep -B2 -A20 "Traceback" "$WORK/server.log" | head -60 >&2; exit 1
+fi

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "laborlens.api"
+    label = "api"
+    verbose_name = "REST API"
+
+    def ready(self) -> None:
+        from laborlens.api.schema import register_auth_extensions
+
+        register_auth_extensions()

@@ -1,0 +1,52 @@
+"""One error format for the whole API: RFC 9457 problem details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+PROBLEM_TYPE = "https://laborlens.invalid/problems/"
+
+
+def problem(status_code: int, title: str, detail: str, **extra: Any) -> Response:
+    body = {"type": f"{PROBLEM_TYPE}{status_code}", "title": title, "status": status_code,
+            "detail": detail, **extra}
+    return Response(body, status=status_code, content_type="application/problem+json")
+
+
+def problem_details_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound("Not found.")
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    title = _title(response.status_code)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, exceptions.ValidationError):
+        detail = "The request has invalid fields; nothing was changed."
+        extra["errors"] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    else:
+        detail = str(getattr(exc, "detail", "")) or title
+    if isinstance(exc, exceptions.Throttled) and exc.wait:
+        extra["retry_after"] = int(exc.wait)
+    result = problem(response.status_code, title, detail, **extra)
+    for header in ("WWW-Authenticate", "Retry-After", "Allow"):
+        if header in response:
+            result[header] = response[header]
+    return result
+
+
+def _title(code: int) -> str:
+    return {
+        400: "Bad request", 401: "Authentication required", 403: "Forbidden",
+        404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
+        409: "Conflict", 413: "Payload too large", 415: "Unsupported media type",
+        429: "Too many requests",
+    }.get(code, "Error")
