@@ -1,0 +1,291 @@
+"""Narrative indicator extraction: catalogue-driven patterns over English or Spanish text.
+
+Flow: pick the language -> fold the text (accents, curly quotes; one character for one, so
+offsets stay those of the original) -> run the language's patterns -> drop negated
+matches -> map each match to its catalogue item, choosing the recruitment or destination
+member of a duplicated indicator from the sentence (see patterns/pairs.json) -> merge the
+matches per item into spans and a confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from laborlens.extraction._catalogue import catalogue_items
+from laborlens.extraction.detect import SUPPORTED, resolve_language
+from laborlens.extraction.negation import NegationRules, is_negated
+
+PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
+MIN_CONFIDENCE = 0.5  # below this a finding is too weak to pre-fill a screening
+HEDGE_FACTOR = 0.75  # "I think", "quizás": the teller is unsure, so trust the match less
+ANSWER_NOTE = "from tip, unconfirmed"
+
+_FOLD_PAIRS = {  # accented letter -> plain letter, curly quote -> straight (one char each)
+    "áàâä": "a", "éèêë": "e", "íìîï": "i", "óòôö": "o", "úùûü": "u", "ñ": "n", "ç": "c",
+    "ÁÀÂÄ": "A", "ÉÈÊË": "E", "ÍÌÎÏ": "I", "ÓÒÔÖ": "O", "ÚÙÛÜ": "U", "Ñ": "N", "Ç": "C",
+    "’‘`´": "'",
+}
+_FOLD = str.maketrans({c: plain for chars, plain in _FOLD_PAIRS.items() for c in chars})
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+|\n\s*")
+
+
+def fold(text: str) -> str:
+    """Lower-risk matching text: accents and curly quotes folded, same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+# --- language packs (data files) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    indicator: str
+    regex: re.Pattern[str]
+    weight: float
+    negated_form: bool
+    unless_before: re.Pattern[str] | None  # e.g. "$300 a month" after "deducted": a charge, not pay
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    language: str
+    patterns: tuple[Pattern, ...]
+    negation: NegationRules
+    hedges: tuple[re.Pattern[str], ...]
+    cues: Mapping[str, tuple[re.Pattern[str], ...]]
+    clause_break: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Pair:
+    recruitment: str
+    destination: str
+    default: str  # "recruitment" | "destination"
+    actor_cues: bool = True  # False: only timing cues move it to recruitment
+
+
+def _compile(raw: str, macros: Mapping[str, str]) -> re.Pattern[str]:
+    """A pattern from the data file: macros expanded; " " is any whitespace, " ?" optional."""
+    expanded = _MACRO.sub(lambda m: macros[m.group(1)], raw)
+    body = fold(expanded).replace(" ?", r"\s*").replace(" ", r"\s+")
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((PATTERN_DIR / name).read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=len(SUPPORTED))
+def language_pack(lang: str) -> LanguagePack:
+    data = _read_json(f"{lang}.json")
+    macros = data.get("macros", {})
+    patterns = tuple(
+        Pattern(p["id"], p["indicator"], _compile(p["regex"], macros), float(p["weight"]),
+                bool(p.get("negated_form", False)),
+                re.compile(fold(p["unless_before"]), re.IGNORECASE) if p.get("unless_before") else None)
+        for p in data["patterns"])
+    cues = {kind: tuple(_compile(rx, macros) for rx in rxs) for kind, rxs in data["phase_cues"].items()}
+    return LanguagePack(lang, patterns, NegationRules.from_dict(data["negation"]),
+                        tuple(_compile(rx, macros) for rx in data.get("hedges", ())), cues,
+                        re.compile(data["clause_break"], re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def pairs() -> dict[str, Pair]:
+    """Each member of a recruitment/destination pair -> its pair."""
+    by_member: dict[str, Pair] = {}
+    for raw in _read_json("pairs.json")["pairs"]:
+        pair = Pair(raw["recruitment"], raw["destination"], raw["default"], raw.get("actor_cues", True))
+        by_member[pair.recruitment] = by_member[pair.destination] = pair
+    return by_member
+
+
+# --- result types --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FoundIndicator:
+    id: str
+    label: str
+    ilo_forced_labour: list[str]
+    spans: list[Span]
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    language: str
+    indicators: list[FoundIndicator] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        return [found.id for found in self.indicators]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "indicators": [f.to_dict() for f in self.indicators]}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    indicator: str
+    start: int
+    end: int
+    weight: float
+
+
+# --- matching ------------------------------------------------------------------------
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break also ends one (tips are often lists)."""
+    bounds, start = [], 0
+    for end_mark in _SENTENCE_END.finditer(text):
+        if end_mark.start() > start:
+            bounds.append((start, end_mark.start() + 1 if text[end_mark.start()] in ".!?" else end_mark.start()))
+        start = end_mark.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds or [(0, len(text))]
+
+
+def _sentence_of(bounds: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    index = max(bisect.bisect_right(starts, pos) - 1, 0)
+    return bounds[index]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _clause(folded: str, sentence: tuple[int, int], span: tuple[int, int], pack: LanguagePack) -> tuple[int, int]:
+    """The clause around a span: "took her passport, and she owes the airfare" has two."""
+    start = max((m.end() for m in pack.clause_break.finditer(folded, sentence[0], span[0])), default=sentence[0])
+    after = pack.clause_break.search(folded, span[1], sentence[1])
+    return start, after.start() if after else sentence[1]
+
+
+def _phase(folded: str, sentence: tuple[int, int], span: tuple[int, int], pack: LanguagePack,
+           actor_cues: bool = True) -> str | None:
+    """'recruitment' or 'destination' from the cues; None if there are none.
+
+    Timing cues ("before we left", "when we arrived") are read in the whole sentence, since
+    they often sit in a clause of their own; the nearest one wins. Actor cues (recruiter,
+    travel fees) only count in the span's own clause, so a debt "for the plane ticket" does
+    not make the passport taken in the clause before a recruitment-phase retention.
+    """
+    nearest: tuple[int, str] | None = None
+    for kind, phase in (("recruitment_timing", "recruitment"), ("destination_timing", "destination")):
+        for cue in pack.cues.get(kind, ()):
+            for m in cue.finditer(folded, *sentence):
+                candidate = (_distance(span, m.span()), phase)
+                if nearest is None or candidate[0] < nearest[0]:
+                    nearest = candidate
+    if nearest is not None:
+        return nearest[1]
+    clause = _clause(folded, sentence, span, pack)
+    if actor_cues and any(cue.search(folded, *clause) for cue in pack.cues.get("recruitment_actor", ())):
+        return "recruitment"
+    return None
+
+
+def _resolve_indicator(indicator: str, folded: str, sentence: tuple[int, int], span: tuple[int, int],
+                       pack: LanguagePack) -> str:
+    pair = pairs().get(indicator)
+    if pair is None:
+        return indicator
+    phase = _phase(folded, sentence, span, pack, pair.actor_cues) or pair.default
+    return pair.recruitment if phase == "recruitment" else pair.destination
+
+
+def _hedged(folded: str, sentence: tuple[int, int], start: int, pack: LanguagePack) -> bool:
+    return any(h.search(folded, sentence[0], start) for h in pack.hedges)
+
+
+def find_hits(text: str, pack: LanguagePack) -> list[_Hit]:
+    """Every un-negated pattern match, mapped to its catalogue item."""
+    folded = fold(text)
+    bounds = sentence_bounds(folded)
+    starts = [b[0] for b in bounds]
+    hits = []
+    for pattern in pack.patterns:
+        for m in pattern.regex.finditer(folded):
+            sentence = _sentence_of(bounds, starts, m.start())
+            if is_negated(folded, m.start(), m.end(), sentence[0], pack.negation,
+                          wording_is_negative=pattern.negated_form):
+                continue
+            if pattern.unless_before and pattern.unless_before.search(folded[sentence[0]:m.start()]):
+                continue
+            weight = pattern.weight * (HEDGE_FACTOR if _hedged(folded, sentence, m.start(), pack) else 1.0)
+            indicator = _resolve_indicator(pattern.indicator, folded, sentence, m.span(), pack)
+            hits.append(_Hit(indicator, m.start(), m.end(), weight))
+    return hits
+
+
+def _clusters(hits: Iterable[_Hit]) -> list[list[_Hit]]:
+    """Overlapping matches of one item: the same evidence found by several patterns."""
+    clusters: list[list[_Hit]] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if clusters and hit.start < max(h.end for h in clusters[-1]):
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+    return clusters
+
+
+def _found(indicator: str, hits: list[_Hit], text: str, lang: str) -> FoundIndicator | None:
+    items = catalogue_items()
+    item = items.get(indicator)
+    if item is None:
+        return None
+    spans, miss = [], 1.0
+    for cluster in _clusters(hits):
+        best = max(cluster, key=lambda h: (h.end - h.start, h.weight))
+        spans.append(Span(best.start, best.end, text[best.start:best.end]))
+        miss *= 1.0 - max(h.weight for h in cluster)  # independent pieces of evidence
+    confidence = round(min(1.0 - miss, 0.99), 2)
+    if confidence < MIN_CONFIDENCE:
+        return None
+    return FoundIndicator(item.id, item.label(lang), list(item.forced_labour), spans, confidence)
+
+
+def extract(text: str, lang: str = "auto") -> Extraction:
+    """Catalogue indicators (and smuggling context items) evidenced by a narrative.
+
+    ``lang`` is "auto", "en" or "es"; anything else raises LanguageError (a ValueError).
+    """
+    language = resolve_language(text, lang)
+    by_indicator: dict[str, list[_Hit]] = {}
+    for hit in find_hits(text, language_pack(language)):
+        by_indicator.setdefault(hit.indicator, []).append(hit)
+    found = [f for ind, hits in by_indicator.items() if (f := _found(ind, hits, text, language))]
+    found.sort(key=lambda f: f.spans[0].start)
+    return Extraction(language, found)
+
+
+def to_answers(extraction: Extraction) -> dict[str, dict[str, Any]]:
+    """Screening-engine answers: each finding present, from a third party, unconfirmed."""
+    return {
+        found.id: {"value": "present", "source": "third_party", "unconfirmed": True,
+                   "note": f"{ANSWER_NOTE}: \u201c{found.spans[0].text[:160]}\u201d"}
+        for found in extraction.indicators
+    }
