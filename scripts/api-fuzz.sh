@@ -17,7 +17,7 @@ trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/health/" > /dev/null && break; sleep 0.2; done
 schemathesis run "http://127.0.0.1:$PORT/api/schema/" \
   --header "Authorization: Bearer $TOKEN" \
-  --checks all --max-examples "${LABORLENS_FUZZ_EXAMPLES:-30}" --seed 20261123 \
+  --checks all --max-examples "${LABORLENS_FUZZ_EXAMPLES:-10}" --seed 20261123 \
   --workers 2 --request-timeout 30 --warnings off
 if grep -q "Traceback" "$WORK/server.log"; then
   echo "server logged a traceback:" >&2; grep -B2 -A20 "Traceback" "$WORK/server.log" | head -60 >&2; exit 1

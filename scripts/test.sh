@@ -15,8 +15,8 @@ ruff check src tests $(ls -d bench 2>/dev/null)
 
 step "mypy (pure modules)"
 mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/catalogue \
-  src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/release/kanon.py \
-  src/laborlens/release/dp.py src/laborlens/release/budget.py 2>/dev/null)
+  src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
+  src/laborlens/release src/laborlens/extraction src/laborlens/cases/normalise.py 2>/dev/null)
 
 step "manage.py check --deploy with production settings"
 eval "$(laborlens keys new | sed 's/^/export /')"

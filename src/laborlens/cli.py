@@ -13,7 +13,12 @@ import sys
 from collections.abc import Sequence
 
 # Modules that add subcommands; a module that is not there yet is skipped.
-PLUGIN_MODULES = ["laborlens.screening.cli", "laborlens.release.cli"]
+PLUGIN_MODULES = [
+    "laborlens.screening.cli",
+    "laborlens.release.cli",
+    "laborlens.extraction.cli",
+    "laborlens.cases.cli",
+]
 
 
 def setup_django() -> None:

@@ -138,3 +138,7 @@ def print_logins(users: dict[str, User], url: str) -> None:
         user = users[spec.username]
         print(f"  {spec.username:<13} {user.role_label:<28} {user.agency.name:<42} {key}")
     print()
+
+
+import laborlens.cases.demo  # noqa: E402,F401,I001  (appends the demo cases to DEMO_STEPS)
+import laborlens.screening.demo  # noqa: E402,F401,I001  (appends the demo screenings to DEMO_STEPS)

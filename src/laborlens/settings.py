@@ -118,7 +118,9 @@ INSTALLED_APPS = [
     "laborlens.core",
     "laborlens.accounts",
     "laborlens.audit",
+    "laborlens.cases",
     "laborlens.api",
+    "laborlens.screening",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +275,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "AgeGroupEnum": "laborlens.screening.models.AGE_GROUPS",
+        "ScreeningSettingEnum": "laborlens.screening.models.SETTINGS",
+        "QuestionLanguageEnum": "laborlens.screening.models.LANGUAGES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "laborlens.api.schema.add_problem_responses",

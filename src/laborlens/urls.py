@@ -7,7 +7,9 @@ urlpatterns = [
     path("", include("laborlens.core.urls")),
     path("accounts/", include("laborlens.accounts.urls")),
     path("audit/", include("laborlens.audit.urls")),
+    path("cases/", include("laborlens.cases.urls")),
     path("api/", include("laborlens.api.urls")),
+    path("screening/", include("laborlens.screening.urls")),
     path("accounts/tokens/", api_web.tokens, name="api_tokens"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

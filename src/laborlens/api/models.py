@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from laborlens.core.querysets import RestrictedQuerySet
 
-TOKEN_PREFIX = "llt"
+TOKEN_PREFIX = "llt"  # noqa: S105  (a visible prefix, not a secret)
 SCOPES = {
     "read": "Read what your role and scope allow",
     "write": "Create and change records your role allows",

@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from laborlens.api import views
+from laborlens.screening import api as screening_api
 
 app_name = "api"
 
@@ -12,4 +13,7 @@ urlpatterns = [
     path("v1/agencies/", views.AgencyList.as_view(), name="agencies"),
     path("v1/tokens/", views.TokenList.as_view(), name="tokens"),
     path("v1/tokens/<int:pk>/", views.TokenRevoke.as_view(), name="token_revoke"),
+    path("v1/assess/", screening_api.AssessView.as_view(), name="assess"),
+    path("v1/screenings/", screening_api.ScreeningList.as_view(), name="screenings"),
+    path("v1/screenings/<int:pk>/", screening_api.ScreeningDetail.as_view(), name="screening"),
 ]

@@ -27,6 +27,14 @@ NAV_ITEMS = [
             _("Screenings you and your team recorded.")),
     NavItem("screening.view", "screening:guide", _("Officer's guide"),
             _("Trafficking, smuggling or a labour violation? What to do first.")),
+    NavItem("cases.view", "cases:list", _("Cases"),
+            _("Your team's cases: people, evidence, legal elements, operations.")),
+    NavItem("cases.view", "cases:my_work", _("My work"),
+            _("Your tasks, deadlines and deconfliction notices.")),
+    NavItem("victims.view", "cases:my_work", _("My cases"),
+            _("Cases you are on as an advocate.")),
+    NavItem("cases.view", "cases:search", _("Search cases"),
+            _("Cases, people and entities you may see.")),
 ]
 
 

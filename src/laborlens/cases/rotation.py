@@ -1,0 +1,72 @@
+"""Key rotation over every model with encrypted fields, and blind-index rebuilding.
+
+Ciphertext is rotated directly in the database (MultiFernet.rotate: decrypt with any
+configured key, encrypt with the first), so no plaintext leaves this process and no
+version number or timeline changes. Evidence files on disk are rotated too.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db import connection, transaction
+
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.core.crypto import encrypted_fields, rotate_token
+
+
+def rotate() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    quote = connection.ops.quote_name
+    with transaction.atomic():
+        for model in apps.get_models():
+            fields = encrypted_fields(model)
+            if not fields:
+                continue
+            table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+            columns = [quote(field.column) for field in fields]
+            count = 0
+            with connection.cursor() as cursor:
+                # Identifiers come from model metadata, never from input.
+                cursor.execute(f"SELECT {pk}, {', '.join(columns)} FROM {table}")  # noqa: S608
+                rows = cursor.fetchall()
+                assignments = ", ".join(f"{column} = %s" for column in columns)
+                for row_pk, *tokens in rows:
+                    rotated = [rotate_token(token.encode()).decode() if token else token for token in tokens]
+                    cursor.execute(f"UPDATE {table} SET {assignments} WHERE {pk} = %s",  # noqa: S608
+                                   [*rotated, row_pk])
+                    count += sum(1 for token in tokens if token)
+            counts[model._meta.label] = count
+        counts["cases.EvidenceFile (stored files)"] = _rotate_files()
+        record_event(EventTag.FIELD_KEYS_ROTATED, actor_label="cli", detail={"values": sum(counts.values())})
+    return counts
+
+
+def _rotate_files() -> int:
+    from laborlens.cases.models import EvidenceFile
+    from laborlens.cases.services import upload_dir
+
+    count = 0
+    folder = upload_dir()
+    for stored_name in EvidenceFile.objects.values_list("stored_name", flat=True):
+        path = folder / stored_name
+        if path.exists():
+            temporary = path.with_suffix(".rotating")
+            temporary.write_bytes(rotate_token(path.read_bytes()))
+            temporary.replace(path)
+            count += 1
+    return count
+
+
+def reindex() -> int:
+    from laborlens.cases.models import Entity, MatchKey, Person
+    from laborlens.cases.services import refresh_keys
+
+    with transaction.atomic():
+        for person in Person.objects.all():
+            refresh_keys(person, check=False)
+        for entity in Entity.objects.all():
+            refresh_keys(entity, check=False)
+        total = MatchKey.objects.count()
+        record_event(EventTag.BLIND_INDEX_REBUILT, actor_label="cli", detail={"keys": total})
+    return total

@@ -1,0 +1,161 @@
+"""Search across cases, people and entities, returning only what the user may see.
+
+Text (case titles and summaries, business names, evidence descriptions) is indexed in
+``SearchDocument`` and matched by the database's full-text engine: an FTS5 table in the
+embedded SQLite default, a GIN ``to_tsvector`` index in PostgreSQL (both made by migration
+0002), picked by ``connection.vendor``. People are never in that index: names, phones,
+e-mail addresses and document numbers are found through keyed blind indexes
+(``MatchKey``), so nothing is decrypted to search. Every query starts from
+``Case.objects.restrict(user, "view")``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from laborlens.cases import keys, normalise
+from laborlens.core.crypto import blind_index
+
+if TYPE_CHECKING:
+    from laborlens.accounts.models import User
+    from laborlens.cases.models import Case, Entity, Evidence
+
+MAX_TOKENS = 8
+MAX_RESULTS = 50
+
+
+def tokens(query: str) -> list[str]:
+    return [token[:40] for token in normalise.words(query)][:MAX_TOKENS]
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    def matching_ids(self, words: list[str]) -> RawSQL:
+        # Each token quoted (so FTS5 syntax in the input is inert) and prefix-matched.
+        expression = " ".join(f'"{word}"*' for word in words)
+        return RawSQL("SELECT rowid FROM cases_searchdocument_fts WHERE cases_searchdocument_fts MATCH %s",
+                      [expression])
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    def matching_ids(self, words: list[str]) -> RawSQL:
+        # Tokens are [a-z0-9]+ after normalisation, so they are safe tsquery lexemes.
+        expression = " & ".join(f"{word}:*" for word in words)
+        return RawSQL("SELECT id FROM cases_searchdocument "
+                      "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', %s)", [expression])
+
+
+def backend() -> SqliteBackend | PostgresBackend:
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise RuntimeError(f"no full-text search backend for {connection.vendor}")
+
+
+def _index(case_id: int, kind: str, object_id: int, parts: list[str]) -> None:
+    from laborlens.cases.models import SearchDocument
+
+    body = " ".join(normalise.words(" ".join(part for part in parts if part)))
+    SearchDocument.objects.update_or_create(kind=kind, object_id=object_id,
+                                            defaults={"case_id": case_id, "body": body})
+
+
+def index_case(case: Case) -> None:
+    _index(case.pk, "case", case.pk, [case.number, case.title, case.summary, case.jurisdiction,
+                                      case.industry_label])
+
+
+def index_entity(entity: Entity) -> None:
+    _index(entity.case_id, "entity", entity.pk, [entity.name, entity.trade_name, entity.city,
+                                                 entity.get_kind_display()])
+
+
+def index_evidence(evidence: Evidence) -> None:
+    _index(evidence.case_id, "evidence", evidence.pk, [evidence.number, evidence.title,
+                                                       evidence.description, evidence.source,
+                                                       evidence.get_kind_display()])
+
+
+def exact_keys(query: str) -> list[str]:
+    """Blind-index digests for a query that looks like a phone, e-mail or number."""
+    digests = []
+    text = query.strip()
+    if sum(char.isdigit() for char in text) >= 7:
+        try:
+            digests.append(blind_index(keys.PHONE, normalise.phone(text)))
+        except normalise.NormaliseError:
+            pass
+    if "@" in text:
+        try:
+            digests.append(blind_index(keys.EMAIL, normalise.email(text)))
+        except normalise.NormaliseError:
+            pass
+    ident = normalise.identifier(text)
+    if len(ident) >= 4 and any(char.isdigit() for char in ident):
+        digests.extend(blind_index(kind, ident) for kind in (keys.PLATE, keys.ACCOUNT, keys.LICENCE))
+        digests.append(blind_index(keys.DOCUMENT, normalise.document(text)))
+    return [digest for digest in digests if digest]
+
+
+@dataclass
+class Results:
+    query: str
+    cases: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)
+    evidence: list[Any] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.cases) + len(self.people) + len(self.entities) + len(self.evidence)
+
+
+def _people_by_name(people: Any, words: list[str], kind_keys: Any) -> Any:
+    for key in kind_keys:
+        people = people.filter(match_keys__kind=key.kind, match_keys__value=key.value)
+    return people
+
+
+def run(user: User, query: str) -> Results:
+    from laborlens.cases.models import Case, Entity, Evidence, Person, SearchDocument
+
+    results = Results(query=query)
+    words = tokens(query)
+    if not words:
+        return results
+    visible = Case.objects.restrict(user, "view")
+    documents = (SearchDocument.objects.filter(case__in=visible.values("pk"))
+                 .filter(pk__in=backend().matching_ids(words)).values_list("kind", "object_id")[:300])
+    ids: dict[str, list[int]] = {"case": [], "entity": [], "evidence": []}
+    for kind, object_id in documents:
+        ids.setdefault(kind, []).append(object_id)
+
+    digests = exact_keys(query)
+    people = Person.objects.restrict(user, "view").select_related("case")
+    by_name = _people_by_name(people, words, keys.name_search_keys(query)[:5])
+    found = {person.pk: person for person in by_name[:MAX_RESULTS]}
+    if not found:
+        by_sound = _people_by_name(people, words, keys.name_sound_keys(query)[:5])
+        found.update((person.pk, person) for person in by_sound[:MAX_RESULTS])
+    if digests:
+        found.update((person.pk, person) for person in people.filter(match_keys__value__in=digests).distinct()[:MAX_RESULTS])
+    found.update((person.pk, person) for person in people.filter(pseudonym__iexact=query.strip()[:40])[:MAX_RESULTS])
+    results.people = sorted(found.values(), key=lambda person: (person.case_id, person.pk))[:MAX_RESULTS]
+
+    results.cases = list(visible.filter(pk__in=ids["case"]).select_related("lead_agency")[:MAX_RESULTS])
+    entities = Entity.objects.restrict(user, "view").select_related("case")
+    entity_ids = set(ids["entity"])
+    if digests:
+        entity_ids |= set(entities.filter(match_keys__value__in=digests).values_list("pk", flat=True))
+    results.entities = list(entities.filter(pk__in=entity_ids)[:MAX_RESULTS])
+    results.evidence = list(Evidence.objects.restrict(user, "view").filter(pk__in=ids["evidence"])
+                            .select_related("case")[:MAX_RESULTS])
+    return results

@@ -1,0 +1,46 @@
+from django.urls import path
+
+from laborlens.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("new/", views.case_create, name="create"),
+    path("my-work/", views.my_work, name="my_work"),
+    path("search/", views.search_view, name="search"),
+    path("intelligence-reviews/", views.intelligence_reviews, name="reviews"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/edit/", views.case_edit, name="edit"),
+    path("<int:pk>/team/", views.case_team, name="team"),
+    path("<int:pk>/share/", views.case_share, name="share"),
+    path("<int:pk>/export/", views.case_export, name="export"),
+    path("<int:pk>/board/", views.board, name="board"),
+    path("<int:pk>/people/new/", views.person_create, name="person_create"),
+    path("<int:pk>/entities/new/", views.entity_create, name="entity_create"),
+    path("<int:pk>/evidence/new/", views.evidence_create, name="evidence_create"),
+    path("<int:pk>/operations/new/", views.plan_create, name="plan_create"),
+    path("<int:pk>/reports/new/", views.report_create, name="report_create"),
+    path("<int:pk>/tasks/new/", views.task_create, name="task_create"),
+    path("<int:pk>/timeline/new/", views.timeline_note, name="timeline_note"),
+    path("people/<int:pk>/", views.person_detail, name="person"),
+    path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("people/<int:pk>/review/", views.person_review, name="person_review"),
+    path("entities/<int:pk>/", views.entity_detail, name="entity"),
+    path("entities/<int:pk>/edit/", views.entity_edit, name="entity_edit"),
+    path("evidence/<int:pk>/", views.evidence_detail, name="evidence"),
+    path("evidence/<int:pk>/edit/", views.evidence_edit, name="evidence_edit"),
+    path("evidence/<int:pk>/files/", views.evidence_upload, name="evidence_upload"),
+    path("evidence/<int:pk>/custody/", views.evidence_custody, name="evidence_custody"),
+    path("evidence/<int:pk>/links/", views.evidence_link, name="evidence_link"),
+    path("links/<int:pk>/delete/", views.link_delete, name="link_delete"),
+    path("files/<int:pk>/download/", views.file_download, name="file_download"),
+    path("operations/<int:pk>/", views.plan_detail, name="plan"),
+    path("operations/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/pdf/", views.report_pdf_view, name="report_pdf"),
+    path("shared/<int:pk>/", views.shared_report, name="shared_report"),
+    path("tasks/<int:pk>/done/", views.task_complete, name="task_complete"),
+    path("notices/<int:pk>/acknowledge/", views.notice_acknowledge, name="notice_acknowledge"),
+]

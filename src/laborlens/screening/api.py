@@ -1,0 +1,169 @@
+"""Screening endpoints: the stateless assessment and saved screenings, through the same
+services and scoped querysets as the web pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.core.querysets import get_scoped_or_404
+from laborlens.screening import services
+from laborlens.screening.models import AGE_GROUPS, LANGUAGES, SETTINGS, Screening
+
+MAX_ANSWERS = 200
+
+
+class AnswerSerializer(StrictSerializer):
+    value = serializers.ChoiceField(choices=services.VALUES)
+    source = serializers.ChoiceField(choices=services.SOURCES, required=False, default="statement")
+    note = StrictCharField(required=False, allow_blank=True, max_length=services.MAX_NOTE, default="")
+    unconfirmed = StrictBooleanField(required=False, default=False)
+
+
+def _answers_schema() -> dict[str, Any]:
+    """Every answerable catalogue id as a documented key; no other key is accepted."""
+    answer = {
+        "type": "object", "additionalProperties": False, "required": ["value"],
+        "properties": {
+            "value": {"type": "string", "enum": list(services.VALUES)},
+            "source": {"type": "string", "enum": list(services.SOURCES)},
+            "note": {"type": "string", "maxLength": services.MAX_NOTE},
+            "unconfirmed": {"type": "boolean"},
+        },
+    }
+    return {"type": "object", "additionalProperties": False,
+            "properties": {item_id: answer for item_id in sorted(services.answerable_ids())}}
+
+
+@extend_schema_field(_answers_schema())
+class AnswersField(serializers.DictField):
+    pass
+
+
+class AssessRequestSerializer(StrictSerializer):
+    age_group = serializers.ChoiceField(choices=AGE_GROUPS, default="unknown")
+    answers = AnswersField(child=AnswerSerializer(), allow_empty=True)
+
+    def validate_answers(self, answers: dict[str, Any]) -> dict[str, Any]:
+        if len(answers) > MAX_ANSWERS:
+            raise serializers.ValidationError(f"At most {MAX_ANSWERS} answers.")
+        unknown = sorted(set(answers) - services.answerable_ids())
+        if unknown:
+            raise serializers.ValidationError({key[:60]: ["Unknown indicator id."] for key in unknown[:20]})
+        return answers
+
+
+class AssessmentSerializer(serializers.Serializer):
+    reading = serializers.ChoiceField(choices=["trafficking", "deception_exploitation", "exploitation",
+                                               "smuggling", "insufficient"])
+    catalogue_version = serializers.CharField()
+    age_group = serializers.CharField()
+    reading_detail = serializers.DictField()
+    dimensions = serializers.ListField(child=serializers.DictField())
+    us_law = serializers.DictField()
+    next_questions = serializers.ListField(child=serializers.DictField())
+    recommended_actions = serializers.ListField(child=serializers.DictField())
+    explanation = serializers.ListField(child=serializers.DictField())
+
+
+class AssessView(APIView):
+    """Stateless: nothing is stored, so nothing about a person is kept or audited."""
+
+    required_permission = "screening.run"
+
+    @extend_schema(
+        request=AssessRequestSerializer, responses=AssessmentSerializer, tags=["screening"],
+        summary="Assess these answers (stateless)",
+        examples=[OpenApiExample("Debt and documents", request_only=True, value={
+            "age_group": "adult",
+            "answers": {"cd_debt_bondage": {"value": "present", "source": "statement"},
+                        "cd_confiscation_of_documents": {"value": "present"}}})],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = AssessRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        return Response(services.assess(data["answers"], data["age_group"]))
+
+
+class ScreeningSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Screening
+        fields = ["id", "label", "age_group", "setting", "question_language", "reading",
+                  "present_indicators", "catalogue_version", "created_at", "completed_at", "version"]
+        read_only_fields = fields
+
+
+class ScreeningCreateSerializer(StrictSerializer):
+    label = StrictCharField(max_length=80)
+    age_group = serializers.ChoiceField(choices=AGE_GROUPS, default="unknown")
+    setting = serializers.ChoiceField(choices=SETTINGS, default="other")
+    question_language = serializers.ChoiceField(choices=LANGUAGES, default="en")
+
+
+class ScreeningList(generics.ListAPIView):
+    serializer_class = ScreeningSerializer
+    required_permission = {"GET": "screening.view", "POST": "screening.run"}
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        queryset = Screening.objects.restrict(self.request.user, "view")
+        reading = self.request.query_params.get("reading")
+        if reading:
+            queryset = queryset.filter(reading=reading)
+        ordering = self.request.query_params.get("ordering", "-created_at")
+        if ordering not in {"created_at", "-created_at"}:
+            raise serializers.ValidationError({"ordering": ["Use created_at or -created_at."]})
+        return queryset.order_by(ordering, "-pk")
+
+    @extend_schema(tags=["screening"], summary="Screenings you may see")
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(request=ScreeningCreateSerializer, responses={201: ScreeningSerializer},
+                   tags=["screening"], summary="Start a screening")
+    def post(self, request: Request) -> Response:
+        serializer = ScreeningCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        screening = services.create(user=request.user, request=request, **serializer.validated_data)
+        return Response(ScreeningSerializer(screening).data, status=status.HTTP_201_CREATED)
+
+
+class ScreeningDetailSerializer(ScreeningSerializer):
+    assessment = serializers.DictField(source="result")
+
+    class Meta(ScreeningSerializer.Meta):
+        fields = [*ScreeningSerializer.Meta.fields, "assessment"]
+        read_only_fields = fields
+
+
+class ScreeningDetail(APIView):
+    required_permission = {"GET": "screening.view", "PATCH": "screening.run"}
+
+    @extend_schema(responses=ScreeningDetailSerializer, tags=["screening"], summary="One screening")
+    def get(self, request: Request, pk: int) -> Response:
+        screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
+        record_event(EventTag.SCREENING_VIEWED, request=request, obj=screening, detail={"via": "api"})
+        return Response(ScreeningDetailSerializer(screening).data)
+
+    @extend_schema(request=AssessRequestSerializer, responses=ScreeningDetailSerializer,
+                   tags=["screening"], summary="Record answers (merged into the screening)")
+    def patch(self, request: Request, pk: int) -> Response:
+        screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+        serializer = AssessRequestSerializer(data={"answers": request.data.get("answers", {})}
+                                             if isinstance(request.data, dict) and set(request.data) <= {"answers"}
+                                             else request.data)
+        serializer.is_valid(raise_exception=True)
+        raw = [{"indicator": key, **value} for key, value in serializer.validated_data["answers"].items()]
+        try:
+            screening = services.record_answers(screening, raw, user=request.user, request=request)
+        except services.AnswerError as error:
+            raise serializers.ValidationError({"answers": [str(error)]}) from None
+        return Response(ScreeningDetailSerializer(screening).data)

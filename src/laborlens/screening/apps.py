@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ScreeningConfig(AppConfig):
+    name = "laborlens.screening"
+    label = "screening"
+    verbose_name = "Screenings"

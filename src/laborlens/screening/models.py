@@ -1,0 +1,79 @@
+"""A saved screening: answers given in the field and the engine's reading of them.
+
+Answers (with the officer's notes, which may name people) are encrypted at rest; the
+reading and the ids of present indicators stay in clear for counts and trends.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from laborlens.accounts.models import Agency
+from laborlens.core.crypto import EncryptedJSONField
+from laborlens.core.querysets import RestrictedQuerySet
+
+AGE_GROUPS = [("adult", _("Adult")), ("minor", _("Minor (under 18)")), ("unknown", _("Not known"))]
+SETTINGS = [
+    ("traffic_stop", _("Traffic stop")),
+    ("workplace", _("Workplace or inspection")),
+    ("residence", _("Residence")),
+    ("call_for_service", _("Call for service")),
+    ("interview", _("Planned interview")),
+    ("hotline_or_tip", _("Hotline or tip follow-up")),
+    ("other", _("Other")),
+]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+
+
+class Screening(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="screenings")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="screenings")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    label = models.CharField(
+        _("label"), max_length=80,
+        help_text=_("A pseudonym or short description, e.g. 'Worker 2, farm on Route 9'. Never a name."),
+    )
+    age_group = models.CharField(_("age group"), max_length=10, choices=AGE_GROUPS, default="unknown")
+    setting = models.CharField(_("where"), max_length=20, choices=SETTINGS, default="other")
+    question_language = models.CharField(_("read questions in"), max_length=2, choices=LANGUAGES, default="en")
+    answers = EncryptedJSONField(default=dict, blank=True)
+    result = EncryptedJSONField(default=dict, blank=True)
+    reading = models.CharField(max_length=30, blank=True, db_index=True)
+    present_indicators = models.JSONField(default=list, blank=True)
+    catalogue_version = models.CharField(max_length=20, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="screenings")
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Screening {self.pk}: {self.label}"
+
+    @classmethod
+    def scope_for(cls, user: object, action: str) -> Q | None:
+        """The officer who ran it; supervisors of the same agency and the team of the
+        case it is attached to may read it. Only the officer changes it."""
+        from laborlens.cases.models import Case
+
+        mine = Q(created_by_id=user.pk)  # type: ignore[attr-defined]
+        if action == "change":
+            return mine
+        if action != "view":
+            return None
+        scope = mine
+        if user.can("cases.supervise"):  # type: ignore[attr-defined]
+            scope |= Q(agency_id=user.agency_id)  # type: ignore[attr-defined]
+        if Case.scope_for(user, "view") is not None:  # type: ignore[arg-type]
+            scope |= Q(case__in=Case.objects.restrict(user, "view").values("pk"))
+        return scope

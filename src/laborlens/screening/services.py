@@ -1,0 +1,154 @@
+"""The screening app's only doors into the catalogue and the engine, and the rules for
+recording an answer (validated, merged, re-assessed, audited in one transaction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.catalogue import Catalogue, Item, load_catalogue
+from laborlens.screening import engine
+from laborlens.screening.models import Screening
+
+VALUES = ("present", "absent", "unknown")
+SOURCES = ("observed", "statement", "document", "third_party")
+MAX_NOTE = 1000
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be recorded; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    id: str
+    label: str
+    items: tuple[Item, ...]
+
+
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def question_groups(full: bool, lang: str) -> list[QuestionGroup]:
+    """The short form (at most 12 questions) or every indicator by dimension, plus context."""
+    cat = catalogue()
+    if not full:
+        return [QuestionGroup("short", "", tuple(cat.items[item_id] for item_id in cat.short_form))]
+    groups = [
+        QuestionGroup(dimension.id, dimension.label.get(lang),
+                      tuple(item for item in cat.indicators_of(dimension.id) if not item.deprecated))
+        for dimension in cat.dimensions
+    ]
+    context = tuple(item for item in cat.items.values() if item.kind == "context" and not item.deprecated)
+    if context:
+        groups.append(QuestionGroup("context", cat.label("groups", "context").get(lang)
+                                    if "groups" in cat.labels else "Context", context))
+    return groups
+
+
+def answerable_ids() -> set[str]:
+    return {item_id for item_id, item in catalogue().items.items()
+            if item.kind in {"indicator", "context"} and not item.deprecated}
+
+
+def clean_answer(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    indicator = str(raw.get("indicator", ""))
+    if indicator not in answerable_ids():
+        raise AnswerError(f"Unknown question {indicator[:60]!r}.")
+    value = str(raw.get("value", "unknown"))
+    if value not in VALUES:
+        raise AnswerError("An answer is present, absent or unknown.")
+    source = str(raw.get("source") or "statement")
+    if source not in SOURCES:
+        raise AnswerError("The source is observed, statement, document or third_party.")
+    note = str(raw.get("note") or "")
+    if len(note) > MAX_NOTE:
+        raise AnswerError(f"A note holds at most {MAX_NOTE} characters.")
+    unknown = set(raw) - {"indicator", "value", "source", "note", "unconfirmed"}
+    if unknown:
+        raise AnswerError(f"Unknown fields: {', '.join(sorted(unknown))[:100]}.")
+    answer: dict[str, Any] = {"value": value, "source": source, "note": note}
+    if raw.get("unconfirmed"):
+        answer["unconfirmed"] = True
+    return indicator, answer
+
+
+def assess(answers: dict[str, Any], age_group: str) -> dict[str, Any]:
+    result: dict[str, Any] = engine.assess(answers, age_group=age_group).to_dict()
+    return result
+
+
+def refresh_result(screening: Screening) -> None:
+    result = assess(screening.answers, screening.age_group)
+    screening.result = result
+    screening.reading = result["reading"]
+    screening.present_indicators = sorted(
+        item_id for item_id, answer in screening.answers.items() if answer.get("value") == "present"
+    )
+    screening.catalogue_version = catalogue().version
+
+
+def create(*, user: Any, label: str, age_group: str, setting: str, question_language: str,
+           request: HttpRequest | None = None, answers: dict[str, Any] | None = None) -> Screening:
+    with transaction.atomic():
+        screening = Screening(agency=user.agency, created_by=user, label=label, age_group=age_group,
+                              setting=setting, question_language=question_language,
+                              answers=answers or {})
+        refresh_result(screening)
+        screening.save()
+        record_event(EventTag.SCREENING_CREATED, request=request, actor=user, obj=screening,
+                     detail={"age_group": age_group, "setting": setting})
+    return screening
+
+
+def record_answers(screening: Screening, raw_answers: list[dict[str, Any]], *, user: Any,
+                   request: HttpRequest | None = None, expected_version: int | None = None) -> Screening:
+    """Merge answers into the screening. With expected_version (a whole-form save), a
+    stale form is refused instead of overwriting someone else's answers."""
+    cleaned = [clean_answer(raw) for raw in raw_answers]
+    with transaction.atomic():
+        current = Screening.objects.select_for_update().get(pk=screening.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise AnswerError(
+                "This screening changed since you opened it (someone else saved answers). "
+                "Reload to see the latest answers; nothing was overwritten."
+            )
+        answers = dict(current.answers)
+        for indicator, answer in cleaned:
+            answers[indicator] = answer
+        current.answers = answers
+        refresh_result(current)
+        current.version += 1
+        current.save()
+        record_event(EventTag.SCREENING_UPDATED, request=request, actor=user, obj=current,
+                     detail={"indicators": [indicator for indicator, _ in cleaned][:50],
+                             "reading": current.reading})
+    return current
+
+
+def attach_to_case(screening: Screening, case: Any, *, user: Any,
+                   request: HttpRequest | None = None) -> None:
+    """The caller has already fetched both through restrict(); this records the link."""
+    with transaction.atomic():
+        screening.case = case
+        screening.version += 1
+        screening.save(update_fields=["case", "version", "updated_at"])
+        record_event(EventTag.SCREENING_ATTACHED, request=request, actor=user, obj=screening,
+                     detail={"case": case.pk})
+
+
+def complete(screening: Screening, *, user: Any, request: HttpRequest | None = None) -> None:
+    if screening.completed_at is None:
+        with transaction.atomic():
+            screening.completed_at = timezone.now()
+            screening.version += 1
+            screening.save(update_fields=["completed_at", "version", "updated_at"])
+            record_event(EventTag.SCREENING_UPDATED, request=request, actor=user, obj=screening,
+                         detail={"completed": True, "reading": screening.reading})

@@ -1,0 +1,175 @@
+"""Field screening pages: small function views; the rules live in services.py."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.cases.models import Case
+from laborlens.core.permissions import permission_required
+from laborlens.core.querysets import get_scoped_or_404
+from laborlens.screening import services
+from laborlens.screening.forms import NewScreeningForm
+from laborlens.screening.models import Screening
+
+MAX_JSON_BYTES = 16 * 1024
+
+
+def _ui_lang() -> str:
+    return "es" if (get_language() or "en").startswith("es") else "en"
+
+
+@require_GET
+@permission_required("screening.view")
+def screening_list(request: HttpRequest) -> HttpResponse:
+    screenings = Screening.objects.restrict(request.user, "view").select_related("created_by")
+    page = Paginator(screenings.order_by("-created_at"), 25).get_page(request.GET.get("page"))
+    readings = services.catalogue().readings
+    lang = _ui_lang()
+    rows = [(s, readings[s.reading].label.get(lang) if s.reading in readings else "") for s in page]
+    return render(request, "screening/list.html", {"page": page, "rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("screening.run")
+def screening_new(request: HttpRequest) -> HttpResponse:
+    initial = {"question_language": _ui_lang()}
+    form = NewScreeningForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        screening = services.create(user=request.user, request=request, **form.cleaned_data)
+        return redirect("screening:detail", pk=screening.pk)
+    return render(request, "screening/new.html", {"form": form})
+
+
+def _question_context(screening: Screening, full: bool) -> dict[str, Any]:
+    lang = _ui_lang()
+    groups = services.question_groups(full, screening.question_language)
+    return {
+        "screening": screening,
+        "full": full,
+        "groups": groups,
+        "answers": screening.answers,
+        "ui_lang": lang,
+        "reading_label": _reading_label(screening.reading, lang),
+        "sources": [("statement", _("The person said so")), ("observed", _("I saw it")),
+                    ("document", _("A document shows it")), ("third_party", _("Someone else said so"))],
+    }
+
+
+def _reading_label(reading: str, lang: str) -> str:
+    readings = services.catalogue().readings
+    return readings[reading].label.get(lang) if reading in readings else ""
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("screening.run")
+def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+    full = request.GET.get("all") == "1" or request.POST.get("all") == "1"
+    if request.method == "POST":
+        raw = _answers_from_form(request.POST)
+        try:
+            expected = int(request.POST.get("version", ""))
+        except ValueError:
+            expected = -1
+        try:
+            screening = services.record_answers(screening, raw, user=request.user, request=request,
+                                                expected_version=expected)
+        except services.AnswerError as error:
+            messages.error(request, str(error))
+            return render(request, "screening/questions.html", _question_context(screening, full), status=409
+                          if "changed since" in str(error) else 400)
+        services.complete(screening, user=request.user, request=request)
+        return redirect("screening:result", pk=screening.pk)
+    return render(request, "screening/questions.html", _question_context(screening, full))
+
+
+def _answers_from_form(post: Any) -> list[dict[str, Any]]:
+    """Only the questions the person actually saw and answered are taken from the form."""
+    answers = []
+    for key in post:
+        if not key.startswith("value-"):
+            continue
+        indicator = key.removeprefix("value-")
+        answers.append({"indicator": indicator, "value": post.get(key),
+                        "source": post.get(f"source-{indicator}") or "statement",
+                        "note": post.get(f"note-{indicator}", "")})
+    return answers
+
+
+@require_POST
+@permission_required("screening.run")
+def screening_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Autosave of one answer (JSON). A 400 says what is wrong and changes nothing."""
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+    if len(request.body) > MAX_JSON_BYTES:
+        return JsonResponse({"detail": _("The answer is too large.")}, status=400)
+    try:
+        raw = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse({"detail": _("The answer is not valid JSON.")}, status=400)
+    if not isinstance(raw, dict):
+        return JsonResponse({"detail": _("Send one answer as a JSON object.")}, status=400)
+    try:
+        screening = services.record_answers(screening, [raw], user=request.user, request=request)
+    except services.AnswerError as error:
+        return JsonResponse({"detail": str(error)}, status=400)
+    return JsonResponse({"saved": True, "version": screening.version, "reading": screening.reading,
+                         "reading_label": _reading_label(screening.reading, _ui_lang())})
+
+
+def _result_context(screening: Screening, user: Any = None) -> dict[str, Any]:
+    lang = _ui_lang()
+    cat = services.catalogue()
+    result = screening.result
+    cases = []
+    if user is not None and screening.created_by_id == user.pk:
+        cases = list(Case.objects.restrict(user, "change").order_by("-pk")[:50])
+    return {"screening": screening, "result": result, "lang": lang,
+            "reading": cat.readings.get(result.get("reading", "insufficient")),
+            "catalogue": cat, "attachable_cases": cases}
+
+
+@require_POST
+@permission_required("screening.run")
+def screening_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+    case = get_scoped_or_404(Case.objects, request.user, "change", pk=request.POST.get("case", ""))
+    services.attach_to_case(screening, case, user=request.user, request=request)
+    messages.success(request, _("Screening attached to case %(number)s.") % {"number": case.number})
+    return redirect("screening:result", pk=screening.pk)
+
+
+@require_GET
+@permission_required("screening.view")
+def screening_result(request: HttpRequest, pk: int) -> HttpResponse:
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
+    record_event(EventTag.SCREENING_VIEWED, request=request, obj=screening)
+    return render(request, "screening/result.html", _result_context(screening, request.user))
+
+
+@require_GET
+@permission_required("screening.view")
+def screening_print(request: HttpRequest, pk: int) -> HttpResponse:
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
+    record_event(EventTag.SCREENING_PRINTED, request=request, obj=screening)
+    return render(request, "screening/print.html", _result_context(screening))
+
+
+@require_GET
+@permission_required("screening.view")
+def guide(request: HttpRequest) -> HttpResponse:
+    lang = _ui_lang()
+    cat = services.catalogue()
+    red_flags = [item for item in cat.items.values() if item.kind == "red_flag"]
+    return render(request, "screening/guide.html", {"lang": lang, "catalogue": cat, "red_flags": red_flags})
