@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 # Modules that add subcommands; a module that is not there yet is skipped.
 PLUGIN_MODULES = [
+    "laborlens.accounts.cli",
     "laborlens.screening.cli",
     "laborlens.release.cli",
     "laborlens.extraction.cli",

@@ -33,6 +33,7 @@ class EventTag(StrEnum):
     USER_PASSWORD_CHANGED = "accounts:user:password_change"  # noqa: S105  (a tag, not a secret)
     USER_LIST_VIEWED = "accounts:user:list"
     TASKFORCE_MEMBERSHIP_CHANGED = "accounts:taskforce:membership_change"
+    AGENCY_CREATED = "accounts:agency:create"
     # api
     API_TOKEN_CREATED = "api:token:create"  # noqa: S105  (a tag, not a secret)
     API_TOKEN_REVOKED = "api:token:revoke"  # noqa: S105

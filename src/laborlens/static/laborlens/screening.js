@@ -50,6 +50,7 @@
   // One save at a time: answers given during a save are sent right after it.
   var busy = false;
   var again = false;
+  var submitWhenSaved = false;
   function flush() {
     if (busy) { again = true; return; }
     var items = pending();
@@ -73,6 +74,7 @@
       again = false;
       if (Object.keys(pending()).length) { flush(); return; }
       say(form.getAttribute("data-saved"), "saved");
+      if (submitWhenSaved) { submitWhenSaved = false; form.submit(); }
     }).catch(function (error) {
       busy = false;
       again = false;
@@ -88,6 +90,15 @@
     flush();
   }
   form.addEventListener("change", onChange);
+  // The whole-form save carries the version; let this phone's own saves land first so
+  // that it is not mistaken for someone else's change.
+  form.addEventListener("submit", function (event) {
+    if (busy || Object.keys(pending()).length) {
+      event.preventDefault();
+      submitWhenSaved = true;
+      flush();
+    }
+  });
   window.addEventListener("online", flush);
   // Restore answers given while offline before a reload, then send them.
   var saved = pending();
