@@ -1,0 +1,75 @@
+"""The authorization matrix: every API endpoint x every named test user, with the
+expected outcome written down in one table (issue: API, point 7).
+
+Users: officer, investigator, supervisor, admin, auditor (agency A); advocate (victim
+services); analyst (sheriff); outsider (agency B). Objects belong to agency A's officer.
+Add a row whenever an endpoint is added: the completeness test fails otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import get_resolver
+
+from laborlens.screening import services
+from tests.api.conftest import bearer
+
+USERS = ["officer", "investigator", "supervisor", "admin", "auditor", "advocate", "analyst", "outsider"]
+BODY_ASSESS = {"age_group": "adult", "answers": {"cd_debt_bondage": {"value": "present"}}}
+BODY_NEW = {"label": "Matrix worker", "age_group": "adult"}
+BODY_PATCH = {"answers": {"cd_debt_bondage": {"value": "present"}}}
+
+#            endpoint                                 officer inv  sup  admin audit advoc analyst outsider
+MATRIX = {
+    ("GET", "/api/v1/me/"):                           (200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/agencies/"):                     (200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/tokens/"):                       (200, 200, 200, 200, 200, 200, 200, 200),
+    ("DELETE", "/api/v1/tokens/{officer_token}/"):    (204, 404, 404, 404, 404, 404, 404, 404),
+    ("POST", "/api/v1/assess/"):                      (200, 200, 200, 403, 403, 200, 403, 200),
+    ("GET", "/api/v1/screenings/"):                   (200, 200, 200, 403, 403, 200, 200, 200),
+    ("POST", "/api/v1/screenings/"):                  (201, 201, 201, 403, 403, 201, 403, 201),
+    ("GET", "/api/v1/screenings/{screening}/"):       (200, 404, 200, 403, 403, 404, 404, 404),
+    ("PATCH", "/api/v1/screenings/{screening}/"):     (200, 404, 404, 403, 403, 404, 403, 404),
+}
+BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
+          "/api/v1/screenings/{screening}/": BODY_PATCH}
+
+
+@pytest.mark.parametrize("method,path", list(MATRIX))
+def test_authorization_matrix(world, method, path):
+    screening = services.create(user=world.officer, label="Worker", age_group="adult",
+                                setting="other", question_language="en")
+    officer_client, officer_token = bearer(world.officer)
+    results = []
+    for username in USERS:
+        user = getattr(world, username)
+        client = officer_client if username == "officer" else bearer(user)[0]
+        url = path.format(screening=screening.pk, officer_token=officer_token.pk)
+        body = BODIES.get(path) if method in {"POST", "PATCH"} else None
+        call = getattr(client, method.lower())
+        response = call(url, data=json.dumps(body), content_type="application/json") if body else call(url)
+        results.append(response.status_code)
+        if method == "DELETE" and response.status_code == 204:
+            officer_client, officer_token = bearer(world.officer)  # the old token is revoked now
+        assert response.status_code < 500
+    assert tuple(results) == MATRIX[(method, path)], dict(zip(USERS, results, strict=True))
+
+
+def test_every_api_endpoint_is_in_the_matrix():
+    documented = {path for _, path in MATRIX}
+    patterns = []
+
+    def walk(resolver, prefix=""):
+        for pattern in resolver.url_patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern, route)
+            elif route.startswith("api/v1/"):
+                patterns.append("/" + route)
+
+    walk(get_resolver())
+    normalised = {p.replace("<int:pk>", "{}") for p in patterns}
+    covered = {p.replace("{screening}", "{}").replace("{officer_token}", "{}") for p in documented}
+    assert normalised <= covered, sorted(normalised - covered)
