@@ -16,6 +16,18 @@ from django.urls import get_resolver
 from laborlens.screening import services
 from tests.api.conftest import bearer
 
+
+def make_case(world):
+    """A case led by A's investigator with A's officer on the team."""
+    from laborlens.cases import services as case_services
+    from laborlens.cases.models import CaseMember
+
+    case = case_services.create_case(by=world.investigator, data={
+        "title": "Matrix case", "jurisdiction": "Riverton", "industry": "", "visa_programmes": [],
+        "exploitation": "labor", "co_occurring_crimes": [], "summary": ""})
+    case_services.add_member(case, world.officer, CaseMember.Role.INVESTIGATOR, by=world.investigator)
+    return case
+
 USERS = ["officer", "investigator", "supervisor", "admin", "auditor", "advocate", "analyst", "outsider"]
 BODY_ASSESS = {"age_group": "adult", "answers": {"cd_debt_bondage": {"value": "present"}}}
 BODY_NEW = {"label": "Matrix worker", "age_group": "adult"}
@@ -32,6 +44,11 @@ MATRIX = {
     ("POST", "/api/v1/screenings/"):                  (201, 201, 201, 403, 403, 201, 403, 201),
     ("GET", "/api/v1/screenings/{screening}/"):       (200, 404, 200, 403, 403, 404, 404, 404),
     ("PATCH", "/api/v1/screenings/{screening}/"):     (200, 404, 404, 403, 403, 404, 403, 404),
+    ("GET", "/api/v1/cases/"):                        (200, 200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/api/v1/cases/{case}/"):                 (200, 200, 200, 404, 404, 404, 404, 404),
+    ("GET", "/api/v1/cases/{case}/people/"):          (200, 200, 200, 404, 404, 404, 404, 404),
+    ("GET", "/api/v1/cases/{case}/entities/"):        (200, 200, 200, 404, 404, 404, 404, 404),
+    ("GET", "/api/v1/cases/{case}/evidence/"):        (200, 200, 200, 404, 404, 404, 404, 404),
 }
 BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
           "/api/v1/screenings/{screening}/": BODY_PATCH}
@@ -41,12 +58,13 @@ BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
 def test_authorization_matrix(world, method, path):
     screening = services.create(user=world.officer, label="Worker", age_group="adult",
                                 setting="other", question_language="en")
+    case = make_case(world)
     officer_client, officer_token = bearer(world.officer)
     results = []
     for username in USERS:
         user = getattr(world, username)
         client = officer_client if username == "officer" else bearer(user)[0]
-        url = path.format(screening=screening.pk, officer_token=officer_token.pk)
+        url = path.format(screening=screening.pk, officer_token=officer_token.pk, case=case.pk)
         body = BODIES.get(path) if method in {"POST", "PATCH"} else None
         call = getattr(client, method.lower())
         response = call(url, data=json.dumps(body), content_type="application/json") if body else call(url)
@@ -71,5 +89,6 @@ def test_every_api_endpoint_is_in_the_matrix():
 
     walk(get_resolver())
     normalised = {p.replace("<int:pk>", "{}") for p in patterns}
-    covered = {p.replace("{screening}", "{}").replace("{officer_token}", "{}") for p in documented}
+    covered = {p.replace("{screening}", "{}").replace("{officer_token}", "{}").replace("{case}", "{}")
+               for p in documented}
     assert normalised <= covered, sorted(normalised - covered)

@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from laborlens.api import views
+from laborlens.cases import api as cases_api
 from laborlens.screening import api as screening_api
 
 app_name = "api"
@@ -16,4 +17,9 @@ urlpatterns = [
     path("v1/assess/", screening_api.AssessView.as_view(), name="assess"),
     path("v1/screenings/", screening_api.ScreeningList.as_view(), name="screenings"),
     path("v1/screenings/<int:pk>/", screening_api.ScreeningDetail.as_view(), name="screening"),
+    path("v1/cases/", cases_api.CaseList.as_view(), name="cases"),
+    path("v1/cases/<int:pk>/", cases_api.CaseDetail.as_view(), name="case"),
+    path("v1/cases/<int:pk>/people/", cases_api.CasePeople.as_view(), name="case_people"),
+    path("v1/cases/<int:pk>/entities/", cases_api.CaseEntities.as_view(), name="case_entities"),
+    path("v1/cases/<int:pk>/evidence/", cases_api.CaseEvidence.as_view(), name="case_evidence"),
 ]

@@ -1,0 +1,159 @@
+"""Read-only case endpoints: the same scoped querysets, identity rule and audit events
+as the case pages. Writes stay in the web app for now (forms carry the workflow rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
+from laborlens.cases.visibility import can_see_identity, member_case_ids
+from laborlens.core.querysets import get_scoped_or_404
+
+CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    lead_agency = serializers.CharField(source="lead_agency.short_name")
+
+    class Meta:
+        model = Case
+        fields = ["id", "number", "title", "lead_agency", "stage", "jurisdiction", "industry",
+                  "visa_programmes", "exploitation", "co_occurring_crimes", "opened_on", "closed_on",
+                  "version"]
+        read_only_fields = fields
+
+
+class TeamMemberSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    agency = serializers.CharField()
+    role = serializers.CharField()
+
+
+class CaseDetailSerializer(CaseSerializer):
+    summary = serializers.CharField()
+    team = serializers.SerializerMethodField()
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "summary", "team"]
+        read_only_fields = fields
+
+    def get_team(self, case: Case) -> list[dict[str, str]]:
+        return [{"username": m.user.username, "agency": m.user.agency.short_name, "role": m.role}
+                for m in case.memberships.select_related("user__agency").order_by("pk")]
+
+
+class IdentitySerializer(serializers.Serializer):
+    full_name = serializers.CharField()
+    aliases = serializers.ListField(child=serializers.CharField())
+    date_of_birth = serializers.CharField()
+    phones = serializers.ListField(child=serializers.CharField())
+    emails = serializers.ListField(child=serializers.CharField())
+    address = serializers.CharField()
+    city = serializers.CharField()
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    role = serializers.CharField()
+    pseudonym = serializers.CharField()
+    is_minor = serializers.BooleanField()
+    languages = serializers.ListField(child=serializers.CharField())
+    identity = IdentitySerializer(allow_null=True, help_text="null unless your access includes this person's identity")
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Entity
+        fields = ["id", "kind", "name", "trade_name", "city"]
+        read_only_fields = fields
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "number", "kind", "title", "source", "collected_on"]
+        read_only_fields = fields
+
+
+class CaseList(generics.ListAPIView):
+    serializer_class = CaseSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        queryset = Case.objects.restrict(self.request.user, "view").select_related("lead_agency")
+        stage = self.request.query_params.get("stage")
+        if stage is not None:
+            if stage not in Stage.values:
+                raise serializers.ValidationError({"stage": [f"One of {', '.join(Stage.values)}."]})
+            queryset = queryset.filter(stage=stage)
+        ordering = self.request.query_params.get("ordering", "-opened_on")
+        if ordering not in CASE_ORDERINGS:
+            raise serializers.ValidationError({"ordering": [f"One of {', '.join(sorted(CASE_ORDERINGS))}."]})
+        return queryset.order_by(ordering, "-pk")
+
+    @extend_schema(tags=["cases"], summary="Cases you may see (team, or your agency's as supervisor)")
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+def _case(request: Request, pk: int) -> Case:
+    case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency"), request.user, "view", pk=pk)
+    return case
+
+
+class CaseDetail(APIView):
+    @extend_schema(responses=CaseDetailSerializer, tags=["cases"], summary="One case")
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"via": "api"})
+        return Response(CaseDetailSerializer(case).data)
+
+
+def _person_data(user: Any, person: Person, member_of: frozenset[int]) -> dict[str, Any]:
+    identity = None
+    if can_see_identity(user, person, member_of=member_of):
+        identity = {"full_name": person.full_name, "aliases": list(person.aliases or []),
+                    "date_of_birth": person.date_of_birth, "phones": list(person.phones or []),
+                    "emails": list(person.emails or []), "address": person.address, "city": person.city}
+    return {"id": person.pk, "role": person.role, "pseudonym": person.pseudonym,
+            "is_minor": person.is_minor, "languages": list(person.languages or []), "identity": identity}
+
+
+class CasePeople(APIView):
+    @extend_schema(responses=PersonSerializer(many=True), tags=["cases"],
+                   summary="People on a case; identities only where your access includes them")
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        people = Person.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
+        member_of = member_case_ids(request.user)
+        data = [_person_data(request.user, person, member_of) for person in people]
+        record_event(EventTag.CASE_PERSON_VIEWED, request=request, obj=case,
+                     detail={"via": "api", "people": len(data),
+                             "identities_shown": sum(1 for item in data if item["identity"])})
+        return Response(data)
+
+
+class CaseEntities(APIView):
+    @extend_schema(responses=EntitySerializer(many=True), tags=["cases"], summary="Entities on a case")
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        entities = Entity.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
+        record_event(EventTag.CASE_ENTITY_VIEWED, request=request, obj=case, detail={"via": "api"})
+        return Response(EntitySerializer(entities, many=True).data)
+
+
+class CaseEvidence(APIView):
+    @extend_schema(responses=EvidenceSerializer(many=True), tags=["cases"],
+                   summary="Evidence metadata on a case (files are downloaded in the web app)")
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        items = Evidence.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
+        record_event(EventTag.CASE_EVIDENCE_VIEWED, request=request, obj=case, detail={"via": "api"})
+        return Response(EvidenceSerializer(items, many=True).data)

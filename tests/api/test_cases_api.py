@@ -1,0 +1,37 @@
+"""Case endpoints apply the same identity rule and audit as the case pages."""
+
+from __future__ import annotations
+
+import json
+
+from laborlens.audit.models import AuditEvent
+from tests.api.conftest import bearer
+from tests.cases.conftest import VICTIM_NAME, VICTIM_PHONE, build_case_world
+
+
+def test_people_show_identity_only_where_access_includes_it(world):
+    cw = build_case_world(world)
+    url = f"/api/v1/cases/{cw.case.pk}/people/"
+    lead = bearer(world.investigator)[0].get(url).json()
+    victim = next(p for p in lead if p["role"] == "victim")
+    assert victim["identity"]["full_name"] == VICTIM_NAME
+    # The sheriff's deputy is on the team but sees the victim by pseudonym only.
+    deputy_view = bearer(cw.deputy)[0].get(url)
+    assert deputy_view.status_code == 200
+    body = deputy_view.content.decode()
+    assert VICTIM_NAME not in body and VICTIM_PHONE not in body
+    assert next(p for p in deputy_view.json() if p["role"] == "victim")["identity"] is None
+    assert bearer(world.outsider)[0].get(url).status_code == 404
+    details = json.dumps(list(AuditEvent.objects.filter(tag="cases:person:view").values_list("detail", flat=True)))
+    assert "api" in details and VICTIM_NAME not in details
+
+
+def test_case_list_filters_are_validated(world):
+    build_case_world(world)
+    client = bearer(world.investigator)[0]
+    assert client.get("/api/v1/cases/?stage=discovery").status_code == 200
+    for query in ["stage=bogus", "ordering=title", "page_size=0"]:
+        response = client.get(f"/api/v1/cases/?{query}")
+        assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v1/cases/").json()["count"] == 1
+    assert bearer(world.outsider)[0].get("/api/v1/cases/").json()["count"] == 0
