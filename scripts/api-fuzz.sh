@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$PWD/.venv/bin:$PATH"
 WORK=$(mktemp -d)
-PORT="${LABORLENS_FUZZ_PORT:-8765}"
+# A free loopback port, so that parallel runs (CI, developers) do not collide.
+PORT="${LABORLENS_FUZZ_PORT:-$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 export LABORLENS_DEMO=1 DATABASE_URL="sqlite:///$WORK/api.sqlite3" LABORLENS_API_RATE="100000/min"
 laborlens manage migrate --no-input -v 0
 laborlens demo-load > /dev/null
