@@ -15,7 +15,8 @@ TOKEN=$(laborlens demo-token investigator)
 laborlens manage runserver --noreload "127.0.0.1:$PORT" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/health/" > /dev/null && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/health/" > /dev/null && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$PORT/health/" > /dev/null || { echo "the demo server did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 schemathesis run "http://127.0.0.1:$PORT/api/schema/" \
   --header "Authorization: Bearer $TOKEN" \
   --checks all --max-examples "${LABORLENS_FUZZ_EXAMPLES:-10}" --seed 20261123 \
