@@ -55,6 +55,17 @@ def current_code(user: User) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """LocaleMiddleware leaves the last request's language active on the thread; each
+    test starts in English so that results do not depend on test order."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db: None) -> World:
     agency_a = Agency.objects.create(name="Riverton Police Department", short_name="RPD",
