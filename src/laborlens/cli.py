@@ -19,6 +19,8 @@ PLUGIN_MODULES = [
     "laborlens.release.cli",
     "laborlens.extraction.cli",
     "laborlens.cases.cli",
+    "laborlens.ops.cli",
+    "laborlens.victims.cli",
 ]
 
 
@@ -111,6 +113,7 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
     print(f"LABORLENS_FIELD_KEYS={Fernet.generate_key().decode()}")
     print(f"LABORLENS_BLIND_INDEX_KEY={secrets.token_urlsafe(50)}")
     print(f"LABORLENS_AUDIT_KEY={secrets.token_urlsafe(50)}")
+    print(f"LABORLENS_BACKUP_KEY={Fernet.generate_key().decode()}")
     return 0
 
 

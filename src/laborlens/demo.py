@@ -142,3 +142,5 @@ def print_logins(users: dict[str, User], url: str) -> None:
 
 import laborlens.cases.demo  # noqa: E402,F401,I001  (appends the demo cases to DEMO_STEPS)
 import laborlens.screening.demo  # noqa: E402,F401,I001  (appends the demo screenings to DEMO_STEPS)
+import laborlens.victims.demo  # noqa: E402,F401,I001  (appends demo victim services to DEMO_STEPS)
+import laborlens.tips.demo  # noqa: E402,F401,I001  (appends the demo tips to DEMO_STEPS)

@@ -104,6 +104,15 @@ else:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("LABORLENS_ALLOWED_HOSTS is empty; name the host(s) served")
 
+# Backups have their own key (`laborlens backup` / `restore`); its format is checked when a
+# backup runs, so a server without it still starts. The demo key is public.
+DEMO_BACKUP_KEY = "ZGVtby1vbmx5LWJhY2t1cC1rZXktbmV2ZXItcmVhbCE="  # noqa: S105
+try:
+    BACKUP_KEY = env_secret("LABORLENS_BACKUP_KEY") or (DEMO_BACKUP_KEY if DEMO_MODE else "")
+    CASE_RETENTION_DAYS = env_int("LABORLENS_CASE_RETENTION_DAYS", 7 * 365, 365, 100 * 365)
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -121,6 +130,9 @@ INSTALLED_APPS = [
     "laborlens.cases",
     "laborlens.api",
     "laborlens.screening",
+    "laborlens.tips",
+    "laborlens.victims",
+    "laborlens.ops",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("cases/", include("laborlens.cases.urls")),
     path("api/", include("laborlens.api.urls")),
     path("screening/", include("laborlens.screening.urls")),
+    path("tips/", include("laborlens.tips.urls")),
+    path("victims/", include("laborlens.victims.urls")),
     path("accounts/tokens/", api_web.tokens, name="api_tokens"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -49,9 +49,18 @@ MATRIX = {
     ("GET", "/api/v1/cases/{case}/people/"):          (200, 200, 200, 404, 404, 404, 404, 404),
     ("GET", "/api/v1/cases/{case}/entities/"):        (200, 200, 200, 404, 404, 404, 404, 404),
     ("GET", "/api/v1/cases/{case}/evidence/"):        (200, 200, 200, 404, 404, 404, 404, 404),
+    # Tips: the triage list is scoped to the receiving agency (the outsider's is empty, but
+    # a line officer may not triage); a partner names a recipient (here none of theirs: 404);
+    # the public endpoint ignores tokens and allows 5 tips an hour per client address.
+    ("GET", "/api/v1/tips/"):                         (403, 200, 200, 403, 403, 403, 403, 403),
+    ("POST", "/api/v1/tips/partner/"):                (404, 404, 403, 403, 403, 403, 403, 404),
+    ("POST", "/api/v1/tips/public/"):                 (201, 201, 201, 201, 201, 429, 429, 429),
 }
 BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
-          "/api/v1/screenings/{screening}/": BODY_PATCH}
+          "/api/v1/screenings/{screening}/": BODY_PATCH,
+          "/api/v1/tips/partner/": {"recipient": 999999, "partner_sector": "labor_inspection",
+                                    "narrative": "One supervisor answered for every worker."},
+          "/api/v1/tips/public/": {"narrative": "Nos quitaron los pasaportes al llegar."}}
 
 
 @pytest.mark.parametrize("method,path", list(MATRIX))

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from laborlens.api import views
 from laborlens.cases import api as cases_api
 from laborlens.screening import api as screening_api
+from laborlens.tips import api as tips_api
 
 app_name = "api"
 
@@ -22,4 +23,7 @@ urlpatterns = [
     path("v1/cases/<int:pk>/people/", cases_api.CasePeople.as_view(), name="case_people"),
     path("v1/cases/<int:pk>/entities/", cases_api.CaseEntities.as_view(), name="case_entities"),
     path("v1/cases/<int:pk>/evidence/", cases_api.CaseEvidence.as_view(), name="case_evidence"),
+    path("v1/tips/", tips_api.TipList.as_view(), name="tips"),
+    path("v1/tips/public/", tips_api.PublicTipView.as_view(), name="tips_public"),
+    path("v1/tips/partner/", tips_api.PartnerTipView.as_view(), name="tips_partner"),
 ]

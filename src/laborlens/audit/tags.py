@@ -96,8 +96,43 @@ class EventTag(StrEnum):
     CASE_DECONFLICTION_ACKNOWLEDGED = "cases:deconfliction:acknowledge"
     FIELD_KEYS_ROTATED = "core:keys:rotate"
     BLIND_INDEX_REBUILT = "core:keys:reindex"
+    # tips
+    TIP_SUBMITTED = "tips:tip:submit"
+    TIP_FOLLOWED_UP = "tips:tip:follow_up"
+    TIP_FOLLOW_UP_FAILED = "tips:tip:follow_up_failure"
+    TIP_LISTED = "tips:tip:list"
+    TIP_VIEWED = "tips:tip:view"
+    TIP_UPDATED = "tips:tip:update"
+    TIP_NOTE_ADDED = "tips:tip:note"
+    TIP_TO_SCREENING = "tips:tip:to_screening"
+    TIP_LINKED_TO_CASE = "tips:tip:link_case"
+    TIP_SHARED = "tips:tip:share"
+    TIP_EDIT_CONFLICT = "tips:tip:edit_conflict"
+    # victims
+    VICTIM_RECORD_CREATED = "victims:record:create"
+    VICTIM_RECORD_UPDATED = "victims:record:update"
+    VICTIM_RECORD_VIEWED = "victims:record:view"
+    VICTIM_RECORD_LISTED = "victims:record:list"
+    VICTIM_NEED_RECORDED = "victims:need:record"
+    VICTIM_CONSENT_GIVEN = "victims:consent:give"
+    VICTIM_CONSENT_REVOKED = "victims:consent:revoke"
+    VICTIM_CONSENT_PRINTED = "victims:consent:print"
+    VICTIM_PARTNER_SAVED = "victims:partner:save"
+    VICTIM_DIRECTORY_SEARCHED = "victims:directory:search"
+    VICTIM_REFERRAL_SENT = "victims:referral:send"
+    VICTIM_REFERRAL_UPDATED = "victims:referral:update"
+    VICTIM_REFERRAL_VIEWED = "victims:referral:view"
+    VICTIM_QUEUE_VIEWED = "victims:referral:queue"
+    VICTIM_RELIEF_CREATED = "victims:relief:create"
+    VICTIM_RELIEF_UPDATED = "victims:relief:update"
+    VICTIM_REMINDER_SENT = "victims:reminder:send"
     # demo
     DEMO_LOADED = "demo:data:load"
+    # ops (backups, retention)
+    BACKUP_CREATED = "ops:backup:create"
+    BACKUP_RESTORED = "ops:backup:restore"
+    RETENTION_CASE_PURGED = "ops:retention:purge_case"
+    RETENTION_RUN = "ops:retention:run"
 
 
 _malformed = [tag.value for tag in EventTag if not TAG_PATTERN.match(tag.value)]

@@ -126,6 +126,8 @@ def _people_by_name(people: Any, words: list[str], kind_keys: Any) -> Any:
 
 def run(user: User, query: str) -> Results:
     from laborlens.cases.models import Case, Entity, Evidence, Person, SearchDocument
+    from laborlens.cases.visibility import findable_by_identity
+    from laborlens.victims.consent import known_for
 
     results = Results(query=query)
     words = tokens(query)
@@ -147,6 +149,9 @@ def run(user: User, query: str) -> Results:
         found.update((person.pk, person) for person in by_sound[:MAX_RESULTS])
     if digests:
         found.update((person.pk, person) for person in people.filter(match_keys__value__in=digests).distinct()[:MAX_RESULTS])
+    # A served victim is found by name, phone or document only by those who may see who they are.
+    known = known_for(found.values(), user.agency_id)
+    found = {pk: person for pk, person in found.items() if findable_by_identity(user, person, known=known)}
     found.update((person.pk, person) for person in people.filter(pseudonym__iexact=query.strip()[:40])[:MAX_RESULTS])
     results.people = sorted(found.values(), key=lambda person: (person.case_id, person.pk))[:MAX_RESULTS]
 

@@ -62,7 +62,7 @@ from laborlens.cases.models import (
 from laborlens.cases.pdf import report_pdf, report_sections
 from laborlens.cases.redact import redact
 from laborlens.cases.services import ConflictError, RuleError
-from laborlens.cases.visibility import can_see_identity, member_case_ids, shown
+from laborlens.cases.visibility import member_case_ids, shown, visible_categories
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 
@@ -270,6 +270,7 @@ def case_export(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case = _case(request, pk, "export")
     member_of = member_case_ids(user)
+    people = shown(user, case.people.all(), member_of)
     links = ElementLink.objects.filter(evidence__case=case).values_list("evidence_id", "element")
     by_item: dict[int, list[str]] = {}
     for evidence_id, element in links:
@@ -280,9 +281,8 @@ def case_export(request: HttpRequest, pk: int) -> HttpResponse:
         "exploitation": case.exploitation, "co_occurring_crimes": case.co_occurring_crimes,
         "team": [{"user": m.user.username, "agency": m.user.agency.short_name, "role": m.role}
                  for m in case.memberships.select_related("user__agency")],
-        "people": [{"pseudonym": p.pseudonym, "role": p.role,
-                    **({"name": p.full_name} if can_see_identity(user, p, member_of=member_of) else {})}
-                   for p in case.people.all()],
+        "people": [{"pseudonym": p.person.pseudonym, "role": p.person.role,
+                    **({"name": p.person.full_name} if p.identity else {})} for p in people],
         "entities": [{"kind": e.kind, "name": e.name} for e in case.entities.all()],
         "evidence": [{"number": e.number, "kind": e.kind, "title": e.title, "elements": by_item.get(e.pk, [])}
                      for e in case.evidence.all()],
@@ -370,13 +370,16 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     person = get_scoped_or_404(Person.objects.select_related("case__lead_agency", "recorded_by_agency"), user, "view", pk=pk)
-    identity = can_see_identity(user, person)
+    categories = visible_categories(user, person)
+    identity = "identity" in categories
     record_event(EventTag.CASE_PERSON_VIEWED, request=request, obj=person,
                  detail={"pseudonym": person.pseudonym, "identity_shown": identity})
+    victim_record = getattr(person, "victim_record", None) if person.role == Person.Role.VICTIM else None
     can_change = Person.objects.restrict(user, "change").filter(pk=person.pk).exists()
     can_review = person.intelligence_only and Person.objects.restrict(user, "supervise").filter(pk=person.pk).exists()
     return render(request, "cases/person_detail.html", {
-        "person": person, "case": person.case, "identity": identity, "can_change": can_change,
+        "person": person, "case": person.case, "identity": identity, "contact": "contact" in categories,
+        "victim_record": victim_record, "can_change": can_change,
         "can_review": can_review, "reviews": person.reviews.select_related("reviewer")})
 
 
@@ -385,7 +388,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     person = get_scoped_or_404(Person.objects.select_related("case"), user, "change", pk=pk)
-    identity = can_see_identity(user, person)
+    # The form holds identity and contact fields together: both must be visible to edit them.
+    identity = {"identity", "contact"} <= visible_categories(user, person)
     form = PersonForm(request.POST or None, identity=identity, initial=PersonForm.initial_for(person))
     back = reverse("cases:person", args=[person.pk])
     title = _("Edit %(pseudonym)s") % {"pseudonym": person.pseudonym}
@@ -739,7 +743,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_scoped_or_404(AfterActionReport.objects.select_related("case", "operation", "created_by"), request.user, "view", pk=pk)
     record_event(EventTag.CASE_REPORT_VIEWED, request=request, obj=report)
     can_change = AfterActionReport.objects.restrict(request.user, "change").filter(pk=report.pk).exists()
-    sections = [(AfterActionReport._meta.get_field(name).verbose_name, getattr(report, name)) for name in AfterActionReport.SECTIONS]
+    # Names of people whose identity this reader may not see are replaced by pseudonyms.
+    hidden = [item.person for item in shown(request.user, report.case.people.all()) if not item.identity]  # type: ignore[arg-type]
+    sections = [(AfterActionReport._meta.get_field(name).verbose_name,
+                 redact(getattr(report, name), report.case, hidden) if hidden else getattr(report, name))
+                for name in AfterActionReport.SECTIONS]
     return render(request, "cases/report_detail.html", {"report": report, "case": report.case, "sections": sections,
                                                         "can_change": can_change, "redacted": False})
 

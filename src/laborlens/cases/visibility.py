@@ -3,7 +3,14 @@
 Today: a victim's identifying fields are shown only to members of the case team whose
 agency recorded the person, and to victim-services members of the team; everyone else
 who may see the case sees the pseudonym. Suspects and witnesses are shown to whoever may
-see the case. The Victim services issue plugs consent in here (and nowhere else).
+see the case.
+
+Victim services (``laborlens.victims``): once a victim record exists, the agency that
+serves the victim sees the identity, and the identity crosses to any other agency only
+through a valid consent naming that agency and the category (``victims.consent``, read
+on every call, so expiry and revocation take effect on the next request). Victim services
+on the team no longer see a victim served by another agency without consent; a
+do-not-contact flag hides contact details from everyone outside the serving agency.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from laborlens.cases.models import CaseMember, Person
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
+    from laborlens.victims.consent import Known
 
 VICTIM_SERVICES = "victim_services"
 
@@ -25,17 +33,64 @@ def member_case_ids(user: User) -> frozenset[int]:
     return frozenset(CaseMember.objects.filter(user_id=user.pk).values_list("case_id", flat=True))
 
 
-def can_see_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None) -> bool:
+def can_see_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                     known: Known | None = None) -> bool:
     if not user.is_authenticated or not user.is_active or user.is_locked:
         return False
     if person.role != Person.Role.VICTIM:
         return True
+    return IDENTITY in visible_categories(user, person, member_of=member_of, known=known)
+
+
+IDENTITY = "identity"
+CONTACT = "contact"
+PERSON_CATEGORIES = frozenset({IDENTITY, CONTACT})
+
+
+def visible_categories(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                       known: Known | None = None) -> frozenset[str]:
+    """Which of a person's own fields the user sees: identity, contact (phones, e-mail,
+    address). Needs, narrative and immigration status live on the victim record and are
+    gated by ``victims.consent.record_categories``. ``known`` (from ``consent.known_for``)
+    batches the look-ups for a page of people; without it they are read here."""
+    from laborlens.victims.consent import known_for, serves
+
+    if not user.is_authenticated or not user.is_active or user.is_locked:
+        return frozenset()
+    if person.role != Person.Role.VICTIM:
+        return PERSON_CATEGORIES
+    if known is None:
+        known = known_for([person], user.agency_id)
+    record, consented = known.get(person.pk, (None, frozenset()))
+    if serves(user, record):
+        return PERSON_CATEGORIES
     on_team = person.case_id in (member_case_ids(user) if member_of is None else member_of)
     if not on_team:
-        return False
+        return frozenset()
+    seen: set[str] = set()
     if user.agency_id == person.recorded_by_agency_id:
+        seen |= PERSON_CATEGORIES
+    elif record is None and user.agency.agency_type == VICTIM_SERVICES:
+        seen |= PERSON_CATEGORIES
+    seen |= consented & PERSON_CATEGORIES
+    if record is not None and record.do_not_contact:
+        seen.discard(CONTACT)
+    return frozenset(seen)
+
+
+def findable_by_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                         known: Known | None = None) -> bool:
+    """May a search on a name, phone or document number return this person? Not for a
+    served victim whose identity the user may not see: the match itself would tell them."""
+    from laborlens.victims.consent import known_for
+
+    if person.role != Person.Role.VICTIM:
         return True
-    return user.agency.agency_type == VICTIM_SERVICES
+    if known is None:
+        known = known_for([person], user.agency_id)
+    if person.pk not in known:
+        return True
+    return can_see_identity(user, person, member_of=member_of, known=known)
 
 
 @dataclass(frozen=True)
@@ -53,5 +108,9 @@ class ShownPerson:
 
 
 def shown(user: User, people: Iterable[Person], member_of: Iterable[int] | None = None) -> list[ShownPerson]:
+    from laborlens.victims.consent import known_for
+
+    people = list(people)
     ids = member_case_ids(user) if member_of is None else frozenset(member_of)
-    return [ShownPerson(person, can_see_identity(user, person, member_of=ids)) for person in people]
+    known = known_for(people, user.agency_id)
+    return [ShownPerson(person, can_see_identity(user, person, member_of=ids, known=known)) for person in people]

@@ -35,6 +35,18 @@ NAV_ITEMS = [
             _("Cases you are on as an advocate.")),
     NavItem("cases.view", "cases:search", _("Search cases"),
             _("Cases, people and entities you may see.")),
+    NavItem("victims.view", "victims:list", _("Victim services"),
+            _("Needs, consent, safety and immigration relief for the people you serve.")),
+    NavItem("victims.view", "victims:queue", _("Referrals"),
+            _("Referrals to and from your organisation, with follow-up dates.")),
+    NavItem("victims.view", "victims:directory", _("Service directory"),
+            _("Partner organisations by need, language and place.")),
+    NavItem("cases.view", "victims:relief_guide", _("Immigration relief guide"),
+            _("Continued Presence, T and U visas: what they are and who signs.")),
+    NavItem("tips.triage", "tips:triage", _("Tips"),
+            _("Tips from the public and partners, most urgent first.")),
+    NavItem("tips.submit", "tips:partner", _("Partner observation"),
+            _("Report what you saw at a workplace or home.")),
 ]
 
 

@@ -1,0 +1,223 @@
+"""Latency under concurrent clients on loopback, each beside the same query as raw SQL.
+
+    LABORLENS_DEMO=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/ll_scale \
+      PYTHONPATH=src .venv/bin/python bench/bench_latency.py --clients 50 --requests 20
+
+Needs a database filled by ``laborlens demo-load`` and ``laborlens generate-scale``. Starts
+gunicorn (``--workers``) on a free loopback port, signs in the demo supervisor (an API token
+and a second-factor-verified session, as after the real flow), then for each scenario runs
+``--clients`` threads with keep-alive connections, ``--requests`` requests each, and
+prints p50 / p95 / p99. The same query runs as raw SQL through psycopg with the same number
+of threads in the same run; the ratio of the two p95 is the figure to watch.
+
+Scenarios: case list (API, first page of the supervisor's cases), case detail (API, a random
+case in scope), search (the HTML search form, POST), stateless assessment (API; its
+baseline is the engine called in-process, since it runs no SQL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "laborlens.settings")
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from laborlens.accounts.middleware import AUTH_AT, SEEN_AT  # noqa: E402
+from laborlens.accounts.models import User  # noqa: E402
+from laborlens.accounts.views import NOTICE_KEY  # noqa: E402
+from laborlens.api.models import ApiToken  # noqa: E402
+from laborlens.cases.models import Case  # noqa: E402
+from laborlens.screening.engine import assess  # noqa: E402
+
+ANSWERS = {"answers": {}, "age_group": "adult"}
+
+
+def percentiles(samples: list[float]) -> tuple[float, float, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return cuts[49] * 1000, cuts[94] * 1000, cuts[98] * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run_clients(clients: int, requests: int, make: Callable[[], Callable[[], None]]) -> list[float]:
+    samples: list[float] = []
+    lock = threading.Lock()
+    errors: list[str] = []
+
+    def worker() -> None:
+        try:
+            call = make()
+            mine = []
+            for _ in range(requests):
+                start = time.perf_counter()
+                call()
+                mine.append(time.perf_counter() - start)
+            with lock:
+                samples.extend(mine)
+        except Exception as error:  # noqa: BLE001  (reported below)
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise SystemExit(f"errors: {errors[:3]}")
+    return samples
+
+
+def http_call(port: int, method: str, path: str, headers: dict[str, str],
+              body: Callable[[], bytes | None] | None = None) -> Callable[[], Callable[[], None]]:
+    def make() -> Callable[[], None]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+        def call() -> None:
+            conn.request(method, path() if callable(path) else path, body=body() if body else None,
+                         headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{method} {path} -> {response.status}")
+        return call
+    return make
+
+
+def sql_call(dsn: str, sql: str, params: Callable[[], tuple]) -> Callable[[], Callable[[], None]]:
+    def make() -> Callable[[], None]:
+        conn = psycopg.connect(dsn, autocommit=True)
+
+        def call() -> None:
+            with conn.cursor() as cursor:
+                cursor.execute(sql, params())
+                cursor.fetchall()
+        return call
+    return make
+
+
+def session_cookie(user: User) -> str:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user, confirmed=True).persistent_id
+    session[NOTICE_KEY] = True
+    session[AUTH_AT] = session[SEEN_AT] = time.time() + 3600  # stays fresh through the run
+    session.save()
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--user", default="supervisor")
+    parser.add_argument("--search", default="construction workers")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        raise SystemExit("run against PostgreSQL (DATABASE_URL=postgres://…)")
+    db = settings.DATABASES["default"]
+    dsn = f"host={db['HOST']} port={db['PORT'] or 5432} user={db['USER']} dbname={db['NAME']}"
+    user = User.objects.get(username=args.user)
+    _, token = ApiToken.issue(user, "latency benchmark", ["read", "write"], days=1)
+    cookie = session_cookie(user)
+    in_scope = list(Case.objects.restrict(user, "view").values_list("pk", flat=True)[:5000])
+    print(f"{Case.objects.count():,} cases; {args.user} sees {Case.objects.restrict(user, 'view').count():,}; "
+          f"{args.clients} clients x {args.requests} requests; gunicorn workers={args.workers}; "
+          f"cpus={os.cpu_count()}")
+
+    port = free_port()
+    env = {**os.environ, "LABORLENS_API_RATE": "1000000/min", "LABORLENS_LOG_LEVEL": "WARNING"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
+         "--timeout", "120", "laborlens.wsgi:application"],
+        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                probe.request("GET", "/api/v1/me/", headers={"Authorization": f"Bearer {token}"})
+                probe.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        bearer = {"Authorization": f"Bearer {token}"}
+        cookies = f"{settings.SESSION_COOKIE_NAME}={cookie}"
+        page = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        page.request("GET", "/cases/search/", headers={"Cookie": cookies})
+        response = page.getresponse()
+        html = response.read().decode()
+        csrf_cookie = re.search(rf"{settings.CSRF_COOKIE_NAME}=([^;]+)", response.getheader("Set-Cookie") or "")
+        form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        if not (csrf_cookie and form_token):
+            raise SystemExit(f"could not open the search page ({response.status})")
+        search_headers = {"Cookie": f"{cookies}; {settings.CSRF_COOKIE_NAME}={csrf_cookie.group(1)}",
+                          "Content-Type": "application/x-www-form-urlencoded"}
+        search_body = urlencode({"csrfmiddlewaretoken": form_token.group(1), "q": args.search}).encode()
+        words = " & ".join(f"{w}:*" for w in args.search.lower().split())
+        scenarios = [
+            ("case list (API)",
+             http_call(port, "GET", "/api/v1/cases/", bearer),
+             sql_call(dsn, "SELECT c.*, a.name FROM cases_case c JOIN accounts_agency a ON a.id = c.lead_agency_id "
+                      "WHERE (c.lead_agency_id = %s OR c.id IN (SELECT case_id FROM cases_casemember WHERE user_id = %s)) ORDER BY c.opened_on DESC, c.id DESC LIMIT 25",
+                      lambda: (user.agency_id, user.pk))),
+            ("case detail (API)",
+             http_call(port, "GET", lambda: f"/api/v1/cases/{random.choice(in_scope)}/", bearer),  # noqa: S311
+             sql_call(dsn, "SELECT c.*, a.name FROM cases_case c JOIN accounts_agency a ON a.id = c.lead_agency_id "
+                      "WHERE c.id = %s", lambda: (random.choice(in_scope),))),  # noqa: S311
+            ("search (HTML POST)",
+             http_call(port, "POST", "/cases/search/", search_headers, body=lambda: search_body),
+             sql_call(dsn, "SELECT c.id, c.number, c.title FROM cases_case c WHERE c.id IN ("
+                      "SELECT case_id FROM cases_searchdocument WHERE to_tsvector('simple', body) @@ "
+                      "to_tsquery('simple', %s)) AND (c.lead_agency_id = %s OR c.id IN (SELECT case_id FROM cases_casemember WHERE user_id = %s)) ORDER BY c.opened_on DESC LIMIT 50",
+                      lambda: (words, user.agency_id, user.pk))),
+            ("assess (API, stateless)",
+             http_call(port, "POST", "/api/v1/assess/", {**bearer, "Content-Type": "application/json"},
+                       body=lambda: json.dumps(ANSWERS).encode()),
+             lambda: (lambda: assess({}, "adult").to_dict())),
+        ]
+        print(f"{'scenario':<24} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} | {'baseline p50':>12} "
+              f"{'p95':>8} {'p99':>8} | p95 ratio | app throughput")
+        for name, app, baseline in scenarios:
+            run_clients(2, 2, app)  # warm up
+            began = time.perf_counter()
+            app_samples = run_clients(args.clients, args.requests, app)
+            throughput = len(app_samples) / (time.perf_counter() - began)
+            base_samples = run_clients(args.clients, args.requests, baseline)
+            a, b = percentiles(app_samples), percentiles(base_samples)
+            print(f"{name:<24} {a[0]:8.1f} {a[1]:8.1f} {a[2]:8.1f} | {b[0]:12.2f} {b[1]:8.2f} {b[2]:8.2f} "
+                  f"| {a[1] / max(b[1], 1e-6):8.1f}x | {throughput:6.1f} req/s", flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

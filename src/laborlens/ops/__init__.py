@@ -1,0 +1,1 @@
+"""Operations: encrypted backups and restore, retention of closed cases, scale data."""

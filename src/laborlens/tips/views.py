@@ -1,0 +1,352 @@
+"""Tip pages. Public ones (report, follow-up, awareness) need no login, are rate-limited
+per client in the cache, take no field they do not expect, and answer 4xx to bad input.
+Officer pages start from ``Tip.objects.restrict()`` (out of scope: 404) and are audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.cases.models import Case
+from laborlens.catalogue import load_catalogue
+from laborlens.core.permissions import permission_required
+from laborlens.core.querysets import get_scoped_or_404
+from laborlens.tips import ratelimit, rules, services
+from laborlens.tips.forms import (
+    MAX_BODY_BYTES,
+    AdditionForm,
+    FollowUpForm,
+    LinkCaseForm,
+    NoteForm,
+    PartnerTipForm,
+    PublicTipForm,
+    TriageForm,
+    VersionForm,
+    ui_lang,
+)
+from laborlens.tips.models import Source, Status, Tip, TipUpdate
+from laborlens.tips.redact import redact_text
+
+FOLLOW_UP_SESSION = "laborlens_tip_follow_up"
+FOLLOW_UP_SECONDS = 15 * 60
+SYSTEM_FIELDS = {"csrfmiddlewaretoken"}
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "tips/limited.html", status=429)
+
+
+def _bad(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
+    return render(request, "tips/problem.html", {"message": message}, status=status)
+
+
+def _public_guard(request: HttpRequest, form_class: Any, bucket: str | None) -> HttpResponse | None:
+    """Rate limit, size limit and no unexpected fields, before the form is read."""
+    if not ratelimit.allow(request, "page"):
+        return _too_many(request)
+    if request.method != "POST":
+        return None
+    if bucket and not ratelimit.allow(request, bucket):
+        return _too_many(request)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = MAX_BODY_BYTES + 1
+    if length > MAX_BODY_BYTES or request.FILES:
+        return _bad(request, _("That is more than this form accepts. Please shorten your text."), 413
+                    if length > MAX_BODY_BYTES else 400)
+    allowed = set(form_class.base_fields) | SYSTEM_FIELDS
+    if set(request.POST) - allowed:
+        return _bad(request, _("The form held fields it does not have. Please reload the page and try again."))
+    return None
+
+
+def _public_context(**extra: Any) -> dict[str, Any]:
+    return {"hotline": "1-888-373-7888", **extra}
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    """The public tip form: anonymous, in English or Spanish."""
+    refused = _public_guard(request, PublicTipForm, "submit")
+    if refused is not None:
+        return refused
+    form = PublicTipForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            agency = services.receiving_agency()
+            if agency is None:
+                return _bad(request, _("Tips cannot be received here right now. Please call the hotline."), 503)
+            data = {k: v for k, v in form.cleaned_data.items() if k not in {"website", "started"}}
+            data["language"] = ui_lang()
+            tip, passphrase = services.submit(source=Source.PUBLIC, agency=agency, data=data)
+            return render(request, "tips/thanks.html",
+                          _public_context(code=tip.code, passphrase=passphrase), status=201)
+        form.fresh_token()
+        return render(request, "tips/report.html", _public_context(form=form), status=400)
+    return render(request, "tips/report.html", _public_context(form=form))
+
+
+@require_GET
+def awareness(request: HttpRequest) -> HttpResponse:
+    if not ratelimit.allow(request, "page"):
+        return _too_many(request)
+    lang = ui_lang()
+    observations = [o.label(lang) for o in rules.observations()]
+    industries = [i.label.get(lang) for i in load_catalogue().industries]
+    return render(request, "tips/awareness.html",
+                  _public_context(observations=observations, industries=industries))
+
+
+def _followed_tip(request: HttpRequest) -> Tip | None:
+    import time
+
+    held = request.session.get(FOLLOW_UP_SESSION)
+    if not isinstance(held, dict) or time.time() - float(held.get("at", 0)) > FOLLOW_UP_SECONDS:
+        return None
+    return Tip.objects.filter(pk=held.get("id"), source=Source.PUBLIC).first()
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up(request: HttpRequest) -> HttpResponse:
+    """Code + passphrase open the tip for 15 minutes in this browser session."""
+    import time
+
+    action = request.POST.get("action", "open") if request.method == "POST" else "open"
+    form_class = AdditionForm if action == "add" else FollowUpForm
+    refused = _public_guard(request, _WithAction(form_class), "follow_up" if action == "open" else None)
+    if refused is not None:
+        return refused
+    tip = _followed_tip(request)
+    if request.method == "POST" and action == "add":
+        if tip is None:
+            return _bad(request, _("Your session ended. Enter the tip code and passphrase again."), 403)
+        form = AdditionForm(request.POST)
+        if form.is_valid():
+            try:
+                tip = services.add_information(tip, form.cleaned_data["text"])
+            except services.TipError as error:
+                form.add_error("text", str(error))
+            else:
+                messages.success(request, _("Thank you. Your information was added to the tip."))
+                return redirect("tips:follow_up")
+        return render(request, "tips/follow_up.html",
+                      _public_context(view=services.public_view(tip), add_form=form), status=400)
+    if request.method == "POST" and action == "open":
+        form = FollowUpForm(request.POST)
+        if form.is_valid():
+            code = services.canonical_code(form.cleaned_data["code"])
+            if code and ratelimit.code_locked(code):
+                return _too_many(request)
+            found = services.verify(form.cleaned_data["code"], form.cleaned_data["passphrase"])
+            if found is None:
+                if code:
+                    ratelimit.record_failure(code)
+                record_event(EventTag.TIP_FOLLOW_UP_FAILED, actor_label="public", ip="", outcome="failure")
+                form.add_error(None, _("The tip code or passphrase is not right. Check both and try again."))
+            else:
+                request.session.cycle_key()
+                request.session[FOLLOW_UP_SESSION] = {"id": found.pk, "at": time.time()}
+                return redirect("tips:follow_up")
+        return render(request, "tips/follow_up_open.html", _public_context(form=form), status=400)
+    if tip is not None:
+        return render(request, "tips/follow_up.html",
+                      _public_context(view=services.public_view(tip), add_form=AdditionForm()))
+    return render(request, "tips/follow_up_open.html", _public_context(form=FollowUpForm()))
+
+
+class _WithAction:
+    """The fields a follow-up POST may carry: the form's plus 'action'."""
+
+    def __init__(self, form_class: Any) -> None:
+        self.base_fields = {**form_class.base_fields, "action": None}
+
+
+# --- partners ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("tips.submit")
+def partner(request: HttpRequest) -> HttpResponse:
+    recipients = services.partner_recipients(request.user)  # type: ignore[arg-type]
+    if not recipients:
+        return _bad(request, _("Your agency is not in a task force with a law-enforcement agency."), 403)
+    form = PartnerTipForm(request.POST or None, recipients=recipients)
+    if request.method == "POST":
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            agency = data.pop("recipient")
+            tip, _unused = services.submit(source=Source.PARTNER, agency=agency, data=data,
+                                           submitted_by=request.user, request=request)  # type: ignore[arg-type]
+            return render(request, "tips/partner_thanks.html", {"tip": tip, "agency": agency}, status=201)
+        return render(request, "tips/partner.html", {"form": form}, status=400)
+    return render(request, "tips/partner.html", {"form": form})
+
+
+# --- triage ------------------------------------------------------------------------------
+
+
+@require_GET
+@permission_required("tips.triage")
+def triage_list(request: HttpRequest) -> HttpResponse:
+    tips = Tip.objects.restrict(request.user, "change")
+    status = request.GET.get("status", "open")
+    if status == "open":
+        tips = tips.exclude(status__in=[Status.CLOSED])
+    elif status in Status.values:
+        tips = tips.filter(status=status)
+    else:
+        status = "all"
+    page = Paginator(tips.order_by("priority", "-created_at"), 25).get_page(request.GET.get("page"))
+    sizes = services.cluster_sizes(list(page), request.user)  # type: ignore[arg-type]
+    lang = ui_lang()
+    rows = [(tip, sizes.get(tip.pk, 0), [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)])
+            for tip in page]
+    record_event(EventTag.TIP_LISTED, request=request, detail={"status": status, "count": len(rows)})
+    return render(request, "tips/triage_list.html",
+                  {"page": page, "rows": rows, "status": status, "statuses": Status.choices})
+
+
+def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, Any]:
+    lang = ui_lang()
+    segments, found = services.highlight(tip.narrative, tip.language)
+    updates = []
+    for update in tip.updates.select_related("author"):
+        update_segments = services.highlight(update.text)[0] if update.kind == TipUpdate.Kind.ADDITION \
+            else [services.Segment(update.text)]
+        updates.append((update, update_segments))
+    catalogue = load_catalogue()
+    indicators = [(i, catalogue.items[i].label.get(lang)) for i in tip.indicator_ids if i in catalogue.items]
+    observations = {o.id: o.label(lang) for o in rules.observations()}
+    return {
+        "tip": tip,
+        "segments": segments,
+        "found": found,
+        "indicators": indicators,
+        "observations": [observations.get(o, o) for o in tip.observations],
+        "reasons": [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)],  # type: ignore[union-attr]
+        "updates": updates,
+        "matches": services.matches(tip, request.user),  # type: ignore[arg-type]
+        "triage_form": forms.get("triage_form") or TriageForm(
+            initial={"status": tip.status, "assigned_to": tip.assigned_to_id, "version": tip.version},
+            agency_id=tip.agency_id),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "case_form": forms.get("case_form") or LinkCaseForm(
+            initial={"version": tip.version}, cases=Case.objects.restrict(request.user, "change")),
+        "sector": next((s.label(lang) for s in rules.sectors() if s.id == tip.partner_sector), ""),
+    }
+
+
+@require_GET
+@permission_required("tips.triage")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    tip: Tip = get_scoped_or_404(Tip.objects.select_related("assigned_to", "case", "screening"),
+                                 request.user, "change", pk=pk)
+    record_event(EventTag.TIP_VIEWED, request=request, obj=tip)
+    return render(request, "tips/detail.html", _detail_context(request, tip))
+
+
+def _conflict(request: HttpRequest, tip: Tip) -> HttpResponse:
+    record_event(EventTag.TIP_EDIT_CONFLICT, request=request, obj=tip, outcome="failure")
+    messages.error(request, _("Someone else changed this tip since you opened it. Nothing was saved; "
+                              "here is the latest version."))
+    return redirect("tips:detail", pk=tip.pk)
+
+
+@require_POST
+@permission_required("tips.triage")
+def triage_update(request: HttpRequest, pk: int) -> HttpResponse:
+    tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
+    form = TriageForm(request.POST, agency_id=tip.agency_id)
+    if not form.is_valid():
+        return render(request, "tips/detail.html", _detail_context(request, tip, triage_form=form), status=400)
+    try:
+        services.triage(tip, by=request.user, status=form.cleaned_data["status"],  # type: ignore[arg-type]
+                        assigned_to=form.cleaned_data["assigned_to"], expected_version=form.cleaned_data["version"],
+                        request=request)
+    except services.ConflictError:
+        return _conflict(request, tip)
+    except services.TipError as error:
+        form.add_error(None, str(error))
+        return render(request, "tips/detail.html", _detail_context(request, tip, triage_form=form), status=400)
+    messages.success(request, _("Tip updated."))
+    return redirect("tips:detail", pk=tip.pk)
+
+
+@require_POST
+@permission_required("tips.triage")
+def add_note(request: HttpRequest, pk: int) -> HttpResponse:
+    tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_update(tip, by=request.user, kind=form.cleaned_data["kind"],  # type: ignore[arg-type]
+                                text=form.cleaned_data["text"], request=request)
+        except services.TipError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("tips:detail", pk=tip.pk)
+    return render(request, "tips/detail.html", _detail_context(request, tip, note_form=form), status=400)
+
+
+@require_POST
+@permission_required("tips.triage")
+def to_screening(request: HttpRequest, pk: int) -> HttpResponse:
+    tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
+    if not request.user.can("screening.run"):  # type: ignore[union-attr]
+        return _bad(request, _("Your role does not allow screenings."), 403)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _bad(request, _("The form is incomplete. Reload the page and try again."))
+    try:
+        screening = services.to_screening(tip, by=request.user, expected_version=form.cleaned_data["version"],  # type: ignore[arg-type]
+                                          request=request)
+    except services.ConflictError:
+        return _conflict(request, tip)
+    except services.TipError as error:
+        messages.error(request, str(error))
+        return redirect("tips:detail", pk=tip.pk)
+    messages.success(request, _("Screening started. The indicators from the tip are pre-filled as unconfirmed: "
+                                "confirm or correct each one."))
+    return redirect("screening:detail", pk=screening.pk)
+
+
+@require_POST
+@permission_required("tips.triage")
+def link_case(request: HttpRequest, pk: int) -> HttpResponse:
+    tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
+    form = LinkCaseForm(request.POST, cases=Case.objects.restrict(request.user, "change"))
+    if not form.is_valid():
+        return render(request, "tips/detail.html", _detail_context(request, tip, case_form=form), status=400)
+    try:
+        services.link_case(tip, form.cleaned_data["case"], by=request.user,  # type: ignore[arg-type]
+                           expected_version=form.cleaned_data["version"], request=request)
+    except services.ConflictError:
+        return _conflict(request, tip)
+    messages.success(request, _("Tip linked to the case."))
+    return redirect("tips:detail", pk=tip.pk)
+
+
+@require_GET
+@permission_required("tips.triage")
+def share(request: HttpRequest, pk: int) -> HttpResponse:
+    """The narrative with names, phones, e-mails and addresses removed, to pass on."""
+    tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
+    known = [tip.business_name, tip.address, tip.contact]
+    additions = [redact_text(u.text, known) for u in tip.updates.filter(kind=TipUpdate.Kind.ADDITION)]
+    record_event(EventTag.TIP_SHARED, request=request, obj=tip, detail={"redacted": True})
+    lang = ui_lang()
+    catalogue = load_catalogue()
+    return render(request, "tips/share.html", {
+        "tip": tip, "narrative": redact_text(tip.narrative, known), "additions": additions,
+        "indicators": [catalogue.items[i].label.get(lang) for i in tip.indicator_ids if i in catalogue.items],
+    })

@@ -1,0 +1,1 @@
+"""Victim services: needs, consent, referrals to a partner directory, immigration relief."""
