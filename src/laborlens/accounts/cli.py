@@ -106,21 +106,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_unlock(args: argparse.Namespace) -> int:
     _setup()
-    from django.db import transaction
-
-    from laborlens.accounts.models import LoginFailure, User
-    from laborlens.audit.events import record_event
-    from laborlens.audit.tags import EventTag
+    from laborlens.accounts.models import User
+    from laborlens.accounts.services import unlock
 
     user = User.objects.filter(username__iexact=args.username).first()
     if user is None:
         return _fail(f"no user {args.username!r}")
-    with transaction.atomic():
-        user.is_locked = False
-        user.locked_at = None
-        user.save(update_fields=["is_locked", "locked_at"])
-        LoginFailure.clear(user.username)
-        record_event(EventTag.ACCOUNT_UNLOCKED, actor_label=_actor(), obj=user)
+    unlock(user, None, actor_label=_actor())
     print(f"user {user.username} unlocked")
     return 0
 

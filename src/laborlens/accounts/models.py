@@ -7,7 +7,6 @@ from roles.json. Agencies are isolated: nobody sees or manages another agency's 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -159,5 +158,5 @@ class LoginFailure(models.Model):
         return cls.objects.filter(username=username.lower(), at__gte=since).count()
 
     @classmethod
-    def clear(cls, username: str, **kwargs: Any) -> None:
+    def clear(cls, username: str) -> None:
         cls.objects.filter(username=username.lower()).delete()

@@ -49,13 +49,15 @@ def register_failure(username: str, reason: str, request: HttpRequest | None) ->
     return False
 
 
-def unlock(user: User, by: User, request: HttpRequest | None = None) -> None:
+def unlock(user: User, by: User | None, request: HttpRequest | None = None, actor_label: str = "") -> None:
+    """``by`` is the administrator; the command line passes ``actor_label`` instead."""
     with transaction.atomic():
         user.is_locked = False
         user.locked_at = None
         user.save(update_fields=["is_locked", "locked_at"])
         LoginFailure.clear(user.username)
-        record_event(EventTag.ACCOUNT_UNLOCKED, request=request, actor=by, obj=user)
+        record_event(EventTag.ACCOUNT_UNLOCKED, request=request, actor=by, obj=user,
+                     actor_label=actor_label)
 
 
 def set_active(user: User, active: bool, by: User, request: HttpRequest | None = None) -> None:
