@@ -10,9 +10,11 @@ and a second-factor-verified session, as after the real flow), then for each sce
 prints p50 / p95 / p99. The same query runs as raw SQL through psycopg with the same number
 of threads in the same run; the ratio of the two p95 is the figure to watch.
 
-Scenarios: case list (API, first page of the supervisor's cases), case detail (API, a random
-case in scope), search (the HTML search form, POST), stateless assessment (API; its
-baseline is the engine called in-process, since it runs no SQL).
+Scenarios: case list (API, first page of the supervisor's cases; baseline = the capped count
+and the page query), case detail (API, a random case in scope), search (the HTML search form,
+POST), dashboard (``/metrics/``, HTML; baseline = only its two case queries, by stage and by
+opening day), stateless assessment (API; its baseline is the engine called in-process,
+since it runs no SQL). ``--only "case list,search"`` runs a subset.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ from laborlens.cases.models import Case  # noqa: E402
 from laborlens.screening.engine import assess  # noqa: E402
 
 ANSWERS = {"answers": {}, "age_group": "adult"}
+# The supervisor's scope as Case.scope_for writes it (cases.models.on_team_elsewhere): their
+# agency's cases, or a team they are on in a case led by another agency.
+SCOPE = ("(c.lead_agency_id = %s OR EXISTS (SELECT 1 FROM cases_casemember m WHERE m.case_id = c.id "
+         "AND m.user_id = %s AND NOT (c.lead_agency_id = %s)))")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
@@ -97,7 +103,7 @@ def run_clients(clients: int, requests: int, make: Callable[[], Callable[[], Non
 def http_call(port: int, method: str, path: str, headers: dict[str, str],
               body: Callable[[], bytes | None] | None = None) -> Callable[[], Callable[[], None]]:
     def make() -> Callable[[], None]:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
 
         def call() -> None:
             conn.request(method, path() if callable(path) else path, body=body() if body else None,
@@ -110,14 +116,18 @@ def http_call(port: int, method: str, path: str, headers: dict[str, str],
     return make
 
 
-def sql_call(dsn: str, sql: str, params: Callable[[], tuple]) -> Callable[[], Callable[[], None]]:
+def sql_call(dsn: str, sql: str | list[str], params: Callable[[], tuple]) -> Callable[[], Callable[[], None]]:
+    """One or more statements (each given the same parameters), run one after the other."""
+    statements = [sql] if isinstance(sql, str) else sql
+
     def make() -> Callable[[], None]:
         conn = psycopg.connect(dsn, autocommit=True)
 
         def call() -> None:
             with conn.cursor() as cursor:
-                cursor.execute(sql, params())
-                cursor.fetchall()
+                for statement in statements:
+                    cursor.execute(statement, params()[: statement.count("%s")])
+                    cursor.fetchall()
         return call
     return make
 
@@ -140,6 +150,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--user", default="supervisor")
     parser.add_argument("--search", default="construction workers")
+    parser.add_argument("--only", default="", help="comma-separated scenario name prefixes to run")
+    parser.add_argument("--dashboard-requests", type=int, default=2,
+                        help="requests per client for the dashboard (it is slow)")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("run against PostgreSQL (DATABASE_URL=postgres://…)")
@@ -185,19 +198,26 @@ def main() -> None:
         scenarios = [
             ("case list (API)",
              http_call(port, "GET", "/api/v1/cases/", bearer),
-             sql_call(dsn, "SELECT c.*, a.name FROM cases_case c JOIN accounts_agency a ON a.id = c.lead_agency_id "
-                      "WHERE (c.lead_agency_id = %s OR c.id IN (SELECT case_id FROM cases_casemember WHERE user_id = %s)) ORDER BY c.opened_on DESC, c.id DESC LIMIT 25",
-                      lambda: (user.agency_id, user.pk))),
+             sql_call(dsn, [f"SELECT count(*) FROM (SELECT 1 FROM cases_case c WHERE {SCOPE} LIMIT 10001) capped",  # noqa: S608  (constant SQL)
+                            "SELECT c.*, a.name FROM cases_case c JOIN accounts_agency a ON a.id = c.lead_agency_id "  # noqa: S608  (constant SQL)
+                            f"WHERE {SCOPE} ORDER BY c.opened_on DESC, c.id DESC LIMIT 50"],
+                      lambda: (user.agency_id, user.pk, user.agency_id))),
             ("case detail (API)",
              http_call(port, "GET", lambda: f"/api/v1/cases/{random.choice(in_scope)}/", bearer),  # noqa: S311
              sql_call(dsn, "SELECT c.*, a.name FROM cases_case c JOIN accounts_agency a ON a.id = c.lead_agency_id "
                       "WHERE c.id = %s", lambda: (random.choice(in_scope),))),  # noqa: S311
             ("search (HTML POST)",
              http_call(port, "POST", "/cases/search/", search_headers, body=lambda: search_body),
-             sql_call(dsn, "SELECT c.id, c.number, c.title FROM cases_case c WHERE c.id IN ("
+             sql_call(dsn, "SELECT c.id, c.number, c.title FROM cases_case c WHERE c.id IN ("  # noqa: S608  (constant SQL)
                       "SELECT case_id FROM cases_searchdocument WHERE to_tsvector('simple', body) @@ "
-                      "to_tsquery('simple', %s)) AND (c.lead_agency_id = %s OR c.id IN (SELECT case_id FROM cases_casemember WHERE user_id = %s)) ORDER BY c.opened_on DESC LIMIT 50",
-                      lambda: (words, user.agency_id, user.pk))),
+                      f"to_tsquery('simple', %s)) AND {SCOPE} ORDER BY c.opened_on DESC LIMIT 50",
+                      lambda: (words, user.agency_id, user.pk, user.agency_id))),
+            ("dashboard (HTML GET)",
+             http_call(port, "GET", "/metrics/", {"Cookie": cookies}),
+             sql_call(dsn, ["SELECT stage, count(*) FROM cases_case WHERE lead_agency_id = %s GROUP BY stage",
+                            "SELECT opened_on, count(*) FROM cases_case WHERE lead_agency_id = %s "
+                            "AND opened_on <= now()::date GROUP BY opened_on"],
+                      lambda: (user.agency_id,))),
             ("assess (API, stateless)",
              http_call(port, "POST", "/api/v1/assess/", {**bearer, "Content-Type": "application/json"},
                        body=lambda: json.dumps(ANSWERS).encode()),
@@ -205,12 +225,16 @@ def main() -> None:
         ]
         print(f"{'scenario':<24} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} | {'baseline p50':>12} "
               f"{'p95':>8} {'p99':>8} | p95 ratio | app throughput")
+        only = [prefix.strip() for prefix in args.only.split(",") if prefix.strip()]
         for name, app, baseline in scenarios:
+            if only and not any(name.startswith(prefix) for prefix in only):
+                continue
+            requests = args.dashboard_requests if name.startswith("dashboard") else args.requests
             run_clients(2, 2, app)  # warm up
             began = time.perf_counter()
-            app_samples = run_clients(args.clients, args.requests, app)
+            app_samples = run_clients(args.clients, requests, app)
             throughput = len(app_samples) / (time.perf_counter() - began)
-            base_samples = run_clients(args.clients, args.requests, baseline)
+            base_samples = run_clients(args.clients, requests, baseline)
             a, b = percentiles(app_samples), percentiles(base_samples)
             print(f"{name:<24} {a[0]:8.1f} {a[1]:8.1f} {a[2]:8.1f} | {b[0]:12.2f} {b[1]:8.2f} {b[2]:8.2f} "
                   f"| {a[1] / max(b[1], 1e-6):8.1f}x | {throughput:6.1f} req/s", flush=True)

@@ -43,3 +43,12 @@ if [ "$need_browser" = "1" ] && [ ! -x /usr/bin/chromium ]; then
     echo "Browser tests need Debian's chromium: sudo apt-get install -y chromium" >&2; exit 1
   fi
 fi
+# The funder-report test renders the PDF to images with pdftoppm (Debian's poppler-utils).
+if [ "$need_browser" = "1" ] && ! command -v pdftoppm >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "==> installing Debian's poppler-utils (pdftoppm) for the report tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    echo "Report tests need pdftoppm: sudo apt-get install -y poppler-utils" >&2; exit 1
+  fi
+fi

@@ -14,3 +14,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",  # speed only; production uses Argon2
     "django.contrib.auth.hashers.Argon2PasswordHasher",
 ]
+
+# Tests see every change at once; tests/metrics/test_cache.py turns the cache on.
+METRICS_CACHE_SECONDS = 0

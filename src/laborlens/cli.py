@@ -21,6 +21,10 @@ PLUGIN_MODULES = [
     "laborlens.cases.cli",
     "laborlens.ops.cli",
     "laborlens.victims.cli",
+    "laborlens.threat.cli",
+    "laborlens.activities.cli",
+    "laborlens.exchange.cli",
+    "laborlens.research.cli",
 ]
 
 

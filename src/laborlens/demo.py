@@ -144,3 +144,7 @@ import laborlens.cases.demo  # noqa: E402,F401,I001  (appends the demo cases to 
 import laborlens.screening.demo  # noqa: E402,F401,I001  (appends the demo screenings to DEMO_STEPS)
 import laborlens.victims.demo  # noqa: E402,F401,I001  (appends demo victim services to DEMO_STEPS)
 import laborlens.tips.demo  # noqa: E402,F401,I001  (appends the demo tips to DEMO_STEPS)
+import laborlens.activities.demo  # noqa: E402,F401,I001  (appends demo activities and agreements to DEMO_STEPS)
+import laborlens.threat.demo  # noqa: E402,F401,I001  (appends the DOL / UCR slice and the task force area to DEMO_STEPS)
+import laborlens.readiness.demo  # noqa: E402,F401,I001  (appends demo readiness self-assessments to DEMO_STEPS)
+import laborlens.barriers.demo  # noqa: E402,F401,I001  (attaches a demo screening to a demo case for the barrier map)

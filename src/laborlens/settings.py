@@ -110,8 +110,20 @@ DEMO_BACKUP_KEY = "ZGVtby1vbmx5LWJhY2t1cC1rZXktbmV2ZXItcmVhbCE="  # noqa: S105
 try:
     BACKUP_KEY = env_secret("LABORLENS_BACKUP_KEY") or (DEMO_BACKUP_KEY if DEMO_MODE else "")
     CASE_RETENTION_DAYS = env_int("LABORLENS_CASE_RETENTION_DAYS", 7 * 365, 365, 100 * 365)
+    # Funder reports show counts from 1 to this minus one as "<this" (small-count suppression).
+    METRICS_SMALL_COUNT = env_int("LABORLENS_METRICS_SMALL_COUNT", 5, 2, 100)
+    # The dashboard keeps its figures this long per filter (0: compute on every request).
+    METRICS_CACHE_SECONDS = env_int("LABORLENS_METRICS_CACHE_SECONDS", 60, 0, 3600)
+    # The CTDC file a release may draw on (issue 8); empty means ../shared/data beside the checkout.
+    RELEASE_CTDC_FILE = env_str("LABORLENS_CTDC_FILE", "")
+    # Research store (laborlens.research): its own database when configured.
+    if env_str("RESEARCH_DATABASE_URL", ""):
+        DATABASES["research"] = parse_database_url(env_str("RESEARCH_DATABASE_URL", ""), BASE_DIR).as_django()
 except ConfigError as error:
     raise ImproperlyConfigured(str(error)) from None
+
+# The research store's tables go to the "research" database when it is configured.
+DATABASE_ROUTERS = ["laborlens.research.router.ResearchRouter"]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -124,6 +136,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "laborlens.core",
     "laborlens.accounts",
     "laborlens.audit",
@@ -132,7 +145,15 @@ INSTALLED_APPS = [
     "laborlens.screening",
     "laborlens.tips",
     "laborlens.victims",
+    "laborlens.publishing",
     "laborlens.ops",
+    "laborlens.activities",
+    "laborlens.readiness",
+    "laborlens.barriers",
+    "laborlens.metrics",
+    "laborlens.threat",
+    "laborlens.exchange",
+    "laborlens.research",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +171,10 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "laborlens.core.middleware.SecurityHeadersMiddleware",
 ]
+
+# Background work (laborlens.ops.tasks): a queue in the database, run by `laborlens worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASK_RETRY_BASE_SECONDS = 30  # first retry after 30 s, doubling, capped at an hour
 
 ROOT_URLCONF = "laborlens.urls"
 WSGI_APPLICATION = "laborlens.wsgi.application"
@@ -291,6 +316,12 @@ SPECTACULAR_SETTINGS = {
         "AgeGroupEnum": "laborlens.screening.models.AGE_GROUPS",
         "ScreeningSettingEnum": "laborlens.screening.models.SETTINGS",
         "QuestionLanguageEnum": "laborlens.screening.models.LANGUAGES",
+        "VictimStatusEnum": "laborlens.victims.models.VictimRecord.Status",
+        "NeedStatusEnum": "laborlens.victims.models.NeedItem.Status",
+        "ReferralStatusEnum": "laborlens.victims.models.Referral.Status",
+        "DataCategoryEnum": "laborlens.victims.models.Category",
+        "ReferralActionEnum": "laborlens.victims.api.REFERRAL_ACTIONS",
+        "ConsentMethodEnum": "laborlens.victims.models.Consent.Method",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -9,12 +9,15 @@ Add a row whenever an endpoint is added: the completeness test fails otherwise.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import get_resolver
 
 from laborlens.screening import services
 from tests.api.conftest import bearer
+from tests.api.victims_world import victim_bodies, victim_objects
+from tests.publishing.api_world import RELEASE_BODIES, release_objects
 
 
 def make_case(world):
@@ -55,12 +58,42 @@ MATRIX = {
     ("GET", "/api/v1/tips/"):                         (403, 200, 200, 403, 403, 403, 403, 403),
     ("POST", "/api/v1/tips/partner/"):                (404, 404, 403, 403, 403, 403, 403, 404),
     ("POST", "/api/v1/tips/public/"):                 (201, 201, 201, 201, 201, 429, 429, 429),
+    # Victim services (tests/api/victims_world.py): Safe Harbor (the advocate) serves the
+    # victim; case staff on the team see the record by pseudonym, and its needs because a
+    # consent names agency A for "needs"; the supervisor is not on the team (404). Consents,
+    # referrals and writes are the serving or receiving organisation's (victims.* roles).
+    ("GET", "/api/v1/victims/"):                      (200, 200, 200, 403, 403, 200, 403, 200),
+    ("GET", "/api/v1/victims/{victim}/"):             (200, 200, 404, 403, 403, 200, 403, 404),
+    ("GET", "/api/v1/victims/{victim}/needs/"):       (200, 200, 404, 403, 403, 200, 403, 404),
+    ("POST", "/api/v1/victims/{victim}/needs/"):      (403, 403, 403, 403, 403, 201, 403, 403),
+    ("PATCH", "/api/v1/needs/{need}/"):               (403, 403, 403, 403, 403, 200, 403, 403),
+    ("GET", "/api/v1/victims/{victim}/consents/"):    (403, 403, 403, 403, 403, 200, 403, 403),
+    ("POST", "/api/v1/victims/{victim}/consents/"):   (403, 403, 403, 403, 403, 201, 403, 403),
+    ("POST", "/api/v1/consents/{consent}/revoke/"):   (403, 403, 403, 403, 403, 200, 403, 403),
+    ("POST", "/api/v1/victims/{victim}/referrals/"):  (403, 403, 403, 403, 403, 201, 403, 403),
+    ("GET", "/api/v1/referrals/"):                    (403, 403, 403, 403, 403, 200, 403, 403),
+    ("GET", "/api/v1/referrals/{referral}/"):         (403, 403, 403, 403, 403, 200, 403, 403),
+    ("POST", "/api/v1/referrals/{referral}/actions/"): (403, 403, 403, 403, 403, 200, 403, 403),
+    ("GET", "/api/v1/directory/"):                    (200, 200, 200, 403, 403, 200, 403, 200),
+    # Metrics (aggregates only): supervisor and analyst hold insights.view; each counts its own agency.
+    ("GET", "/api/v1/metrics/"):                      (403, 403, 200, 403, 403, 403, 200, 403),
+    # Releases (tests/publishing/api_world.py): A's release, requested by an analyst of A;
+    # the sheriff's analyst lists and requests in their own agency, and cannot see A's (404).
+    ("GET", "/api/v1/releases/"):                     (403, 403, 200, 403, 403, 403, 200, 403),
+    ("POST", "/api/v1/releases/"):                    (403, 403, 403, 403, 403, 403, 201, 403),
+    ("GET", "/api/v1/releases/{release}/"):           (403, 403, 200, 403, 403, 403, 404, 403),
+    ("POST", "/api/v1/releases/{release}/approve/"):  (403, 403, 200, 403, 403, 403, 403, 403),
+    # Exports (cases.supervise): only the supervisor; the export covers their agency's cases.
+    ("GET", "/api/v1/exports/htcds/"):                (403, 403, 200, 403, 403, 403, 403, 403),
+    ("GET", "/api/v1/exports/nibrs/"):                (403, 403, 200, 403, 403, 403, 403, 403),
 }
 BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
           "/api/v1/screenings/{screening}/": BODY_PATCH,
           "/api/v1/tips/partner/": {"recipient": 999999, "partner_sector": "labor_inspection",
                                     "narrative": "One supervisor answered for every worker."},
           "/api/v1/tips/public/": {"narrative": "Nos quitaron los pasaportes al llegar."}}
+BODIES.update(victim_bodies())
+BODIES.update(RELEASE_BODIES)
 
 
 @pytest.mark.parametrize("method,path", list(MATRIX))
@@ -68,13 +101,16 @@ def test_authorization_matrix(world, method, path):
     screening = services.create(user=world.officer, label="Worker", age_group="adult",
                                 setting="other", question_language="en")
     case = make_case(world)
+    ids = victim_objects(world, case)
+    ids.update(release_objects(world))
     officer_client, officer_token = bearer(world.officer)
     results = []
     for username in USERS:
         user = getattr(world, username)
         client = officer_client if username == "officer" else bearer(user)[0]
-        url = path.format(screening=screening.pk, officer_token=officer_token.pk, case=case.pk)
+        url = path.format(screening=screening.pk, officer_token=officer_token.pk, case=case.pk, **ids)
         body = BODIES.get(path) if method in {"POST", "PATCH"} else None
+        body = body(ids) if callable(body) else body
         call = getattr(client, method.lower())
         response = call(url, data=json.dumps(body), content_type="application/json") if body else call(url)
         results.append(response.status_code)
@@ -100,4 +136,5 @@ def test_every_api_endpoint_is_in_the_matrix():
     normalised = {p.replace("<int:pk>", "{}") for p in patterns}
     covered = {p.replace("{screening}", "{}").replace("{officer_token}", "{}").replace("{case}", "{}")
                for p in documented}
+    covered |= {re.sub(r"\{[a-z_]+\}", "{}", p) for p in documented}
     assert normalised <= covered, sorted(normalised - covered)

@@ -47,7 +47,8 @@ def test_case_list_and_detail_do_not_grow_queries_with_rows(cw, login, django_as
     # extra rows of each kind (session, MFA and the audit append included).
     with django_assert_max_num_queries(12):
         assert client.get(reverse("cases:list")).status_code == 200
-    with django_assert_max_num_queries(23):
+    # detail: +2 for the interviews and charges lists (issue 7), constant in the number of rows
+    with django_assert_max_num_queries(25):
         assert client.get(reverse("cases:detail", args=[cw.case.pk])).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(reverse("cases:my_work")).status_code == 200

@@ -57,6 +57,8 @@ POST_ONLY = [
     ("cases:evidence_custody", "evidence", {"action": "stored", "handler": "x", "at": "2026-01-01T10:00"}),
     ("cases:evidence_link", "evidence", {"element": "means.force_1589a1"}),
     ("cases:link_delete", "link", {}),
+    ("cases:charge_create", "case", {"statute": "usc18_1589a", "disposition": "pending"}),
+    ("cases:interview_create", "case", {"held_on": "2026-01-01", "kind": "forensic", "language": "es"}),
 ]
 
 
@@ -111,7 +113,7 @@ CASE_MODELS = [
     case_models.Entity, case_models.MatchKey, case_models.SearchDocument, case_models.Evidence,
     case_models.EvidenceFile, case_models.CustodyEvent, case_models.ElementLink, case_models.OperationPlan,
     case_models.AfterActionReport, case_models.Task, case_models.TimelineEntry, case_models.Dissemination,
-    case_models.DeconflictionNotice,
+    case_models.DeconflictionNotice, case_models.Charge, case_models.Interview,
 ]
 
 
@@ -133,6 +135,8 @@ def test_every_case_model_is_scoped(cw, model):
     other = services.create_case(by=cw.rival, data={"title": "Eastport orchard"})
     services.save_entity(case_models.Entity(case=other, kind="phone", name="p", phones=["+12025550111"]), by=cw.rival)
     check(Case.objects.get(pk=cw.case.pk), [])
+    services.add_charge(cw.case, by=cw.w.investigator, data={"statute": "usc18_1589a"})
+    services.add_interview(cw.case, by=cw.w.investigator, data={"person": cw.victim, "held_on": timezone.localdate()})
     assert model.objects.exists()
     lead_scope = model.objects.restrict(cw.w.investigator, "view")
     assert lead_scope.exists(), f"the case lead sees no {model.__name__}"

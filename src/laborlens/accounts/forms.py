@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from laborlens.accounts.models import User
+from laborlens.accounts.models import Agency, User
 from laborlens.accounts.roles import role_choices
 
 
@@ -63,3 +63,11 @@ class PasswordChangeForm(forms.Form):
         password: str = self.cleaned_data["new_password"]
         password_validation.validate_password(password, self.user)
         return password
+
+
+class AgencyPolicyForm(forms.ModelForm):
+    """The agency's data policy, set by its administrator."""
+
+    class Meta:
+        model = Agency
+        fields = ["allow_statistical_use"]

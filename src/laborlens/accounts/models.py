@@ -35,6 +35,10 @@ class Agency(models.Model):
     ori = models.CharField(_("ORI"), max_length=9, blank=True, help_text=_("FBI originating agency identifier"))
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    # Agency policy: may its records be counted in de-identified releases (publishing app)?
+    allow_statistical_use = models.BooleanField(
+        _("allow statistical use"), default=False,
+        help_text=_("Records of this agency may be counted in de-identified releases that a supervisor approves."))
 
     objects = RestrictedQuerySet.as_manager()
 

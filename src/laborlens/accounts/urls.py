@@ -15,4 +15,5 @@ urlpatterns = [
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:pk>/", views.user_detail, name="user_detail"),
+    path("agency/policy/", views.agency_policy, name="agency_policy"),
 ]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laborlens.accounts import services
 from laborlens.accounts.forms import (
+    AgencyPolicyForm,
     CodeForm,
     LoginForm,
     NewUserForm,
@@ -26,7 +27,10 @@ from laborlens.accounts.forms import (
     ReauthForm,
     RoleForm,
 )
-from laborlens.accounts.models import User
+from laborlens.accounts.models import Agency, User
+from laborlens.accounts.reauth import REAUTH_AT
+from laborlens.accounts.reauth import needs_reauth as _needs_reauth
+from laborlens.accounts.reauth import recently_authenticated as _recently_authenticated
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.permissions import mfa_required, permission_required
@@ -35,10 +39,8 @@ from laborlens.core.querysets import get_scoped_or_404
 NOTICE_KEY = "laborlens_notice_accepted"
 PENDING_USER = "laborlens_pending_user"
 PENDING_AT = "laborlens_pending_at"
-REAUTH_AT = "laborlens_reauth_at"
 NEXT_KEY = "laborlens_next"
 PENDING_SECONDS = 300
-REAUTH_SECONDS = 300
 
 LOGIN_FAILED = _(
     "Sign-in failed. Check your user name and password. After 5 failed attempts in "
@@ -179,14 +181,6 @@ def reauth(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/reauth.html", {"form": form})
 
 
-def _recently_authenticated(request: HttpRequest) -> bool:
-    return time.time() - request.session.get(REAUTH_AT, 0) < REAUTH_SECONDS
-
-
-def _needs_reauth(request: HttpRequest) -> HttpResponse:
-    return redirect(f"{reverse('accounts:reauth')}?next={request.path}")
-
-
 @require_http_methods(["GET", "POST"])
 @mfa_required
 def my_account(request: HttpRequest) -> HttpResponse:
@@ -270,3 +264,23 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
                           {"target": target, "role_form": role_form}, status=400)
         return redirect("accounts:user_detail", pk=target.pk)
     return render(request, "accounts/user_detail.html", {"target": target, "role_form": role_form})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("accounts.manage")
+def agency_policy(request: HttpRequest) -> HttpResponse:
+    """The agency's data policy (for now: whether its records may be counted in releases)."""
+    agency: Agency = get_scoped_or_404(Agency.objects, request.user, "manage", pk=request.user.agency_id)  # type: ignore[union-attr]
+    # Not "request.POST or None": an unticked box posts nothing, and that is still a submission.
+    form = AgencyPolicyForm(request.POST if request.method == "POST" else None, instance=agency)
+    if request.method == "POST":
+        if not _recently_authenticated(request):
+            return _needs_reauth(request)
+        if form.is_valid():
+            with transaction.atomic():
+                agency = form.save()
+                record_event(EventTag.AGENCY_POLICY_CHANGED, request=request, obj=agency,
+                             detail={"allow_statistical_use": agency.allow_statistical_use})
+            messages.success(request, _("Agency policy saved."))
+            return redirect("accounts:agency_policy")
+    return render(request, "accounts/agency_policy.html", {"form": form, "agency": agency})

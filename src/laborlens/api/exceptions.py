@@ -48,5 +48,6 @@ def _title(code: int) -> str:
         400: "Bad request", 401: "Authentication required", 403: "Forbidden",
         404: "Not found", 405: "Method not allowed", 406: "Not acceptable",
         409: "Conflict", 413: "Payload too large", 415: "Unsupported media type",
+        422: "Unprocessable content",
         429: "Too many requests",
     }.get(code, "Error")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from laborlens.accounts.views import _needs_reauth, _recently_authenticated
+from laborlens.accounts.reauth import needs_reauth, recently_authenticated
 from laborlens.api.models import MAX_LIFETIME_DAYS, SCOPES, ApiToken
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
@@ -33,8 +33,8 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST":
-        if not _recently_authenticated(request):
-            return _needs_reauth(request)
+        if not recently_authenticated(request):
+            return needs_reauth(request)
         if request.POST.get("revoke"):
             token = get_scoped_or_404(ApiToken.objects, request.user, "change", pk=request.POST["revoke"])
             with transaction.atomic():

@@ -34,6 +34,7 @@ class EventTag(StrEnum):
     USER_LIST_VIEWED = "accounts:user:list"
     TASKFORCE_MEMBERSHIP_CHANGED = "accounts:taskforce:membership_change"
     AGENCY_CREATED = "accounts:agency:create"
+    AGENCY_POLICY_CHANGED = "accounts:agency:policy_change"
     # api
     API_TOKEN_CREATED = "api:token:create"  # noqa: S105  (a tag, not a secret)
     API_TOKEN_REVOKED = "api:token:revoke"  # noqa: S105
@@ -89,6 +90,9 @@ class EventTag(StrEnum):
     CASE_REPORT_SHARED_VIEWED = "cases:report:view_shared"
     CASE_TASK_CREATED = "cases:task:create"
     CASE_TASK_COMPLETED = "cases:task:complete"
+    CASE_CHARGE_CREATED = "cases:charge:create"
+    CASE_INTERVIEW_CREATED = "cases:interview:create"
+    CASE_SUMMARY_EXPORTED = "cases:summary:export"
     CASE_MY_WORK_VIEWED = "cases:mywork:view"
     CASE_TIMELINE_NOTE = "cases:timeline:note"
     CASE_SEARCHED = "cases:search:run"
@@ -126,6 +130,23 @@ class EventTag(StrEnum):
     VICTIM_RELIEF_CREATED = "victims:relief:create"
     VICTIM_RELIEF_UPDATED = "victims:relief:update"
     VICTIM_REMINDER_SENT = "victims:reminder:send"
+    # metrics
+    METRICS_VIEWED = "metrics:dashboard:view"
+    METRICS_CSV_EXPORTED = "metrics:figure:export_csv"
+    METRICS_REPORT_EXPORTED = "metrics:report:export"
+    METRICS_API_READ = "metrics:api:read"
+    # activities (partner work, agreements)
+    ACTIVITY_CREATED = "activities:activity:create"
+    ACTIVITY_UPDATED = "activities:activity:update"
+    AGREEMENT_CREATED = "activities:agreement:create"
+    AGREEMENT_UPDATED = "activities:agreement:update"
+    AGREEMENT_REMINDERS_LISTED = "activities:agreement:reminders"
+    # readiness self-assessment
+    READINESS_RECORDED = "readiness:assessment:create"
+    READINESS_VIEWED = "readiness:assessment:view"
+    # barrier map
+    BARRIER_CASE_VIEWED = "barriers:case:view"
+    BARRIER_JURISDICTION_VIEWED = "barriers:jurisdiction:view"
     # demo
     DEMO_LOADED = "demo:data:load"
     # ops (backups, retention)
@@ -133,6 +154,30 @@ class EventTag(StrEnum):
     BACKUP_RESTORED = "ops:backup:restore"
     RETENTION_CASE_PURGED = "ops:retention:purge_case"
     RETENTION_RUN = "ops:retention:run"
+    # exchange (HTCDS, NIBRS) and research datasets
+    EXCHANGE_HTCDS_EXPORTED = "exchange:htcds:export"
+    EXCHANGE_HTCDS_IMPORTED = "exchange:htcds:import"
+    EXCHANGE_NIBRS_EXPORTED = "exchange:nibrs:export"
+    EXCHANGE_PAGE_VIEWED = "exchange:page:view"
+    RESEARCH_CTDC_IMPORTED = "research:ctdc:import"
+    RESEARCH_STATS_VIEWED = "research:stats:view"
+    # publishing (de-identified releases)
+    RELEASE_REQUESTED = "publishing:release:request"
+    RELEASE_PREVIEWED = "publishing:release:preview"
+    RELEASE_APPROVED = "publishing:release:approve"
+    RELEASE_REJECTED = "publishing:release:reject"
+    RELEASE_PUBLISHED = "publishing:release:publish"
+    RELEASE_REFUSED = "publishing:release:refuse"
+    RELEASE_VIEWED = "publishing:release:view"
+    RELEASE_LISTED = "publishing:release:list"
+    RELEASE_DOWNLOADED = "publishing:release:download"
+    RELEASE_REPRODUCED = "publishing:release:reproduce"
+    RELEASE_BUDGET_SET = "publishing:budget:set"
+    # threat assessment (public DOL / FBI reference data)
+    THREAT_DATA_IMPORTED = "threat:data:import"
+    THREAT_ASSESSMENT_VIEWED = "threat:assessment:view"
+    THREAT_IMPORTS_VIEWED = "threat:imports:view"
+    THREAT_AREA_SET = "threat:area:set"
 
 
 _malformed = [tag.value for tag in EventTag if not TAG_PATTERN.match(tag.value)]

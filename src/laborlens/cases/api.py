@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.api.base import Pagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
@@ -18,6 +21,44 @@ from laborlens.cases.visibility import can_see_identity, member_case_ids
 from laborlens.core.querysets import get_scoped_or_404
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
+COUNT_CAP = 10_000
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most ``COUNT_CAP + 1`` rows: an exact ``COUNT(*)`` over a supervisor's
+    half-million cases is the slowest part of a page at scale (BENCHMARKS.md "Scale")."""
+
+    @cached_property
+    def counted(self) -> int:
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, COUNT_CAP)
+
+    @property
+    def capped(self) -> bool:
+        return self.counted > COUNT_CAP
+
+
+class CasePagination(Pagination):
+    """``count`` is exact up to 10,000; beyond it ``count_capped`` is true and the pages stop
+    at 10,000 cases (narrow the list with ``stage`` or reverse ``ordering``)."""
+
+    django_paginator_class = CappedCountPaginator
+
+    def get_paginated_response(self, data: Any) -> Response:
+        response = super().get_paginated_response(data)
+        response.data["count_capped"] = self.page.paginator.capped
+        return response
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["count_capped"] = {
+            "type": "boolean", "description": f"true when more than {COUNT_CAP:,} cases match: "
+            f"count then says {COUNT_CAP:,}"}
+        paginated["required"] = [*paginated.get("required", []), "count_capped"]
+        return paginated
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -85,6 +126,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class CaseList(generics.ListAPIView):
     serializer_class = CaseSerializer
+    pagination_class = CasePagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = Case.objects.restrict(self.request.user, "view").select_related("lead_agency")
@@ -132,7 +174,7 @@ class CasePeople(APIView):
     def get(self, request: Request, pk: int) -> Response:
         case = _case(request, pk)
         people = Person.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
-        member_of = member_case_ids(request.user)
+        member_of = member_case_ids(request.user, [case.pk])
         data = [_person_data(request.user, person, member_of) for person in people]
         record_event(EventTag.CASE_PERSON_VIEWED, request=request, obj=case,
                      detail={"via": "api", "people": len(data),

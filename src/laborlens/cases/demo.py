@@ -5,6 +5,7 @@ never sees. Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (keyed by ti
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -50,12 +51,12 @@ def load_demo_cases(users: dict[str, User]) -> None:
                             reason="Victim advocacy and services for the workers identified")
         services.add_member(rpd, users["prosecutor"], CaseMember.Role.PROSECUTOR, by=investigator,
                             reason="Charging decision under 18 U.S.C. 1589 and 1592")
-        _person(rpd, investigator, role="victim", full_name="Mateo Quispe Huamán", city="Riverton",
+        mateo = _person(rpd, investigator, role="victim", full_name="Mateo Quispe Huamán", city="Riverton",
                 date_of_birth="1994-03-11", languages=["es", "qu"], phones=["+12025550187"],
                 id_documents=["Passport PE 4471920"])
-        _person(rpd, investigator, role="victim", full_name="Rosa Elena Mamani", city="Riverton",
+        rosa = _person(rpd, investigator, role="victim", full_name="Rosa Elena Mamani", city="Riverton",
                 languages=["es"], is_minor=False)
-        _person(rpd, investigator, role="suspect", full_name="Victor Lopez", aliases=["El Jefe"],
+        lopez = _person(rpd, investigator, role="suspect", full_name="Victor Lopez", aliases=["El Jefe"],
                 city="Riverton", phones=[SHARED_PHONE])
         _person(rpd, investigator, role="suspect", full_name="Dale Hutchins", city="Riverton",
                 intelligence_only=True, review_due=today + timedelta(days=20),
@@ -101,6 +102,24 @@ def load_demo_cases(users: dict[str, User]) -> None:
                              due_on=today + timedelta(days=5), assignee=investigator)
         services.create_task(rpd, by=investigator, title="Request Continued Presence for V-1",
                              due_on=today - timedelta(days=1), assignee=investigator)
+        # Outcome records counted by the metrics dashboard (issue 7).
+        services.add_interview(rpd, by=investigator, data={
+            "person": mateo, "held_on": today - timedelta(days=10), "kind": "forensic", "language": "qu",
+            "interpreter_used": True, "advocate_present": True})
+        services.add_interview(rpd, by=investigator, data={
+            "person": rosa, "held_on": today - timedelta(days=10), "kind": "forensic", "language": "es",
+            "interpreter_used": True, "advocate_present": True})
+        services.add_interview(rpd, by=investigator, data={
+            "person": mateo, "held_on": today - timedelta(days=3), "kind": "follow_up", "language": "es",
+            "interpreter_used": False, "advocate_present": True})
+        services.add_charge(rpd, by=investigator, data={
+            "defendant": lopez, "statute": "usc18_1589a", "arrested_on": today - timedelta(days=8),
+            "charged_on": today - timedelta(days=7), "prosecution_filed_on": today - timedelta(days=5)})
+        services.add_charge(rpd, by=investigator, data={
+            "defendant": lopez, "statute": "usc18_1592", "arrested_on": today - timedelta(days=8),
+            "charged_on": today - timedelta(days=7), "prosecution_filed_on": today - timedelta(days=5),
+            "disposition": "plea", "disposed_on": today - timedelta(days=2),
+            "restitution_ordered": Decimal("18450.00")})
 
     hcso = _case(users, "coordinator", "Harlan Inn housekeeping staff",
                  stage="discovery", jurisdiction="Harlan County", industry="hotels",
@@ -110,7 +129,10 @@ def load_demo_cases(users: dict[str, User]) -> None:
         coordinator = users["coordinator"]
         services.save_entity(Entity(case=hcso, kind="phone", name="Recruiter's phone (from tip)",
                                     city="Harlan", phones=[SHARED_PHONE]), by=coordinator)
-        _person(hcso, coordinator, role="victim", full_name="Ana Sofia Marin", city="Harlan", languages=["es"])
+        ana = _person(hcso, coordinator, role="victim", full_name="Ana Sofia Marin", city="Harlan", languages=["es"])
+        services.add_interview(hcso, by=coordinator, data={
+            "person": ana, "held_on": today - timedelta(days=4), "kind": "forensic", "language": "es",
+            "interpreter_used": False, "advocate_present": True})
 
     epd = _case(users, "outsider", "Eastport nail salon", stage="screening",
                 jurisdiction="City of Eastport", industry="salon_services", exploitation="labor")

@@ -21,10 +21,12 @@ from laborlens.cases.models import (
     AfterActionReport,
     Case,
     CaseMember,
+    Charge,
     CustodyEvent,
     Dissemination,
     Entity,
     Evidence,
+    Interview,
     OperationPlan,
     Person,
 )
@@ -407,3 +409,64 @@ class ReviewForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search cases, people and entities"), max_length=200, required=False)
+
+
+def statute_choices() -> list[tuple[str, str]]:
+    return [(item.code, f"{item.citation} · {item.title}") for item in elements.statutes()]
+
+
+class ChargeForm(forms.Form):
+    defendant = forms.ModelChoiceField(label=_("Defendant"), required=False, queryset=Person.objects.none(),
+                                       help_text=_("A suspect on this case, by pseudonym."))
+    statute = forms.ChoiceField(label=_("Statute"), choices=())
+    arrested_on = forms.DateField(label=_("Arrested on"), required=False, widget=DATE)
+    charged_on = forms.DateField(label=_("Charged on"), required=False, widget=DATE)
+    prosecution_filed_on = forms.DateField(label=_("Prosecution filed on"), required=False, widget=DATE)
+    disposition = forms.ChoiceField(label=_("Disposition"), choices=Charge.Disposition.choices,
+                                    initial=Charge.Disposition.PENDING)
+    disposed_on = forms.DateField(label=_("Disposed on"), required=False, widget=DATE)
+    restitution_ordered = forms.DecimalField(label=_("Restitution ordered (USD)"), required=False, min_value=0,
+                                             max_digits=12, decimal_places=2)
+
+    def __init__(self, *args: Any, case: Case, people: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statute"].choices = statute_choices()
+        self.fields["defendant"].queryset = case.people.filter(role=Person.Role.SUSPECT)
+        self.fields["defendant"].label_from_instance = lambda person: person.pseudonym
+        if people is not None:  # the page already has them: no extra query to render the menu
+            self.fields["defendant"].choices = [("", "---------")] + [
+                (p.pk, p.pseudonym) for p in people if p.role == Person.Role.SUSPECT]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        today = timezone.localdate()
+        for name in ("arrested_on", "charged_on", "prosecution_filed_on", "disposed_on"):
+            value = data.get(name)
+            if value and value > today:
+                self.add_error(name, _("The date cannot be in the future."))
+        if data.get("disposition") and data["disposition"] != Charge.Disposition.PENDING and not data.get("disposed_on"):
+            self.add_error("disposed_on", _("Give the date of the disposition."))
+        return data
+
+
+class InterviewForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Person interviewed"), queryset=Person.objects.none())
+    held_on = forms.DateField(label=_("Held on"), widget=DATE)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Interview.Kind.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="es")
+    interpreter_used = forms.BooleanField(label=_("Interpreter used"), required=False)
+    advocate_present = forms.BooleanField(label=_("Victim advocate present"), required=False)
+
+    def __init__(self, *args: Any, case: Case, people: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = case.people.filter(role=Person.Role.VICTIM)
+        self.fields["person"].label_from_instance = lambda person: person.pseudonym
+        if people is not None:
+            self.fields["person"].choices = [("", "---------")] + [
+                (p.pk, p.pseudonym) for p in people if p.role == Person.Role.VICTIM]
+
+    def clean_held_on(self) -> Any:
+        value = self.cleaned_data["held_on"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value

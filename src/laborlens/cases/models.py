@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +89,18 @@ def member_cases(user: User, roles: tuple[str, ...] | None = None) -> models.Que
     return memberships.values("case_id")
 
 
+def on_team_elsewhere(user: User, roles: tuple[str, ...] | None = None) -> Q:
+    """For a supervisor (who already sees every case their agency leads): "on the team of
+    this case, and the case is led by another agency". The same set as ``member_cases`` once
+    OR-ed with the agency's cases, but correlated on the outer row, so PostgreSQL probes the
+    (case, user) unique index for the few rows of a page instead of hashing every membership
+    of the user first (which cost 100 ms and more at a million cases; BENCHMARKS.md)."""
+    memberships = CaseMember.objects.filter(case_id=OuterRef("pk"), user_id=user.pk)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return Q(Exists(memberships.filter(~Q(Exact(OuterRef("lead_agency_id"), user.agency_id)))))
+
+
 def may_use_cases(user: User) -> bool:
     """Victim advocates use cases they are on (their role has victims.view, not cases.view)."""
     return user.can("cases.view") or user.can("victims.view")
@@ -124,6 +138,13 @@ class Case(VersionedModel):
 
     class Meta:
         ordering = ["-opened_on", "-pk"]
+        # The case list's order (newest first) read straight from an index, for everyone and
+        # per lead agency (a supervisor's scope); see BENCHMARKS.md "Scale".
+        indexes = [
+            models.Index(models.F("opened_on").desc(), models.F("id").desc(), name="cases_case_opened_idx"),
+            models.Index(models.F("lead_agency"), models.F("opened_on").desc(), models.F("id").desc(),
+                         name="cases_case_agency_opened_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -131,23 +152,26 @@ class Case(VersionedModel):
     @classmethod
     def scope_for(cls, user: User, action: str) -> Q | None:
         supervises = Q(lead_agency_id=user.agency_id) if user.can("cases.supervise") else None
+        roles: tuple[str, ...] | None
         if action in {"view", "export"}:
             if not may_use_cases(user):
                 return None
-            scope = Q(pk__in=member_cases(user))
+            roles = None
         elif action == "change":
             if not user.can("cases.change"):
                 return None
-            scope = Q(pk__in=member_cases(user, CaseMember.EDITING_ROLES))
+            roles = CaseMember.EDITING_ROLES
         elif action == "manage_team":
             if not user.can("cases.change"):
                 return None
-            scope = Q(pk__in=member_cases(user, ("lead",)))
+            roles = ("lead",)
         elif action == "supervise":
             return supervises
         else:
             return None
-        return scope | supervises if supervises is not None else scope
+        if supervises is None or user.agency_id is None:
+            return Q(pk__in=member_cases(user, roles))
+        return supervises | on_team_elsewhere(user, roles)
 
     @property
     def industry_label(self) -> str:
@@ -202,6 +226,8 @@ class CaseMember(CaseScoped):
     class Meta:
         ordering = ["role", "user__username"]
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="cases_member_once")]
+        # "Which cases is this user on": answered from the index alone (the visibility rule).
+        indexes = [models.Index(fields=["user", "case"], name="cases_member_user_case_idx")]
 
     def __str__(self) -> str:
         return f"{self.user_id} on case {self.case_id} as {self.role}"
@@ -244,6 +270,11 @@ class Person(CaseScoped, VersionedModel):
     class Meta:
         ordering = ["role", "pk"]
         constraints = [models.UniqueConstraint(fields=["case", "pseudonym"], name="cases_pseudonym_unique")]
+        # Search matches a pseudonym case-insensitively (search.run): without this, a scan of every person.
+        indexes = [models.Index(Upper("pseudonym"), name="cases_person_pseud_upper_idx"),
+                   # The dashboard counts potential victims an agency recorded in a period.
+                   models.Index(fields=["recorded_by_agency", "role", "created_at"],
+                                name="cases_person_agency_role_idx")]
 
     def __str__(self) -> str:
         # Never the name: str() ends up in logs, the admin and error pages.
@@ -652,3 +683,80 @@ class DeconflictionNotice(models.Model):
         from laborlens.cases.deconfliction import kind_label
 
         return kind_label(self.match_kind)
+
+
+class Charge(CaseScoped, VersionedModel):
+    """An outcome record: one charge against one defendant, from arrest to disposition.
+
+    The statute is a code from ``elements.statutes()`` (the catalogue's statutes); it is
+    kept as text so that the catalogue can grow without a migration. Counted (never
+    named) by the metrics dashboard and the funder report."""
+
+    class Disposition(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        CONVICTED = "convicted", _("Convicted at trial")
+        PLEA = "plea", _("Guilty plea")
+        ACQUITTED = "acquitted", _("Acquitted")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    CONVICTIONS = (Disposition.CONVICTED, Disposition.PLEA)
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="charges")
+    defendant = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="charges",
+                                  verbose_name=_("defendant"))
+    statute = models.CharField(_("statute"), max_length=40)
+    arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
+    charged_on = models.DateField(_("charged on"), null=True, blank=True)
+    prosecution_filed_on = models.DateField(_("prosecution filed on"), null=True, blank=True)
+    disposition = models.CharField(_("disposition"), max_length=10, choices=Disposition.choices,
+                                   default=Disposition.PENDING)
+    disposed_on = models.DateField(_("disposed on"), null=True, blank=True)
+    restitution_ordered = models.DecimalField(_("restitution ordered (USD)"), max_digits=12, decimal_places=2,
+                                              null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"charge {self.pk} ({self.statute}) on case {self.case_id}"
+
+    @property
+    def statute_label(self) -> str:
+        from laborlens.cases.elements import statutes
+
+        for item in statutes():
+            if item.code == self.statute:
+                return f"{item.citation} · {item.title}"
+        return self.statute
+
+
+class Interview(CaseScoped):
+    """A victim interview held (not its content: that is evidence). Counted by metrics."""
+
+    class Kind(models.TextChoices):
+        FORENSIC = "forensic", _("Forensic interview")
+        FOLLOW_UP = "follow_up", _("Follow-up interview")
+        TRIAL_PREP = "trial_prep", _("Trial preparation")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interviews")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="interviews",
+                               verbose_name=_("person interviewed"))
+    held_on = models.DateField(_("held on"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.FORENSIC)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="es")
+    interpreter_used = models.BooleanField(_("interpreter used"), default=False)
+    advocate_present = models.BooleanField(_("victim advocate present"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"interview {self.pk} on case {self.case_id}"

@@ -28,6 +28,7 @@ from laborlens.cases.models import (
     AfterActionReport,
     Case,
     CaseMember,
+    Charge,
     CustodyEvent,
     Dissemination,
     ElementLink,
@@ -35,6 +36,7 @@ from laborlens.cases.models import (
     Evidence,
     EvidenceFile,
     IntelligenceReview,
+    Interview,
     MatchKey,
     OperationPlan,
     Person,
@@ -569,3 +571,33 @@ def acknowledge(notice: Any, *, by: User, request: HttpRequest | None = None) ->
 
 def review_window() -> timedelta:
     return timedelta(days=30)
+
+
+def add_charge(case: Case, *, by: User, data: dict[str, Any], request: HttpRequest | None = None) -> Charge:
+    """Record a charge (arrest, charge, prosecution, disposition, restitution) on a case."""
+    defendant = data.get("defendant")
+    if defendant is not None and (defendant.case_id != case.pk or defendant.role != Person.Role.SUSPECT):
+        raise RuleError(_("The defendant must be a suspect on this case."))
+    if data.get("disposition", Charge.Disposition.PENDING) != Charge.Disposition.PENDING and not data.get("disposed_on"):
+        raise RuleError(_("Give the date of the disposition."))
+    with transaction.atomic():
+        charge = Charge.objects.create(case=case, created_by=by, **data)
+        who = defendant.pseudonym if defendant is not None else _("unnamed defendant")
+        note(case, _("Charge recorded: %(statute)s against %(who)s.") % {"statute": charge.statute, "who": who}, by)
+        record_event(EventTag.CASE_CHARGE_CREATED, request=request, actor=by, obj=charge,
+                     detail={"case": case.number, "statute": charge.statute, "disposition": charge.disposition})
+    return charge
+
+
+def add_interview(case: Case, *, by: User, data: dict[str, Any], request: HttpRequest | None = None) -> Interview:
+    """Record that a victim interview was held (its content belongs in evidence)."""
+    person = data["person"]
+    if person.case_id != case.pk or person.role != Person.Role.VICTIM:
+        raise RuleError(_("Interviews are recorded for potential victims on this case."))
+    with transaction.atomic():
+        interview = Interview.objects.create(case=case, created_by=by, **data)
+        note(case, _("Interview recorded: %(pseudonym)s (%(kind)s).") % {
+            "pseudonym": person.pseudonym, "kind": interview.get_kind_display()}, by)
+        record_event(EventTag.CASE_INTERVIEW_CREATED, request=request, actor=by, obj=interview,
+                     detail={"case": case.number, "person": person.pseudonym, "kind": interview.kind})
+    return interview

@@ -27,10 +27,12 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases import elements, search, services
 from laborlens.cases.forms import (
     CaseForm,
+    ChargeForm,
     CustodyForm,
     DisseminationForm,
     EntityForm,
     EvidenceForm,
+    InterviewForm,
     LinkForm,
     MemberForm,
     PersonForm,
@@ -139,7 +141,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case = _case(request, pk)
-    member_of = member_case_ids(user)
+    member_of = member_case_ids(user, [case.pk])
     members = list(case.memberships.select_related("user__agency"))
     people = list(case.people.all())
     notices = []
@@ -157,6 +159,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "operations": list(case.operations.all()), "reports": list(case.reports.all()),
         "notices": notices, "can_change": can_change, "screenings": screenings,
         "task_form": TaskForm(case=case), "note_form": TimelineNoteForm(),
+        "charges": list(case.charges.select_related("defendant")),
+        "interviews": list(case.interviews.select_related("person")),
+        "charge_form": ChargeForm(case=case, people=people), "interview_form": InterviewForm(case=case, people=people),
     }
     record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"number": case.number})
     return render(request, "cases/case_detail.html", context)
@@ -269,7 +274,7 @@ def case_share(request: HttpRequest, pk: int) -> HttpResponse:
 def case_export(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case = _case(request, pk, "export")
-    member_of = member_case_ids(user)
+    member_of = member_case_ids(user, [case.pk])
     people = shown(user, case.people.all(), member_of)
     links = ElementLink.objects.filter(evidence__case=case).values_list("evidence_id", "element")
     by_item: dict[int, list[str]] = {}
@@ -308,6 +313,40 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Task added."))
         return redirect("cases:detail", pk=case.pk)
     return _form_page(request, title=_("Add a task"), form=form, case=case, submit=_("Add task"),
+                      back=reverse("cases:detail", args=[case.pk]), status=400)
+
+
+@require_POST
+@permission_required("cases.change")
+def charge_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, "change")
+    form = ChargeForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            services.add_charge(case, by=request.user, data=form.cleaned_data, request=request)  # type: ignore[arg-type]
+        except RuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Charge recorded."))
+            return redirect("cases:detail", pk=case.pk)
+    return _form_page(request, title=_("Record a charge"), form=form, case=case, submit=_("Record charge"),
+                      back=reverse("cases:detail", args=[case.pk]), status=400)
+
+
+@require_POST
+@permission_required("cases.change")
+def interview_create(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk, "change")
+    form = InterviewForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            services.add_interview(case, by=request.user, data=form.cleaned_data, request=request)  # type: ignore[arg-type]
+        except RuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Interview recorded."))
+            return redirect("cases:detail", pk=case.pk)
+    return _form_page(request, title=_("Record an interview"), form=form, case=case, submit=_("Record interview"),
                       back=reverse("cases:detail", args=[case.pk]), status=400)
 
 

@@ -28,9 +28,14 @@ if TYPE_CHECKING:
 VICTIM_SERVICES = "victim_services"
 
 
-def member_case_ids(user: User) -> frozenset[int]:
-    """The cases the user is on right now (one query; pass it along for a whole page)."""
-    return frozenset(CaseMember.objects.filter(user_id=user.pk).values_list("case_id", flat=True))
+def member_case_ids(user: User, cases: Iterable[int] | None = None) -> frozenset[int]:
+    """The cases the user is on right now (one query; pass it along for a whole page).
+    With ``cases``, only those of them: a supervisor may be on hundreds of thousands of
+    cases, and a page of people needs only its own (BENCHMARKS.md "Scale")."""
+    memberships = CaseMember.objects.filter(user_id=user.pk).order_by()
+    if cases is not None:
+        memberships = memberships.filter(case_id__in=set(cases))
+    return frozenset(memberships.values_list("case_id", flat=True))
 
 
 def can_see_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
@@ -64,7 +69,7 @@ def visible_categories(user: User, person: Person, *, member_of: Iterable[int] |
     record, consented = known.get(person.pk, (None, frozenset()))
     if serves(user, record):
         return PERSON_CATEGORIES
-    on_team = person.case_id in (member_case_ids(user) if member_of is None else member_of)
+    on_team = person.case_id in (member_case_ids(user, [person.case_id]) if member_of is None else member_of)
     if not on_team:
         return frozenset()
     seen: set[str] = set()
@@ -111,6 +116,6 @@ def shown(user: User, people: Iterable[Person], member_of: Iterable[int] | None 
     from laborlens.victims.consent import known_for
 
     people = list(people)
-    ids = member_case_ids(user) if member_of is None else frozenset(member_of)
+    ids = member_case_ids(user, {person.case_id for person in people}) if member_of is None else frozenset(member_of)
     known = known_for(people, user.agency_id)
     return [ShownPerson(person, can_see_identity(user, person, member_of=ids, known=known)) for person in people]

@@ -1,6 +1,8 @@
 """CLI: ``laborlens backup OUT`` / ``laborlens restore IN`` (encrypted, every table and
 uploaded file), ``laborlens retention purge`` (closed cases past their agency's retention
-period) and ``laborlens generate-scale`` (synthetic data straight into PostgreSQL).
+period) and ``laborlens generate-scale`` (synthetic data straight into PostgreSQL);
+``laborlens worker`` runs the background queue and ``laborlens enqueue NAME`` feeds it
+(``ops/tasks.py``).
 
 Inactive accounts are disabled by ``laborlens user disable-inactive`` (accounts/cli.py).
 """
@@ -113,6 +115,42 @@ def cmd_generate_scale(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from laborlens.cli import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+
+    options: dict[str, object] = {"queue_name": args.queue, "interval": args.interval,
+                                  "batch": args.batch, "reload": False,
+                                  "verbosity": 0 if args.quiet else 1}
+    if args.max_tasks:
+        options["max_tasks"] = args.max_tasks
+    call_command("db_worker", **options)
+    return 0
+
+
+def cmd_enqueue(args: argparse.Namespace) -> int:
+    from laborlens.cli import setup_django
+
+    setup_django()
+    from laborlens.ops.tasks import PERIODIC, run_command
+
+    argv = list(args.argv[1:] if args.argv[:1] == ["--"] else args.argv)
+    if args.name == "command":
+        if not argv:
+            print("error: give the command to run, e.g. enqueue command -- release verify …", file=sys.stderr)
+            return 2
+        result = run_command.enqueue(argv)
+    elif argv:
+        print(f"error: {args.name} takes no arguments", file=sys.stderr)
+        return 2
+    else:
+        result = PERIODIC[args.name].enqueue()
+    print(f"enqueued {result.task.name} as {result.id}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser(
         "backup", help="write an encrypted backup of every table and uploaded file",
@@ -146,3 +184,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scale.add_argument("--seed", type=int, default=20261123)
     scale.add_argument("--quiet", action="store_true", help="no progress bar")
     scale.set_defaults(func=cmd_generate_scale)
+
+    worker = subparsers.add_parser(
+        "worker", help="run queued background tasks (reminders, purges, imports, releases)",
+        description="The database queue's worker (django-tasks-db db_worker). Run one or more "
+        "beside the web processes; each task is taken by exactly one worker.")
+    worker.add_argument("--queue", default="default", help="queue names, comma-separated, or *")
+    worker.add_argument("--interval", type=float, default=1.0, help="seconds between polls when idle")
+    worker.add_argument("--batch", action="store_true", help="run what is due, then exit")
+    worker.add_argument("--max-tasks", type=int, default=0, help="exit after this many tasks")
+    worker.add_argument("--quiet", action="store_true", help="log nothing")
+    worker.set_defaults(func=cmd_worker)
+
+    enqueue = subparsers.add_parser(
+        "enqueue", help="put a background task on the queue (for cron or a systemd timer)")
+    enqueue.add_argument("name", choices=["victim-reminders", "retention-purge", "intelligence-purge",
+                                          "disable-inactive", "command"])
+    enqueue.add_argument("argv", nargs=argparse.REMAINDER,
+                         help="for `command`: a release, screen-batch or extract command line")
+    enqueue.set_defaults(func=cmd_enqueue)

@@ -38,7 +38,17 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     _add_dp_table(actions)
     _add_synth(actions)
     _add_budget(actions)
+    _add_workflow(actions)
     return parser
+
+
+def _add_workflow(actions: Any) -> None:
+    """The release workflow on the agency's database (laborlens.publishing), if installed."""
+    try:
+        from laborlens.publishing.cli import add_actions
+    except ImportError:  # pure install without the Django apps
+        return
+    add_actions(actions)
 
 
 # --- parsers ----------------------------------------------------------------------------

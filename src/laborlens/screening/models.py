@@ -56,6 +56,8 @@ class Screening(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The dashboard counts an agency's screenings in a period.
+        indexes = [models.Index(fields=["agency", "created_at"], name="screening_agency_created_idx")]
 
     def __str__(self) -> str:
         return f"Screening {self.pk}: {self.label}"

@@ -69,6 +69,8 @@ class Category(models.TextChoices):
     NEEDS = "needs", _("Needs and services")
     NARRATIVE = "narrative", _("Their account of what happened")
     IMMIGRATION = "immigration", _("Immigration status and relief")
+    # Counted, never named, in de-identified statistics the agency publishes (publishing app).
+    STATISTICS = "statistics", _("Statistics: counted without identifying details in de-identified releases")
 
 
 ALL_CATEGORIES = frozenset(Category.values)

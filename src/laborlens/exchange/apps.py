@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ExchangeConfig(AppConfig):
+    name = "laborlens.exchange"
+    label = "exchange"
+    verbose_name = "Data exchange (HTCDS, NIBRS)"

@@ -1,0 +1,1 @@
+"""Measure what matters (issue 7): dashboard figures, funder reports, case summaries."""

@@ -1,0 +1,110 @@
+"""Dashboard, CSV downloads, funder report and case summary. Aggregates come from
+``figures`` over the agencies ``forms.FilterForm`` lets the user pick; every view and
+download leaves an audit event."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from laborlens.accounts.models import User
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.cases.models import Case, may_use_cases
+from laborlens.core.permissions import mfa_required, permission_required
+from laborlens.core.querysets import get_scoped_or_404
+from laborlens.metrics import charts, figures, reports
+from laborlens.metrics.forms import filters_for
+
+
+def _filter_detail(f: figures.Filters) -> dict[str, Any]:
+    return {"start": f.start.isoformat(), "end": f.end.isoformat(), "agencies": list(f.agency_ids),
+            "period": f.period}
+
+
+def _bad_filters(request: HttpRequest, form: Any) -> HttpResponse:
+    return render(request, "metrics/dashboard.html", {"form": form, "figures": [], "query": ""}, status=400)
+
+
+@require_GET
+@permission_required("insights.view")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, f = filters_for(request.user, request.GET)
+    if f is None:
+        return _bad_filters(request, form)
+    shown = []
+    tables, as_of = figures.compute_all_cached(f)
+    for table in tables:
+        svg = ""
+        if table.chart and table.rows:
+            svg = charts.bar_chart([label for _code, label, _values in table.rows],
+                                   [[values[i] for _c, _l, values in table.rows] for i in range(len(table.columns))],
+                                   table.columns)
+        shown.append({"table": table, "svg": mark_safe(svg)})  # noqa: S308  (built from escaped text in charts.py)
+    record_event(EventTag.METRICS_VIEWED, request=request, detail=_filter_detail(f))
+    return render(request, "metrics/dashboard.html", {
+        "form": form, "filters": f, "figures": shown, "query": request.GET.urlencode(), "as_of": as_of,
+        "small_count": reports.threshold()})
+
+
+@require_GET
+@permission_required("insights.view")
+def figure_csv(request: HttpRequest, key: str) -> HttpResponse:
+    if key not in figures.FIGURE_KEYS:
+        from django.http import Http404
+
+        raise Http404("Not found")
+    form, f = filters_for(request.user, request.GET)
+    if f is None:
+        return _bad_filters(request, form)
+    table = figures.compute(key, f)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["code", "label", *table.columns])
+    for code, label, values in table.rows:
+        writer.writerow([code, label, *["" if v is None else v for v in values]])
+    record_event(EventTag.METRICS_CSV_EXPORTED, request=request, detail={"figure": key, **_filter_detail(f)})
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{key}-{f.start}-{f.end}.csv"'
+    return response
+
+
+@require_GET
+@permission_required("insights.view")
+def funder_report(request: HttpRequest, fmt: str) -> HttpResponse:
+    form, f = filters_for(request.user, request.GET)
+    if f is None:
+        return _bad_filters(request, form)
+    if fmt == "pdf":
+        body, content_type = reports.funder_pdf(f), "application/pdf"
+    else:
+        body = reports.funder_xlsx(f)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    record_event(EventTag.METRICS_REPORT_EXPORTED, request=request,
+                 detail={"format": fmt, "report": "funder", "small_count": reports.threshold(), **_filter_detail(f)})
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="performance-{f.start}-{f.end}.{fmt}"'
+    return response
+
+
+@require_GET
+@mfa_required
+def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not may_use_cases(user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Your role does not use cases")
+    case = get_scoped_or_404(Case.objects.select_related("lead_agency"), user, "export", pk=pk)
+    body = reports.case_summary_pdf(case, user)
+    record_event(EventTag.CASE_SUMMARY_EXPORTED, request=request, obj=case,
+                 detail={"number": case.number, "format": "pdf"})
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{case.number}-summary.pdf"'
+    return response

@@ -1,0 +1,162 @@
+"""Release endpoints: list, read, request, approve. Same scoped querysets, rules and audit
+events as the pages. Previews and outputs stay in the web app and the CLI (the output
+is a file; its download is audited there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from laborlens.api.base import StrictCharField, StrictSerializer
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.core.querysets import get_scoped_or_404
+from laborlens.publishing import services
+from laborlens.publishing.models import Dataset, Method, Release
+
+
+class ReleaseSerializer(serializers.ModelSerializer):
+    requested_by = serializers.CharField(source="requested_by.username")
+    approved_by = serializers.CharField(source="approved_by.username", allow_null=True, default=None)
+
+    class Meta:
+        model = Release
+        fields = ["id", "title", "purpose", "dataset", "method", "parameters", "seed", "status", "requested_by",
+                  "requested_at", "approved_by", "approved_at", "published_at", "output_rows", "output_sha256",
+                  "charged_epsilon", "charged_delta"]
+        read_only_fields = fields
+
+
+class ReleaseDetailSerializer(ReleaseSerializer):
+    selection = serializers.JSONField(help_text="records included and left out, by reason (counts only)")
+    preview = serializers.JSONField(help_text="utility against the true counts (internal only)")
+
+    class Meta(ReleaseSerializer.Meta):
+        fields = [*ReleaseSerializer.Meta.fields, "selection", "preview"]
+        read_only_fields = fields
+
+
+class ParametersSerializer(StrictSerializer):
+    quasi_identifiers = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=10)
+    k = serializers.IntegerField(min_value=2, max_value=1000, required=False)
+    max_suppression = serializers.FloatField(min_value=0, max_value=0.5, required=False)
+    by = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=5)
+    columns = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=12)
+    epsilon = serializers.FloatField(min_value=0.01, max_value=10, required=False)
+    delta = serializers.FloatField(min_value=0, max_value=0.001, required=False)
+    suppress_below = serializers.IntegerField(min_value=0, max_value=1000, required=False)
+    years = StrictCharField(max_length=9, required=False)
+    reporting_length = serializers.IntegerField(min_value=1, max_value=4, required=False)
+
+
+class ReleaseRequestSerializer(StrictSerializer):
+    title = StrictCharField(max_length=200)
+    purpose = StrictCharField(max_length=500, required=False, allow_blank=True)
+    dataset = serializers.ChoiceField(choices=Dataset.choices)
+    method = serializers.ChoiceField(choices=Method.choices)
+    parameters = ParametersSerializer(required=False)
+
+
+class DecisionSerializer(StrictSerializer):
+    note = StrictCharField(max_length=500, required=False, allow_blank=True)
+
+
+class StrictReleaseSchema(OpenApiSerializerExtension):  # type: ignore[misc]
+    """Document what StrictSerializer enforces: no property beyond the listed ones."""
+
+    target_class = "laborlens.publishing.api.ReleaseRequestSerializer"
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
+        schema["additionalProperties"] = False
+        return schema
+
+
+class StrictParametersSchema(StrictReleaseSchema):
+    target_class = "laborlens.publishing.api.ParametersSerializer"
+
+
+class StrictDecisionSchema(StrictReleaseSchema):
+    target_class = "laborlens.publishing.api.DecisionSerializer"
+
+
+def _may_see_releases(user: Any) -> None:
+    if not (user.can("release.prepare") or user.can("release.approve")):
+        raise PermissionDenied("Your role does not allow releases.")
+
+
+def _problem(exc: Exception) -> Response:
+    return Response({"type": "about:blank", "title": "Not allowed now", "status": 409, "detail": str(exc)},
+                    status=status.HTTP_409_CONFLICT, content_type="application/problem+json")
+
+
+CONFLICT = OpenApiResponse(description="The release's state or the workflow rules do not allow this now.")
+
+
+class ReleaseList(generics.ListCreateAPIView):
+    serializer_class = ReleaseSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return (Release.objects.restrict(self.request.user, "view")
+                .select_related("requested_by", "approved_by").order_by("-requested_at", "-pk"))
+
+    @extend_schema(tags=["releases"], summary="Releases of your agency (analysts and supervisors)")
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        _may_see_releases(request.user)
+        response = super().get(request, *args, **kwargs)
+        record_event(EventTag.RELEASE_LISTED, request=request, detail={"via": "api"})
+        return response
+
+    @extend_schema(request=ReleaseRequestSerializer, responses={201: ReleaseSerializer}, tags=["releases"],
+                   summary="Request a release (analysts); preview it on the web page or with the CLI")
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        if not request.user.can("release.prepare"):
+            raise PermissionDenied("Your role does not allow requesting releases.")
+        serializer = ReleaseRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        params = dict(data.get("parameters") or {})
+        try:
+            release = services.request_release(by=request.user, title=data["title"],  # type: ignore[arg-type]
+                                               purpose=data.get("purpose", ""), dataset=data["dataset"],
+                                               method=data["method"], parameters=params, request=request)
+        except services.WorkflowError as exc:
+            raise serializers.ValidationError({"parameters": [str(exc)]}) from exc
+        return Response(ReleaseSerializer(release).data, status=status.HTTP_201_CREATED)
+
+
+class ReleaseDetail(APIView):
+    @extend_schema(responses=ReleaseDetailSerializer, tags=["releases"], summary="One release")
+    def get(self, request: Request, pk: int) -> Response:
+        _may_see_releases(request.user)
+        release: Release = get_scoped_or_404(Release.objects.select_related("requested_by", "approved_by"),
+                                             request.user, "view", pk=pk)
+        record_event(EventTag.RELEASE_VIEWED, request=request, obj=release, detail={"via": "api"})
+        return Response(ReleaseDetailSerializer(release).data)
+
+
+class ReleaseApprove(APIView):
+    required_permission = "release.approve"
+
+    @extend_schema(request=DecisionSerializer, responses={200: ReleaseSerializer, 409: CONFLICT},
+                   tags=["releases"], summary="Approve a previewed release (a supervisor, not the requester)")
+    def post(self, request: Request, pk: int) -> Response:
+        release: Release = get_scoped_or_404(Release.objects, request.user, "approve", pk=pk)
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.approve_release(release, by=request.user,  # type: ignore[arg-type]
+                                     note=serializer.validated_data.get("note", ""), request=request)
+        except services.WorkflowError as exc:
+            return _problem(exc)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        return Response(ReleaseSerializer(release).data)

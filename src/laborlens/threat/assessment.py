@@ -1,0 +1,261 @@
+"""Build the threat assessment of an area (a state and, optionally, some of its counties).
+
+Public reference data (DOL certifications, debarments, FBI UCR counts) is read as is; tips
+and cases are read only through ``restrict(user, "view")`` and only as counts by industry
+and county, never names, so the page shows nothing of a record the user could not open.
+Scoring is done by the pure ``scoring`` module with the weights in ``data/scoring.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from laborlens.cases.industries import industries, industry_label
+from laborlens.cases.models import Case
+from laborlens.threat import geo, scoring
+from laborlens.threat.models import AreaProfile, CertifiedEmployer, Debarment, UcrCount
+from laborlens.tips.models import Tip
+
+if TYPE_CHECKING:
+    from laborlens.accounts.models import User
+
+EMPLOYERS_SHOWN = 20
+UNPLACED = ""
+
+
+@dataclass
+class Area:
+    state: str
+    counties: list[str]
+    place_names: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # "agency", "task_force" or "" (picked on the page)
+
+    @property
+    def state_name(self) -> str:
+        return geo.STATE_NAMES.get(self.state, self.state)
+
+
+def default_area(user: User) -> Area | None:
+    """The user's agency's area, else that of a task force the agency belongs to."""
+    profile = AreaProfile.objects.filter(agency_id=user.agency_id).first()
+    source = "agency"
+    if profile is None:
+        profile = (AreaProfile.objects.filter(task_force__agencies=user.agency_id)
+                   .order_by("task_force__name").first())
+        source = "task_force"
+    if profile is None:
+        return None
+    return Area(profile.state, list(profile.counties), dict(profile.place_names), source)
+
+
+def place_names_for(user: User) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for profile in AreaProfile.objects.filter(Q(agency_id=user.agency_id) | Q(task_force__agencies=user.agency_id)):
+        names.update({geo.county_key(name): fips for name, fips in profile.place_names.items()})
+    return names
+
+
+class PlaceResolver:
+    """Local place names -> county FIPS: the area's own names, county names, DOL worksite cities."""
+
+    def __init__(self, state: str, place_names: dict[str, str]) -> None:
+        self.state = state
+        self.names = {geo.county_key(name): fips for name, fips in place_names.items()}
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        rows = (CertifiedEmployer.objects.filter(worksite_state=state).exclude(county_fips="")
+                .values_list("worksite_city", "county_fips"))
+        for city, fips in rows.iterator():
+            votes[geo.county_key(city)][fips] += 1
+        self.cities = {city: counter.most_common(1)[0][0] for city, counter in votes.items()}
+
+    def county(self, text: str) -> str:
+        key = geo.county_key(text.removeprefix("City of ").removeprefix("city of "))
+        if not key:
+            return UNPLACED
+        if key in self.names:
+            return self.names[key]
+        return geo.county_fips(self.state, key) or self.cities.get(key, UNPLACED)
+
+
+@dataclass
+class Assessment:
+    area: Area
+    counties: dict[str, str]
+    weights: scoring.Weights
+    industries: list[dict]
+    employers: list[dict]
+    debarred: list[dict]
+    agencies: list[dict]
+    intake: list[dict]
+    intake_unplaced: dict[str, int]
+    places: list[scoring.Ranked]
+    employer_ranks: list[scoring.Ranked]
+    totals: dict[str, int]
+
+    def county_name(self, fips: str) -> str:
+        return self.counties.get(fips, fips)
+
+
+def _in_area(area: Area, fips: str) -> bool:
+    return not area.counties or fips in area.counties
+
+
+def build(user: User, area: Area) -> Assessment:
+    counties = geo.counties_of(area.state)
+    weights = scoring.load_weights()
+    vulnerable = {item.id for item in industries()}
+    debarment_keys: dict[str, list[Debarment]] = defaultdict(list)
+    for debarment in Debarment.objects.all():
+        debarment_keys[debarment.name_key].append(debarment)
+
+    # DOL rows of the whole state: every county is scored, so the map can be shaded.
+    rows = (CertifiedEmployer.objects.filter(worksite_state=area.state, certified=True, association_total=False)
+            .values("name_key", "employer_name", "county_fips", "programme", "industry", "workers_certified",
+                    "worksite_city"))
+    by_county: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    employers: dict[tuple[str, str], dict] = {}
+    county_employers: dict[str, set[str]] = defaultdict(set)
+    county_debarred: dict[str, set[str]] = defaultdict(set)
+    industry_rows: dict[str, dict] = {}
+    for row in rows.iterator():
+        fips = row["county_fips"]
+        workers = row["workers_certified"]
+        if row["industry"] in vulnerable:
+            by_county[fips]["vulnerable_workers"] += workers
+        county_employers[fips].add(row["name_key"])
+        if row["name_key"] in debarment_keys:
+            county_debarred[fips].add(row["name_key"])
+        key = (row["name_key"], fips)
+        employer = employers.setdefault(key, {
+            "key": f"{row['name_key']}|{fips}", "name": row["employer_name"], "county": fips,
+            "city": row["worksite_city"], "programmes": set(), "industries": set(), "workers": 0,
+            "applications": 0, "debarred": row["name_key"] in debarment_keys,
+        })
+        employer["programmes"].add(row["programme"])
+        if row["industry"]:
+            employer["industries"].add(row["industry"])
+        employer["workers"] += workers
+        employer["applications"] += 1
+        if _in_area(area, fips):
+            industry = industry_rows.setdefault(row["industry"] or "", {
+                "id": row["industry"] or "", "employers": set(), "workers": 0, "h2a": 0, "h2b": 0,
+                "tips": 0, "cases": 0})
+            industry["employers"].add(row["name_key"])
+            industry["workers"] += workers
+            industry[row["programme"]] += workers
+    for fips, names in county_employers.items():
+        by_county[fips]["employers"] = len(names)
+    for fips, names in county_debarred.items():
+        by_county[fips]["debarred"] = len(names)
+
+    agencies = []
+    for ucr in UcrCount.objects.filter(state=area.state).order_by("agency_name", "year"):
+        for fips in ucr.county_fips:
+            if ucr.offence == UcrCount.Offence.INVOLUNTARY_SERVITUDE:
+                by_county[fips]["involuntary_servitude"] += ucr.actual
+        agencies.append(ucr)
+    agency_rows = _agency_rows(area, agencies, counties)
+
+    resolver = PlaceResolver(area.state, {**place_names_for(user), **area.place_names})
+    intake: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"tips": 0, "cases": 0})
+    unplaced = {"tips": 0, "cases": 0}
+    for city, work_type in Tip.objects.restrict(user, "view").values_list("city", "work_type"):
+        fips = resolver.county(city)
+        _count_intake(intake, unplaced, by_county, industry_rows, area, fips, work_type, "tips")
+    for jurisdiction, industry in Case.objects.restrict(user, "view").values_list("jurisdiction", "industry"):
+        fips = resolver.county(jurisdiction)
+        _count_intake(intake, unplaced, by_county, industry_rows, area, fips, industry, "cases")
+
+    places = scoring.rank({fips: dict(by_county.get(fips, {})) for fips in counties}, weights.places)
+    place_scores = {item.key: item.score for item in places}
+    in_area = [e for e in employers.values() if _in_area(area, e["county"])]
+    employer_inputs = {e["key"]: {
+        "debarred": 1 if e["debarred"] else 0, "workers": e["workers"],
+        "vulnerable_industry": 1 if e["industries"] & vulnerable else 0,
+        "applications": e["applications"], "place": place_scores.get(e["county"], 0),
+    } for e in in_area}
+    employer_ranks = scoring.rank(employer_inputs, weights.employers)[:EMPLOYERS_SHOWN]
+    by_key = {e["key"]: e for e in in_area}
+    employer_rows = [{**by_key[item.key], "ranked": item,
+                      "county_name": counties.get(by_key[item.key]["county"], "")} for item in employer_ranks]
+    debarred_rows = []
+    for e in sorted((e for e in in_area if e["debarred"]), key=lambda e: e["name"]):
+        name_key = e["key"].split("|", 1)[0]
+        debarred_rows.append({**e, "county_name": counties.get(e["county"], ""),
+                              "debarments": debarment_keys[name_key]})
+    industry_list = sorted(industry_rows.values(), key=lambda i: (-i["workers"], -i["tips"], i["id"]))
+    for industry in industry_list:
+        industry["label"] = industry_label(industry["id"]) if industry["id"] else ""
+        industry["vulnerable"] = industry["id"] in vulnerable
+        industry["employers"] = len(industry["employers"])
+    intake_rows = [{"county": fips, "county_name": counties.get(fips, ""), "industry": ind,
+                    "industry_label": industry_label(ind) if ind else "", **values}
+                   for (fips, ind), values in sorted(intake.items())]
+    totals = {
+        "employers": len({e["key"].split("|", 1)[0] for e in in_area}),
+        "workers": sum(e["workers"] for e in in_area),
+        "debarred": len(debarred_rows),
+        "involuntary_servitude": sum(a["involuntary_servitude"] for a in agency_rows),
+        "tips": sum(v["tips"] for v in intake.values()),
+        "cases": sum(v["cases"] for v in intake.values()),
+    }
+    return Assessment(area=area, counties=counties, weights=weights, industries=industry_list,
+                      employers=employer_rows, debarred=debarred_rows, agencies=agency_rows,
+                      intake=intake_rows, intake_unplaced=unplaced, places=places,
+                      employer_ranks=employer_ranks, totals=totals)
+
+
+def _count_intake(intake: dict, unplaced: dict, by_county: dict, industry_rows: dict, area: Area,
+                  fips: str, industry: str, kind: str) -> None:
+    if not fips:
+        unplaced[kind] += 1
+        return
+    by_county[fips][kind] += 1
+    if not _in_area(area, fips):
+        return
+    intake[(fips, industry or "")][kind] += 1
+    row = industry_rows.setdefault(industry or "", {
+        "id": industry or "", "employers": set(), "workers": 0, "h2a": 0, "h2b": 0, "tips": 0, "cases": 0})
+    row[kind] += 1
+
+
+def _agency_rows(area: Area, counts: list[UcrCount], counties: dict[str, str]) -> list[dict]:
+    """UCR agencies serving the area's counties (all of the state when no county is chosen)."""
+    agencies: dict[str, dict] = {}
+    for ucr in counts:
+        if area.counties and not set(ucr.county_fips) & set(area.counties):
+            continue
+        agency = agencies.setdefault(ucr.ori, {
+            "ori": ucr.ori, "name": ucr.agency_name, "type": ucr.agency_type,
+            "counties": ", ".join(counties.get(f, f) for f in ucr.county_fips) or ucr.county_names,
+            "involuntary_servitude": 0, "commercial_sex": 0, "cleared": 0, "years": set()})
+        agency[ucr.offence] += ucr.actual
+        if ucr.offence == UcrCount.Offence.INVOLUNTARY_SERVITUDE:
+            agency["cleared"] += ucr.cleared
+        agency["years"].add(ucr.year)
+    rows = [a for a in agencies.values() if a["involuntary_servitude"] or a["commercial_sex"]]
+    for row in rows:
+        years = sorted(row["years"])
+        row["years"] = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    return sorted(rows, key=lambda a: (-a["involuntary_servitude"], -a["commercial_sex"], a["name"]))
+
+
+def map_cells(assessment: Assessment) -> list[dict]:
+    """One SVG path per county of the state, with its shade class and its score."""
+    found = geo.state_map(assessment.area.state)
+    if found is None:
+        return []
+    scores = {item.key: item for item in assessment.places}
+    cells = []
+    for fips, (name, path) in sorted(found.counties.items()):
+        ranked = scores.get(fips)
+        score = ranked.score if ranked else 0.0
+        cells.append({"fips": fips, "name": name, "path": path, "score": score,
+                      "rank": ranked.rank if ranked else None, "shade": scoring.shade(score),
+                      "selected": fips in assessment.area.counties})
+    # Chosen counties last, so that their outline is drawn on top of their neighbours.
+    return sorted(cells, key=lambda cell: cell["selected"])

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from laborlens.threat import views
+
+app_name = "threat"
+
+urlpatterns = [
+    path("", views.assessment, name="assessment"),
+    path("imports/", views.imports, name="imports"),
+]

@@ -1,0 +1,81 @@
+"""Threat assessment views: the assessment of an area and the import log.
+
+Both need ``insights.view``. The reference data is public; tips and cases enter only as
+counts through ``restrict()`` (see ``assessment``). Each view leaves an audit event.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from laborlens.accounts.models import User
+from laborlens.audit.events import record_event
+from laborlens.audit.tags import EventTag
+from laborlens.core.permissions import permission_required
+from laborlens.threat import assessment as assessment_module
+from laborlens.threat import geo
+from laborlens.threat.forms import AreaForm
+from laborlens.threat.models import ImportProblem, ImportRun
+
+PROBLEMS_PER_PAGE = 100
+TOP_PLACES = 15
+
+
+@require_GET
+@permission_required("insights.view")
+def assessment(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    area = None
+    status = 200
+    if "state" in request.GET:
+        form = AreaForm(request.GET)
+        if form.is_valid():
+            state = form.cleaned_data["state"]
+            default = assessment_module.default_area(user)
+            names = default.place_names if default and default.state == state else {}
+            area = assessment_module.Area(state, list(form.cleaned_data["county"]), names)
+        else:
+            status = 400
+    else:
+        area = assessment_module.default_area(user)
+        form = AreaForm(initial={"state": area.state, "county": area.counties} if area else {})
+    context: dict[str, object] = {"form": form, "area": area, "es": (get_language() or "en").startswith("es")}
+    if area is not None:
+        result = assessment_module.build(user, area)
+        places = [{"ranked": item, "name": result.county_name(item.key), "fips": item.key,
+                   "selected": item.key in area.counties} for item in result.places]
+        found = geo.state_map(area.state)
+        context.update({
+            "a": result,
+            "cells": assessment_module.map_cells(result),
+            "map": found,
+            "places": places,
+            "top_places": [place for place in places if place["ranked"].score > 0
+                           and (place["ranked"].rank <= TOP_PLACES or place["selected"])],
+            "area_names": ", ".join(result.county_name(fips) for fips in area.counties),
+            "runs": ImportRun.objects.all()[:8],
+        })
+        record_event(EventTag.THREAT_ASSESSMENT_VIEWED, request=request,
+                     detail={"state": area.state, "counties": area.counties[:50]})
+    return render(request, "threat/assessment.html", context, status=status)
+
+
+@require_GET
+@permission_required("insights.view")
+def imports(request: HttpRequest) -> HttpResponse:
+    runs = ImportRun.objects.all()[:50]
+    selected = None
+    page = None
+    run_id = request.GET.get("run", "")
+    if run_id.isdigit():
+        selected = ImportRun.objects.filter(pk=int(run_id)).first()
+    if selected is not None:
+        page = Paginator(ImportProblem.objects.filter(run=selected), PROBLEMS_PER_PAGE).get_page(
+            request.GET.get("page"))
+    record_event(EventTag.THREAT_IMPORTS_VIEWED, request=request,
+                 detail={"run": selected.pk if selected else None})
+    return render(request, "threat/imports.html", {"runs": runs, "selected": selected, "page": page})
