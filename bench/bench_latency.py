@@ -72,16 +72,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def run_clients(clients: int, requests: int, make: Callable[[], Callable[[], None]]) -> list[float]:
+def run_clients(clients: int, requests: int, make: Callable[[], Callable[[], None]],
+                think: float = 0.0) -> list[float]:
+    """``clients`` threads, ``requests`` each. With ``think`` (seconds) each client waits a
+    random 0.5-1.5 x think before each request, as a person reading a page does (the wait
+    is not timed); with 0 each sends the next request as soon as the last returns."""
     samples: list[float] = []
     lock = threading.Lock()
     errors: list[str] = []
 
     def worker() -> None:
+        pause = random.Random()  # noqa: S311  (load shaping, not security)
         try:
             call = make()
             mine = []
             for _ in range(requests):
+                if think:
+                    time.sleep(think * pause.uniform(0.5, 1.5))
                 start = time.perf_counter()
                 call()
                 mine.append(time.perf_counter() - start)
@@ -151,6 +158,8 @@ def main() -> None:
     parser.add_argument("--user", default="supervisor")
     parser.add_argument("--search", default="construction workers")
     parser.add_argument("--only", default="", help="comma-separated scenario name prefixes to run")
+    parser.add_argument("--think-ms", type=float, default=0,
+                        help="mean pause of each client before each request (0: none, closed loop)")
     parser.add_argument("--dashboard-requests", type=int, default=2,
                         help="requests per client for the dashboard (it is slow)")
     args = parser.parse_args()
@@ -163,7 +172,8 @@ def main() -> None:
     cookie = session_cookie(user)
     in_scope = list(Case.objects.restrict(user, "view").values_list("pk", flat=True)[:5000])
     print(f"{Case.objects.count():,} cases; {args.user} sees {Case.objects.restrict(user, 'view').count():,}; "
-          f"{args.clients} clients x {args.requests} requests; gunicorn workers={args.workers}; "
+          f"{args.clients} clients x {args.requests} requests, think {args.think_ms:g} ms; "
+          f"gunicorn workers={args.workers}; "
           f"cpus={os.cpu_count()}")
 
     port = free_port()
@@ -231,10 +241,11 @@ def main() -> None:
                 continue
             requests = args.dashboard_requests if name.startswith("dashboard") else args.requests
             run_clients(2, 2, app)  # warm up
+            think = args.think_ms / 1000
             began = time.perf_counter()
-            app_samples = run_clients(args.clients, requests, app)
+            app_samples = run_clients(args.clients, requests, app, think)
             throughput = len(app_samples) / (time.perf_counter() - began)
-            base_samples = run_clients(args.clients, requests, baseline)
+            base_samples = run_clients(args.clients, requests, baseline, think)
             a, b = percentiles(app_samples), percentiles(base_samples)
             print(f"{name:<24} {a[0]:8.1f} {a[1]:8.1f} {a[2]:8.1f} | {b[0]:12.2f} {b[1]:8.2f} {b[2]:8.2f} "
                   f"| {a[1] / max(b[1], 1e-6):8.1f}x | {throughput:6.1f} req/s", flush=True)

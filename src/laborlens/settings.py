@@ -322,6 +322,9 @@ SPECTACULAR_SETTINGS = {
         "DataCategoryEnum": "laborlens.victims.models.Category",
         "ReferralActionEnum": "laborlens.victims.api.REFERRAL_ACTIONS",
         "ConsentMethodEnum": "laborlens.victims.models.Consent.Method",
+        "ReleaseMethodEnum": "laborlens.publishing.models.Method",
+        "ReleaseStatusEnum": "laborlens.publishing.models.Status",
+        "ReleaseDatasetEnum": "laborlens.publishing.models.Dataset",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
