@@ -118,3 +118,16 @@ def test_agency_policy_page(pw, login):
     login(w.outsider_admin, reauthenticated=True).post(url, {})
     w.agency_a.refresh_from_db()
     assert w.agency_a.allow_statistical_use is True
+
+
+def test_a_server_without_the_ctdc_file_refuses_clearly(pw, login, settings, tmp_path):
+    settings.RELEASE_CTDC_FILE = str(tmp_path / "absent.csv")
+    response = login(pw.analyst_a).post(reverse("publishing:new"), {
+        "title": "No file", "purpose": "", "dataset": "ctdc", "method": "kanon",
+        "quasi_identifiers": QIS, "k": "11", "suppress_below": "11"})
+    assert response.status_code == 200
+    assert "LABORLENS_CTDC_FILE" in response.content.decode()
+    assert not Release.objects.filter(title="No file").exists()
+    response = login(pw.w.supervisor).post(reverse("publishing:budget"),
+                                          {"dataset": "ctdc", "epsilon": "3", "delta": "0"}, follow=True)
+    assert response.status_code == 200 and "LABORLENS_CTDC_FILE" in response.content.decode()

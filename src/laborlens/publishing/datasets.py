@@ -29,6 +29,7 @@ from laborlens.accounts.models import Agency
 from laborlens.cases.industries import industries
 from laborlens.cases.models import Exploitation, Person, Stage
 from laborlens.publishing.engine import DatasetInfo
+from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.models import Dataset
 from laborlens.release import ctdc
 from laborlens.victims.models import Category, Consent, VictimRecord
@@ -106,9 +107,18 @@ def ctdc_path() -> Path:
     return Path(getattr(settings, "RELEASE_CTDC_FILE", "") or DEFAULT_CTDC_FILE)
 
 
+def ctdc_file() -> Path:
+    """The CTDC file, or a clear refusal when this server has none (not a server error)."""
+    path = ctdc_path()
+    if not path.is_file():
+        raise WorkflowError(_("The CTDC research file is not available on this server; "
+                              "an administrator sets LABORLENS_CTDC_FILE."))
+    return path
+
+
 def ctdc_digest() -> str:
     sha = hashlib.sha256()
-    with open(ctdc_path(), "rb") as handle:
+    with open(ctdc_file(), "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             sha.update(block)
     return sha.hexdigest()
@@ -190,7 +200,7 @@ def _statistics_consent(record_ids: list[int]) -> dict[int, str]:
 
 
 def _ctdc() -> Selection:
-    result = ctdc.load_ctdc(ctdc_path())
+    result = ctdc.load_ctdc(ctdc_file())
     table = ctdc.with_citizenship_region(result.table)
     excluded = {"unreadable_row": result.rows_skipped} if result.rows_skipped else {}
     return Selection(table, table.num_rows, excluded, f"ctdc sha256:{ctdc_digest()}")

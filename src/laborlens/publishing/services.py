@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.publishing import datasets, engine
+from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.ledger import ledger_for
 from laborlens.publishing.models import Dataset, Method, PrivacyBudget, Release, Status
 from laborlens.release.budget import Budget, BudgetError
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
     from laborlens.accounts.models import User
 
 SEED_BITS = 62
-
-
-class WorkflowError(ValueError):
-    """A step that the release's state or the rules do not allow; nothing was changed."""
 
 
 ENGINE_ERRORS = (engine.ReleaseParameterError, AnonymisationError, DpError, SynthError, BudgetError)
