@@ -196,6 +196,9 @@ def test_api_returns_the_same_figures(demo, wide):
         assert figure["rows"] == expected[figure["key"]]["rows"]
     assert AuditEvent.objects.filter(tag="metrics:api:read", actor_id=demo["analyst"].pk).exists()
     assert client.get("/api/v1/metrics/", {"bogus": "1"}).status_code == 400
-    assert client.get("/api/v1/metrics/", {"scope": "tf-999"}).status_code == 400
-    assert client.get("/api/v1/metrics/", {"period": "custom"}).status_code == 400
+    assert client.get("/api/v1/metrics/", {"scope": "tf-999"}).status_code == 422
+    assert client.get("/api/v1/metrics/", {"period": "custom"}).status_code == 422
+    assert client.get("/api/v1/metrics/", {"period": "custom", "end": "2000-01-01"}).status_code == 422
+    assert client.get("/api/v1/metrics/", {"period": "decade"}).status_code == 400
+    assert client.get("/api/v1/metrics/", {"on": "not-a-date"}).status_code == 400
     assert bearer(demo["officer"])[0].get("/api/v1/metrics/").status_code == 403

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -37,7 +38,13 @@ class StrictBooleanField(serializers.BooleanField):
 
 
 class StrictCharField(serializers.CharField):
-    """Text must arrive as text: a number is not silently turned into a string."""
+    """Text must arrive as text: a number is not silently turned into a string. NUL
+    characters are refused (as DRF does) and the schema says so with a pattern, so clients
+    and the fuzzer know before they send."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(r"^[^\x00]*$", message="Null characters are not allowed."))
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):

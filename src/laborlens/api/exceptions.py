@@ -51,3 +51,11 @@ def _title(code: int) -> str:
         422: "Unprocessable content",
         429: "Too many requests",
     }.get(code, "Error")
+
+
+class RuleRefused(exceptions.ValidationError):
+    """Well-formed input that a rule refuses, which the schema cannot express (dates taken
+    together, parameters of a method, a scope that is not the caller's): 422, with the same
+    ``errors`` object as a 400."""
+
+    status_code = 422

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.base import StrictCharField, StrictSerializer
+from laborlens.api.exceptions import RuleRefused
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import get_scoped_or_404
@@ -45,20 +46,23 @@ class ReleaseDetailSerializer(ReleaseSerializer):
 
 
 class ParametersSerializer(StrictSerializer):
-    quasi_identifiers = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=10)
+    # Names are not trimmed: one made of spaces is an unknown column, refused with 422.
+    quasi_identifiers = serializers.ListField(child=StrictCharField(max_length=40, trim_whitespace=False), required=False, max_length=10)
     k = serializers.IntegerField(min_value=2, max_value=1000, required=False)
     max_suppression = serializers.FloatField(min_value=0, max_value=0.5, required=False)
-    by = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=5)
-    columns = serializers.ListField(child=StrictCharField(max_length=40), required=False, max_length=12)
+    by = serializers.ListField(child=StrictCharField(max_length=40, trim_whitespace=False), required=False, max_length=5)
+    columns = serializers.ListField(child=StrictCharField(max_length=40, trim_whitespace=False), required=False, max_length=12)
     epsilon = serializers.FloatField(min_value=0.01, max_value=10, required=False)
     delta = serializers.FloatField(min_value=0, max_value=0.001, required=False)
     suppress_below = serializers.IntegerField(min_value=0, max_value=1000, required=False)
-    years = StrictCharField(max_length=9, required=False)
+    years = StrictCharField(max_length=9, required=False, trim_whitespace=False)
     reporting_length = serializers.IntegerField(min_value=1, max_value=4, required=False)
 
 
 class ReleaseRequestSerializer(StrictSerializer):
-    title = StrictCharField(max_length=200)
+    # Not trimmed here: a title of spaces is refused by the workflow's rule (422), like a
+    # column name of spaces, so that schema-valid input never meets a 400.
+    title = StrictCharField(max_length=200, trim_whitespace=False)
     purpose = StrictCharField(max_length=500, required=False, allow_blank=True)
     dataset = serializers.ChoiceField(choices=Dataset.choices)
     method = serializers.ChoiceField(choices=Method.choices)
@@ -98,6 +102,8 @@ def _problem(exc: Exception) -> Response:
                     status=status.HTTP_409_CONFLICT, content_type="application/problem+json")
 
 
+REFUSED = OpenApiResponse(description="Well formed, but the method's parameters or the dataset are refused "
+                                      "(e.g. a year range, an epsilon out of bounds); `errors` says why.")
 CONFLICT = OpenApiResponse(description="The release's state or the workflow rules do not allow this now.")
 
 
@@ -115,7 +121,8 @@ class ReleaseList(generics.ListCreateAPIView):
         record_event(EventTag.RELEASE_LISTED, request=request, detail={"via": "api"})
         return response
 
-    @extend_schema(request=ReleaseRequestSerializer, responses={201: ReleaseSerializer}, tags=["releases"],
+    @extend_schema(request=ReleaseRequestSerializer, responses={201: ReleaseSerializer, 422: REFUSED},
+                   tags=["releases"],
                    summary="Request a release (analysts); preview it on the web page or with the CLI")
     def post(self, request: Request, *args: object, **kwargs: object) -> Response:
         if not request.user.can("release.prepare"):
@@ -129,7 +136,7 @@ class ReleaseList(generics.ListCreateAPIView):
                                                purpose=data.get("purpose", ""), dataset=data["dataset"],
                                                method=data["method"], parameters=params, request=request)
         except services.WorkflowError as exc:
-            raise serializers.ValidationError({"parameters": [str(exc)]}) from exc
+            raise RuleRefused({"parameters": [str(exc)]}) from exc
         return Response(ReleaseSerializer(release).data, status=status.HTTP_201_CREATED)
 
 

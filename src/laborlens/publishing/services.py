@@ -55,6 +55,8 @@ def _params(release: Release) -> engine.Params:
 def request_release(*, by: User, title: str, dataset: str, method: str, parameters: dict[str, Any],
                     purpose: str = "", request: HttpRequest | None = None) -> Release:
     _require(by, "release.prepare")
+    if not title.strip():
+        raise WorkflowError(_("Give the release a title."))
     if dataset not in Dataset.values:
         raise WorkflowError(_("Choose a dataset."))
     if method not in Method.values:
