@@ -40,11 +40,13 @@ class StrictBooleanField(serializers.BooleanField):
 class StrictCharField(serializers.CharField):
     """Text must arrive as text: a number is not silently turned into a string. NUL
     characters are refused (as DRF does) and the schema says so with a pattern, so clients
-    and the fuzzer know before they send."""
+    and the fuzzer know before they send. The pattern does not match "", so that for a field
+    that may be blank the schema's oneOf (pattern | "") stays exclusive; DRF returns a
+    blank value before validators run."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.validators.append(RegexValidator(r"^[^\x00]*$", message="Null characters are not allowed."))
+        self.validators.append(RegexValidator(r"^[^\x00]+$", message="Null characters are not allowed."))
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):
