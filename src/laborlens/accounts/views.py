@@ -28,9 +28,7 @@ from laborlens.accounts.forms import (
     RoleForm,
 )
 from laborlens.accounts.models import Agency, User
-from laborlens.accounts.reauth import REAUTH_AT
-from laborlens.accounts.reauth import needs_reauth as _needs_reauth
-from laborlens.accounts.reauth import recently_authenticated as _recently_authenticated
+from laborlens.accounts.reauth import REAUTH_AT, needs_reauth, recently_authenticated
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.permissions import mfa_required, permission_required
@@ -187,8 +185,8 @@ def my_account(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST":
-        if not _recently_authenticated(request):
-            return _needs_reauth(request)
+        if not recently_authenticated(request):
+            return needs_reauth(request)
         if form.is_valid():
             with transaction.atomic():
                 user.set_password(form.cleaned_data["new_password"])
@@ -213,8 +211,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_create(request: HttpRequest) -> HttpResponse:
     form = NewUserForm(request.POST or None)
     if request.method == "POST":
-        if not _recently_authenticated(request):
-            return _needs_reauth(request)
+        if not recently_authenticated(request):
+            return needs_reauth(request)
         if form.is_valid():
             with transaction.atomic():
                 user = form.save(commit=False)
@@ -234,8 +232,8 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     target: User = get_scoped_or_404(User.objects, request.user, "manage", pk=pk)
     role_form = RoleForm(initial={"role": target.role})
     if request.method == "POST":
-        if not _recently_authenticated(request):
-            return _needs_reauth(request)
+        if not recently_authenticated(request):
+            return needs_reauth(request)
         action = request.POST.get("action", "")
         actor: User = request.user  # type: ignore[assignment]
         if action == "unlock":
@@ -274,8 +272,8 @@ def agency_policy(request: HttpRequest) -> HttpResponse:
     # Not "request.POST or None": an unticked box posts nothing, and that is still a submission.
     form = AgencyPolicyForm(request.POST if request.method == "POST" else None, instance=agency)
     if request.method == "POST":
-        if not _recently_authenticated(request):
-            return _needs_reauth(request)
+        if not recently_authenticated(request):
+            return needs_reauth(request)
         if form.is_valid():
             with transaction.atomic():
                 agency = form.save()
