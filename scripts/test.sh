@@ -19,7 +19,7 @@ mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/cat
   src/laborlens/release src/laborlens/extraction src/laborlens/cases/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
   src/laborlens/publishing/engine.py src/laborlens/research/router.py \
-  src/laborlens/metrics/sources.py src/laborlens/metrics/periods.py src/laborlens/metrics/charts.py \
+  src/laborlens/metrics/sources.py src/laborlens/metrics/periods.py src/laborlens/metrics/charts.py src/laborlens/metrics/disclosure.py \
   src/laborlens/exchange/fields.py src/laborlens/exchange/htcds.py src/laborlens/exchange/nibrs.py \
   src/laborlens/threat/geo.py src/laborlens/threat/parsing.py src/laborlens/threat/scoring.py 2>/dev/null)
 

@@ -16,7 +16,7 @@ from laborlens.accounts.models import Agency, TaskForce
 from laborlens.audit.models import AuditEvent
 from laborlens.cases.models import Case, Charge, Interview, Person
 from laborlens.cases.visibility import can_see_identity
-from laborlens.metrics import figures, reports
+from laborlens.metrics import disclosure, figures, reports
 from laborlens.metrics.figures import Filters, Table
 from tests.api.conftest import bearer
 from tests.conftest import signed_in
@@ -74,7 +74,10 @@ def test_csv_download_is_audited_and_matches_the_figure(demo, wide):
     lines = list(csv.reader(io.StringIO(response.content.decode())))
     expected = figures.interviews(wide)
     assert lines[0] == ["code", "label", *expected.columns]
-    assert [(line[0], int(line[2])) for line in lines[1:]] == [(code, v[0]) for code, _l, v in expected.rows]
+    # the CSV leaves the building: small cells are withheld (metrics.disclosure)
+    published = disclosure.protect(expected, figures.small_count())
+    assert [(line[0], line[2]) for line in lines[1:]] == [(code, row[0].text) for (code, _l, _v), row
+                                                          in zip(expected.rows, published, strict=True)]
     assert signed_in(user).get("/metrics/figures/nope.csv").status_code == 404
     assert signed_in(demo["officer"]).get("/metrics/figures/interviews.csv").status_code == 403
 
@@ -83,7 +86,8 @@ def test_suppression_of_small_counts():
     table = Table("x", "X", ["A", "B"], [("a", "one", [1, 0]), ("b", "four", [4, 5]), ("c", "many", [12, None])])
     assert reports.suppressed_rows(table, 5) == [("one", ["<5", "0"]), ("four", ["<5", "5"]), ("many", ["12", "—"])]
     days = Table("referrals", "R", ["V"], [("referrals_sent", "s", [3]), ("victims_referred", "v", [2]),
-                                            ("median_days", "m", [4.0]), ("mean_days", "mm", [4.5])], counts=False)
+                                            ("median_days", "m", [4.0]), ("mean_days", "mm", [4.5])],
+                 bases={"median_days": [2], "mean_days": [2]})
     assert [cells for _label, cells in reports.suppressed_rows(days, 5)] == [["<5"], ["<5"], ["—"], ["—"]]
     assert [cells for _label, cells in reports.suppressed_rows(days, 2)] == [["3"], ["2"], ["4.0"], ["4.5"]]
 
@@ -191,7 +195,7 @@ def test_api_returns_the_same_figures(demo, wide):
     assert response.status_code == 200
     body = response.json()
     assert [f["key"] for f in body["figures"]] == figures.FIGURE_KEYS
-    expected = {t.key: t.as_dict() for t in figures.compute_all(Filters(**{**wide.__dict__}))}
+    expected = {t.key: t.as_dict(figures.small_count()) for t in figures.compute_all(Filters(**{**wide.__dict__}))}
     for figure in body["figures"]:
         assert figure["rows"] == expected[figure["key"]]["rows"]
     assert AuditEvent.objects.filter(tag="metrics:api:read", actor_id=demo["analyst"].pk).exists()

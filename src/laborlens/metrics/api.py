@@ -24,7 +24,14 @@ ALLOWED = {"period", "on", "start", "end", "scope"}
 class RowSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
-    values = serializers.ListField(child=serializers.JSONField(), help_text="Numbers (money as strings) or null.")
+    values = serializers.ListField(child=serializers.JSONField(),
+                                   help_text="Numbers (money as strings), or null when withheld by the small-cell "
+                                             "rules or when there is nothing to compute.")
+    shown = serializers.ListField(child=serializers.CharField(),
+                                  help_text="What a report prints: the figure, '<5' for a small count, '—' for a "
+                                            "sum, mean or median over too few cases or persons, 'x' for a cell "
+                                            "withheld so that a total cannot give back a small one.")
+    status = serializers.ListField(child=serializers.ChoiceField(choices=["shown", "small", "complementary", "empty"]))
 
 
 class FigureSerializer(serializers.Serializer):
@@ -88,7 +95,7 @@ class MetricsView(APIView):
         record_event(EventTag.METRICS_API_READ, request=request,  # type: ignore[arg-type]
                      detail={"start": f.start.isoformat(), "end": f.end.isoformat(), "agencies": list(f.agency_ids)})
         return Response({"start": f.start, "end": f.end, "scope": f.scope_label, "agencies": len(f.agency_ids),
-                         "figures": [t.as_dict() for t in tables]})
+                         "figures": [t.as_dict(figures.small_count()) for t in tables]})
 
 
 def _malformed(params: Any) -> dict[str, list[str]]:

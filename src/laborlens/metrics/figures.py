@@ -37,7 +37,7 @@ from laborlens.accounts.roles import agency_types
 from laborlens.activities.summary import activity_counts
 from laborlens.cases import elements
 from laborlens.cases.models import Case, Charge, Interview, Person, Stage
-from laborlens.metrics import periods, sources
+from laborlens.metrics import disclosure, periods, sources
 from laborlens.screening.models import Screening
 from laborlens.tips.models import Tip
 from laborlens.victims.models import Need, NeedItem, Referral, Relief, VictimRecord
@@ -64,8 +64,12 @@ class Table:
     rows: list[tuple[str, str, list[Number]]] = field(default_factory=list)
     chart: bool = True
     note: str = ""
-    # counts may be suppressed in the funder report; days and money may not
-    counts: bool = True
+    # For a sum, mean or median: how many cases or persons stand behind each of its
+    # values, so that ``disclosure.protect`` withholds it like a count (row code -> one
+    # number per column). Counts need nothing: the count is its own basis.
+    bases: dict[str, list[int]] = field(default_factory=dict)
+    # Rows that add up to a whole a reader may know (complementary suppression).
+    groups: list[list[str]] = field(default_factory=list)
 
     def value(self, code: str, column: int = 0) -> Number:
         for row_code, _label, values in self.rows:
@@ -73,10 +77,26 @@ class Table:
                 return values[column]
         raise KeyError(code)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, limit: int) -> dict[str, Any]:
+        """The figure as published (API): withheld values are null, ``shown`` is what a
+        report prints and ``status`` says why (see ``disclosure``)."""
+        cells = disclosure.protect(self, limit)
         return {"key": self.key, "title": self.title, "columns": self.columns, "note": self.note,
-                "rows": [{"code": code, "label": label, "values": [_plain(v) for v in values]}
-                         for code, label, values in self.rows]}
+                "rows": [{"code": code, "label": label,
+                          "values": [_plain(c.published) for c in row],
+                          "shown": [c.text for c in row], "status": [c.status for c in row]}
+                         for (code, label, _values), row in zip(self.rows, cells, strict=True)]}
+
+    def partition(self) -> Table:
+        """All rows add up to a whole (complementary suppression over them)."""
+        self.groups = [[code for code, _label, _values in self.rows]]
+        return self
+
+
+def small_count() -> int:
+    """Fewer cases or persons than this behind a published figure and it is withheld
+    (``LABORLENS_METRICS_SMALL_COUNT``, default 5)."""
+    return int(getattr(settings, "METRICS_SMALL_COUNT", 5))
 
 
 def _plain(value: Number) -> Any:
@@ -124,7 +144,7 @@ def screenings(f: Filters) -> Table:
     other = sum(n for code, n in counts.items() if code not in known)
     if other:
         rows.append(("other", _("Other"), [other]))
-    return Table("screenings", _("Screenings done"), [_("Screenings")], rows)
+    return Table("screenings", _("Screenings done"), [_("Screenings")], rows).partition()
 
 
 def victims_identified(f: Filters) -> Table:
@@ -147,13 +167,14 @@ def referrals(f: Filters) -> Table:
     days = [d for _victim, d in sent]
     median = round(statistics.median(days), 1) if days else None
     mean = round(statistics.fmean(days), 1) if days else None
+    victims = len({victim for victim, _d in sent})
     return Table("referrals", _("Victims referred to services, and the time it took"), [_("Value")], [
         ("referrals_sent", _("Referrals sent"), [len(sent)]),
-        ("victims_referred", _("Victims referred"), [len({victim for victim, _d in sent})]),
+        ("victims_referred", _("Victims referred"), [victims]),
         ("median_days", _("Median days from identification to referral"), [median]),
         ("mean_days", _("Mean days from identification to referral"), [mean]),
-    ], chart=False, counts=False,
-        note=_("Days are not suppressed in reports; the referral counts are."))
+    ], chart=False, bases={"median_days": [victims], "mean_days": [victims]},
+        note=_("Days are withheld when fewer victims than the reporting threshold stand behind them."))
 
 
 def interviews(f: Filters) -> Table:
@@ -165,7 +186,8 @@ def interviews(f: Filters) -> Table:
     rows: list[tuple[str, str, list[Number]]] = [
         ("victims_interviewed", _("Victims interviewed"), [len({person for person, _kind in held})])]
     rows += [(code, str(label), [kinds.get(code, 0)]) for code, label in Interview.Kind.choices]
-    return Table("interviews", _("Victims interviewed"), [_("Count")], rows)
+    return Table("interviews", _("Victims interviewed"), [_("Count")], rows,
+                 groups=[[code for code, _label in Interview.Kind.choices]])
 
 
 def services(f: Filters) -> Table:
@@ -180,7 +202,8 @@ def services(f: Filters) -> Table:
     rows: list[tuple[str, str, list[Number]]] = [(code, str(label), [met.get(code, 0), completed.get(code, 0)])
                                                  for code, label in Need.choices
                                                  if met.get(code) or completed.get(code)]
-    return Table("services", _("Services delivered by type"), [_("Needs met"), _("Referrals completed")], rows)
+    return Table("services", _("Services delivered by type"), [_("Needs met"), _("Referrals completed")],
+                 rows).partition()
 
 
 def relief(f: Filters) -> Table:
@@ -194,7 +217,8 @@ def relief(f: Filters) -> Table:
     rows: list[tuple[str, str, list[Number]]] = [(code, short.get(code, str(label)),
                                                   [requested.get(code, 0), granted.get(code, 0)])
                                                  for code, label in Relief.Kind.choices]
-    return Table("relief", _("Continued Presence and T / U visa support"), [_("Requested"), _("Granted")], rows)
+    return Table("relief", _("Continued Presence and T / U visa support"), [_("Requested"), _("Granted")],
+                 rows).partition()
 
 
 def tips(f: Filters) -> Table:
@@ -216,7 +240,7 @@ def tips(f: Filters) -> Table:
     rows: list[tuple[str, str, list[Number]]] = [(s.id, s.label(language), [counts.get(s.id, 0)])
                                                  for s in sources.sources()]
     return Table("tips", _("Tips by source"), [_("Tips")], rows,
-                 note=_("Sources as in the NIJ survey (seed 002, figure 13); how each tip is assigned is documented in the metrics data file."))
+                 note=_("Sources as in the NIJ survey (seed 002, figure 13); how each tip is assigned is documented in the metrics data file.")).partition()
 
 
 def _cases_in_period(f: Filters) -> Any:
@@ -229,7 +253,7 @@ def cases_by_stage(f: Filters) -> Table:
     """Cases open at some time in the period, by their stage now."""
     counts = _count_by(_cases_in_period(f), "stage")
     return Table("cases_by_stage", _("Cases by stage"), [_("Cases")],
-                 [(code, str(label), [counts.get(code, 0)]) for code, label in Stage.choices])
+                 [(code, str(label), [counts.get(code, 0)]) for code, label in Stage.choices]).partition()
 
 
 def cases_by_months_open(f: Filters) -> Table:
@@ -244,7 +268,7 @@ def cases_by_months_open(f: Filters) -> Table:
     labels = [_("Under 3 months"), _("3 to 6 months"), _("6 to 12 months"), _("12 to 24 months"),
               _("24 months or more")]
     return Table("cases_by_months_open", _("Open cases by months open"), [_("Cases")],
-                 [(f"bucket_{i}", str(label), [counts.get(i, 0)]) for i, label in enumerate(labels)])
+                 [(f"bucket_{i}", str(label), [counts.get(i, 0)]) for i, label in enumerate(labels)]).partition()
 
 
 def prosecution(f: Filters) -> Table:
@@ -271,17 +295,19 @@ def charges_by_statute(f: Filters) -> Table:
                                                  for s in elements.statutes()]
     known = {s.code for s in elements.statutes()}
     rows += [(code, code, [n]) for code, n in sorted(counts.items()) if code not in known]
-    return Table("charges_by_statute", _("Charges by statute"), [_("Charges")], rows)
+    return Table("charges_by_statute", _("Charges by statute"), [_("Charges")], rows).partition()
 
 
 def restitution(f: Filters) -> Table:
-    """Restitution ordered (USD) with dispositions dated in the period."""
-    amounts = [a for a in Charge.objects.filter(case__lead_agency_id__in=f.agency_ids).filter(
-        _in("disposed_on", f)).values_list("restitution_ordered", flat=True) if a is not None]
+    """Restitution ordered (USD) with dispositions dated in the period. The sum is withheld
+    like a count when fewer cases than the reporting threshold stand behind it."""
+    ordered = [(case_id, a) for case_id, a in Charge.objects.filter(case__lead_agency_id__in=f.agency_ids).filter(
+        _in("disposed_on", f)).values_list("case_id", "restitution_ordered") if a is not None]
+    amounts = [a for _case, a in ordered]
     return Table("restitution", _("Restitution ordered"), [_("US dollars")], [
         ("restitution_usd", _("Restitution ordered (USD)"), [sum(amounts, Decimal("0.00"))]),
         ("orders", _("Charges with restitution ordered"), [len(amounts)]),
-    ], chart=False, counts=False)
+    ], chart=False, bases={"restitution_usd": [len({case for case, _a in ordered})]})
 
 
 ACTIVITY_KEYS = [

@@ -1,10 +1,10 @@
 """Funder performance report (PDF and XLSX) and the case summary PDF.
 
-The funder report carries aggregates only, with small-count suppression: a count from 1
-to ``settings.METRICS_SMALL_COUNT - 1`` (default 5, env ``LABORLENS_METRICS_SMALL_COUNT``)
-is printed as "<5" so that no small group of victims can be singled out. Zero is shown
-as 0; days (median/mean) and dollar amounts are not counts and are shown as computed,
-except that they are withheld ("—") when they summarise fewer people than the threshold.
+The funder report carries aggregates only, with the small-cell rules of
+``metrics.disclosure``: a count from 1 to ``settings.METRICS_SMALL_COUNT - 1`` (default 5,
+env ``LABORLENS_METRICS_SMALL_COUNT``) is printed as "<5", a sum, mean or median over
+fewer cases or persons than that as "—", and a cell withheld only so that a total cannot
+give back a small one as "x". Zero is shown as 0.
 
 The case summary is for someone who may see the case: people appear as
 ``cases.visibility.shown`` decides (pseudonym unless the user may see the identity).
@@ -16,7 +16,6 @@ import io
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -28,8 +27,8 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from laborlens.cases.visibility import member_case_ids, shown
-from laborlens.metrics import periods
-from laborlens.metrics.figures import Filters, compute_all
+from laborlens.metrics import disclosure
+from laborlens.metrics.figures import Filters, compute_all, small_count
 from laborlens.metrics.figures import Table as Figure
 
 if TYPE_CHECKING:
@@ -38,33 +37,19 @@ if TYPE_CHECKING:
 
 
 def threshold() -> int:
-    return int(getattr(settings, "METRICS_SMALL_COUNT", 5))
+    return small_count()
 
 
 def suppressed_rows(figure: Figure, limit: int) -> list[tuple[str, list[str]]]:
-    """The figure's rows as text, small counts suppressed."""
-    rows = []
-    small_base = False
-    if figure.key == "referrals":
-        sent = figure.value("victims_referred")
-        small_base = isinstance(sent, int) and 0 < sent < limit
-    for code, label, values in figure.rows:
-        cells = []
-        for value in values:
-            if value is None:
-                cells.append("—")
-            elif figure.counts and isinstance(value, int):
-                cells.append(periods.suppress(value, limit))
-            elif figure.key == "referrals" and code in {"referrals_sent", "victims_referred"}:
-                cells.append(periods.suppress(int(value), limit))
-            elif figure.key == "referrals" and small_base:
-                cells.append("—")
-            elif figure.key == "restitution" and code == "orders":
-                cells.append(periods.suppress(int(value), limit))
-            else:
-                cells.append(str(value))
-        rows.append((label, cells))
-    return rows
+    """The figure's rows as printed: small cells and their complements withheld
+    (``disclosure.protect``)."""
+    cells = disclosure.protect(figure, limit)
+    return [(label, [cell.text for cell in row]) for (_code, label, _values), row in zip(figure.rows, cells, strict=True)]
+
+
+def withheld_note(limit: int) -> str:
+    return _("“—”: a sum, mean or median over fewer than %(limit)s cases or persons, withheld. "
+             "“x”: withheld so that a total cannot give back a small figure.") % {"limit": limit}
 
 
 def _period_text(f: Filters) -> str:
@@ -86,6 +71,7 @@ def funder_pdf(f: Filters) -> bytes:
                            "Generated %(when)s.") % {"below": limit - 1, "limit": limit,
                                                      "when": timezone.localtime().strftime("%Y-%m-%d %H:%M")}),
                   styles["Italic"]),
+        Paragraph(escape(withheld_note(limit)), styles["Italic"]),
         Spacer(1, 12),
     ]
     for figure in compute_all(f):
@@ -121,6 +107,7 @@ def funder_xlsx(f: Filters) -> bytes:
     sheet.append([_period_text(f)])
     sheet.append([_("Aggregates only. Counts from 1 to %(below)s are shown as “<%(limit)s”.") % {
         "below": limit - 1, "limit": limit}])
+    sheet.append([withheld_note(limit)])
     for figure in compute_all(f):
         sheet.append([])
         sheet.append([figure.title, *figure.columns])

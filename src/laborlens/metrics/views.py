@@ -19,7 +19,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, may_use_cases
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.metrics import charts, figures, reports
+from laborlens.metrics import charts, disclosure, figures, reports
 from laborlens.metrics.forms import filters_for
 
 
@@ -46,7 +46,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             svg = charts.bar_chart([label for _code, label, _values in table.rows],
                                    [[values[i] for _c, _l, values in table.rows] for i in range(len(table.columns))],
                                    table.columns)
-        shown.append({"table": table, "svg": mark_safe(svg)})  # noqa: S308  (built from escaped text in charts.py)
+        # Exact figures for the agency's own staff; cells that exports withhold are marked.
+        cells = disclosure.protect(table, figures.small_count())
+        rows = [{"code": code, "label": label, "cells": list(zip(values, row, strict=True))}
+                for (code, label, values), row in zip(table.rows, cells, strict=True)]
+        shown.append({"table": table, "rows": rows,
+                      "svg": mark_safe(svg)})  # noqa: S308  (built from escaped text in charts.py)
     record_event(EventTag.METRICS_VIEWED, request=request, detail=_filter_detail(f))
     return render(request, "metrics/dashboard.html", {
         "form": form, "filters": f, "figures": shown, "query": request.GET.urlencode(), "as_of": as_of,
@@ -67,8 +72,10 @@ def figure_csv(request: HttpRequest, key: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["code", "label", *table.columns])
-    for code, label, values in table.rows:
-        writer.writerow([code, label, *["" if v is None else v for v in values]])
+    # What leaves the building carries the small-cell rules (metrics.disclosure).
+    for (code, label, _values), cells in zip(table.rows, disclosure.protect(table, figures.small_count()),
+                                             strict=True):
+        writer.writerow([code, label, *[cell.text if cell.status != disclosure.EMPTY else "" for cell in cells]])
     record_event(EventTag.METRICS_CSV_EXPORTED, request=request, detail={"figure": key, **_filter_detail(f)})
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}-{f.start}-{f.end}.csv"'
