@@ -40,8 +40,10 @@ class DemoUser:
 AGENCIES = [
     {"short_name": "RPD", "name": "Riverton Police Department", "agency_type": "local_police",
      "jurisdiction": "City of Riverton", "ori": "XX0010100"},
+    # The sheriff's office allows statistical use, so its analyst can take a release from
+    # request to download in the demo (a second supervisor there approves it).
     {"short_name": "HCSO", "name": "Harlan County Sheriff's Office", "agency_type": "sheriff",
-     "jurisdiction": "Harlan County", "ori": "XX0010000"},
+     "jurisdiction": "Harlan County", "ori": "XX0010000", "allow_statistical_use": True},
     {"short_name": "SAFEHARBOR", "name": "Safe Harbor Victim Services", "agency_type": "victim_services",
      "jurisdiction": "Harlan County"},
     {"short_name": "STATE-LABOR", "name": "State Department of Labor, Wage and Hour", "agency_type": "labor_agency",
@@ -63,6 +65,7 @@ USERS = [
     DemoUser("auditor", "Audrey", "Chen", "RPD", "auditor"),
     DemoUser("coordinator", "Carmen", "Diaz", "HCSO", "victim_witness_coordinator"),
     DemoUser("analyst", "Andre", "Lewis", "HCSO", "analyst"),
+    DemoUser("sergeant", "Sofia", "Marsh", "HCSO", "supervisor"),
     DemoUser("advocate", "Alma", "Vega", "SAFEHARBOR", "victim_advocate"),
     DemoUser("inspector", "Ines", "Novak", "STATE-LABOR", "partner_inspector"),
     DemoUser("prosecutor", "Paul", "Grant", "HCDA", "prosecutor"),
@@ -146,5 +149,6 @@ import laborlens.victims.demo  # noqa: E402,F401,I001  (appends demo victim serv
 import laborlens.tips.demo  # noqa: E402,F401,I001  (appends the demo tips to DEMO_STEPS)
 import laborlens.activities.demo  # noqa: E402,F401,I001  (appends demo activities and agreements to DEMO_STEPS)
 import laborlens.threat.demo  # noqa: E402,F401,I001  (appends the DOL / UCR slice and the task force area to DEMO_STEPS)
+import laborlens.publishing.demo  # noqa: E402,F401,I001  (appends the sheriff's CTDC privacy budget to DEMO_STEPS)
 import laborlens.readiness.demo  # noqa: E402,F401,I001  (appends demo readiness self-assessments to DEMO_STEPS)
 import laborlens.barriers.demo  # noqa: E402,F401,I001  (attaches a demo screening to a demo case for the barrier map)

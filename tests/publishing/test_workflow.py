@@ -203,7 +203,7 @@ def test_case_records_follow_agency_policy(pw):
     assert selection.included == 0 and selection.excluded == {"agency_policy": 3}
     release = services.request_release(by=pw.analyst_a, title="Cases", dataset="cases", method="kanon",
                                        parameters={"k": 2})
-    with pytest.raises(services.WorkflowError, match="no records"):
+    with pytest.raises(services.WorkflowError, match="No record can be counted"):
         services.preview_release(release, by=pw.analyst_a)
     assert tags_for(release)[-1] == "publishing:release:refuse"
     assert release.status == Status.DRAFT

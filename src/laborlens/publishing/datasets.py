@@ -37,6 +37,8 @@ from laborlens.victims.models import Category, Consent, VictimRecord
 # A source checkout sits beside ../shared/data (the project layout); a real install sets
 # LABORLENS_CTDC_FILE instead.
 DEFAULT_CTDC_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ctdc_labour_subset.csv"
+# The demo ships a slice of it (data/CTDC_SLICE.md says which rows and whose data).
+DEMO_CTDC_FILE = Path(__file__).resolve().parent / "data" / "ctdc_demo_slice.csv"
 
 REASONS = {
     "agency_policy": _("Agency policy does not allow statistical use"),
@@ -104,7 +106,12 @@ def ledger_key(agency: Agency, dataset: str) -> str:
 
 
 def ctdc_path() -> Path:
-    return Path(getattr(settings, "RELEASE_CTDC_FILE", "") or DEFAULT_CTDC_FILE)
+    configured = getattr(settings, "RELEASE_CTDC_FILE", "")
+    if configured:
+        return Path(configured)
+    if settings.DEMO_MODE and not DEFAULT_CTDC_FILE.is_file():
+        return DEMO_CTDC_FILE
+    return DEFAULT_CTDC_FILE
 
 
 def ctdc_file() -> Path:

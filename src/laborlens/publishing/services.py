@@ -30,7 +30,7 @@ from laborlens.release.kanon import AnonymisationError
 from laborlens.release.synth import SynthError
 
 if TYPE_CHECKING:
-    from laborlens.accounts.models import User
+    from laborlens.accounts.models import Agency, User
 
 SEED_BITS = 62
 
@@ -94,6 +94,10 @@ def preview_release(release: Release, *, by: User, request: HttpRequest | None =
     params = _params(release)
     info = datasets.info_for(release.dataset)
     selection = datasets.select(release.agency, release.dataset)
+    if not selection.included:
+        record_event(EventTag.RELEASE_REFUSED, request=request, actor=by, obj=release, outcome="failure",
+                     detail={"step": "preview", "reason": "nothing_allowed", "excluded": selection.excluded})
+        raise WorkflowError(nothing_allowed(release.agency, selection.excluded))
     try:
         result = engine.preview(selection.table, params, info, release.seed)
     except ENGINE_ERRORS as exc:
@@ -111,6 +115,23 @@ def preview_release(release: Release, *, by: User, request: HttpRequest | None =
                      detail={"included": selection.included, "excluded": sum(selection.excluded.values()),
                              "suppression_rate": round(float(result.get("suppression_rate") or 0), 4)})
     return release
+
+
+def nothing_allowed(agency: Agency, excluded: dict[str, int]) -> str:
+    """The refusal when no record may be counted: why, what to change, and who can."""
+    if not excluded:
+        return _("There are no records in this dataset yet.")
+    reasons = "; ".join(f"{datasets.REASONS.get(key, key)}: {count}" for key, count in sorted(excluded.items()))
+    steps = []
+    if "agency_policy" in excluded:
+        admins = ", ".join(u.get_full_name() or u.username for u in
+                           agency.users.filter(role="agency_admin", is_active=True).order_by("last_name"))
+        steps.append(_("An administrator of %(agency)s (%(admins)s) can allow statistical use under "
+                       "Data policy in the menu.") % {"agency": agency.name, "admins": admins or _("none yet")})
+    if set(excluded) & {"no_consent", "consent_revoked", "consent_expired"}:
+        steps.append(_("Victims' consent to statistical use is asked and recorded by the victim service "
+                       "staff who serve them, on each victim record's consent page."))
+    return _("No record can be counted in this release. %(reasons)s.") % {"reasons": reasons} + " " + " ".join(steps)
 
 
 def budget_state(release: Release, params: engine.Params | None = None) -> dict[str, Any]:
