@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from laborlens.accounts.models import TaskForce
 from laborlens.demo import DEMO_PASSWORD, demo_totp_key, load_demo
 from tests.e2e.conftest import screenshot, sign_in
+from tests.e2e.test_accessibility import violations
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
@@ -35,6 +36,16 @@ def test_dashboard_on_desktop_and_phone(live_server, transactional_db, desktop, 
         expect(page.locator("svg.chart").first).to_be_visible()
         expect(page.get_by_role("table").first).to_be_visible()
         assert page.locator("svg.chart").count() >= 8
+        expect(page.get_by_test_id("tiles")).to_be_visible()
+        assert page.locator("[data-testid^=tile-]").count() == 8
+        if page is desktop:
+            # read at a glance: every tile on the first screen at 1280 px, no scrolling
+            box = page.get_by_test_id("tiles").bounding_box()
+            assert box["y"] + box["height"] <= 900, box
+            page.get_by_test_id("tile-referrals").click()
+            assert page.evaluate("location.hash") == "#fig-referrals"
+        assert not violations(page)
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(DOCS_IMG / f"{name}.png"), full_page=True)
         screenshot(page, name)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375

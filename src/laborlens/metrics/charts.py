@@ -52,3 +52,19 @@ def bar_chart(labels: Sequence[str], series: Sequence[Sequence[float | int | Non
                          f'{escape(shown)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+SPARK_WIDTH = 120
+SPARK_HEIGHT = 28
+
+
+def sparkline(values: Sequence[float | int]) -> str:
+    """A small trend line (one point per month), decorative: the tile states the numbers
+    and the figure's table below carries them for screen readers."""
+    top = max((float(v) for v in values), default=0.0) or 1.0
+    step = SPARK_WIDTH / max(len(values) - 1, 1)
+    points = " ".join(f"{i * step:.1f},{SPARK_HEIGHT - 2 - (SPARK_HEIGHT - 4) * float(v) / top:.1f}"
+                      for i, v in enumerate(values))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" '
+            f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" aria-hidden="true" focusable="false">'
+            f'<polyline class="trend" fill="none" points="{points}"/></svg>')

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import date
+from datetime import date, timedelta
 
 KINDS = ("month", "quarter", "year", "custom")
 
@@ -44,3 +44,23 @@ def suppress(value: int, threshold: int) -> str:
     if 0 < value < threshold:
         return f"<{threshold}"
     return str(value)
+
+
+def previous_period(kind: str, start: date, end: date) -> tuple[date, date]:
+    """The period just before: the previous month, quarter or year, or for custom dates
+    the same number of days ending the day before ``start``."""
+    if kind in ("month", "quarter", "year"):
+        return period_bounds(kind, start - timedelta(days=1))
+    length = (end - start).days
+    last = start - timedelta(days=1)
+    return last - timedelta(days=length), last
+
+
+def last_months(end: date, count: int = 12) -> list[date]:
+    """The first days of the ``count`` calendar months ending with ``end``'s month, oldest first."""
+    months = []
+    year, month = end.year, end.month
+    for _ in range(count):
+        months.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]

@@ -19,7 +19,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, may_use_cases
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.metrics import charts, disclosure, figures, reports
+from laborlens.metrics import charts, disclosure, figures, reports, tiles
 from laborlens.metrics.forms import filters_for
 
 
@@ -53,8 +53,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         shown.append({"table": table, "rows": rows,
                       "svg": mark_safe(svg)})  # noqa: S308  (built from escaped text in charts.py)
     record_event(EventTag.METRICS_VIEWED, request=request, detail=_filter_detail(f))
+    tile_list = [{"tile": t, "svg": mark_safe(charts.sparkline(t.trend))}  # noqa: S308  (numbers only)
+                 for t in tiles.compute_tiles(f)]
     return render(request, "metrics/dashboard.html", {
         "form": form, "filters": f, "figures": shown, "query": request.GET.urlencode(), "as_of": as_of,
+        "tiles": tile_list,
         "small_count": reports.threshold()})
 
 
