@@ -3,6 +3,9 @@ with other agencies with identities removed."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 from django.urls import reverse
 
 from laborlens.cases.models import OperationPlan
@@ -64,6 +67,10 @@ def test_report_pdf_has_identities_removed(cw, login):
     assert VICTIM_NAME not in sections["What happened"] and "V-1 asked for help" in sections["What happened"]
     data = report_pdf(cw.report)
     assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True,  # noqa: S603,S607
+                              timeout=60).stdout.decode()
+        assert "LAW ENFORCEMENT SENSITIVE" in text and VICTIM_NAME not in text
     response = login(cw.w.officer).get(reverse("cases:report_pdf", args=[cw.report.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")

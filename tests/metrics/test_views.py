@@ -150,6 +150,7 @@ def test_case_summary_pdf_scoped_and_identities_by_visibility(demo, tmp_path: Pa
         pdf.write_bytes(response.content)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60).stdout  # noqa: S603,S607
         text = " ".join(text.split())
+        assert "LAW ENFORCEMENT SENSITIVE" in text  # printed on every page
         for person in victims:
             assert person.pseudonym in text
             assert (person.full_name in text) == can_see_identity(user, person), (username, person.pseudonym)

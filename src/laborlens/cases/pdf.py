@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from laborlens.cases.models import AfterActionReport
 from laborlens.cases.redact import redact
+from laborlens.core.marking import mark_page
 
 
 def report_sections(report: AfterActionReport) -> list[tuple[str, str]]:
@@ -38,5 +39,5 @@ def report_pdf(report: AfterActionReport) -> bytes:
         story.append(Paragraph(escape(heading), styles["Heading3"]))
         for paragraph in (text or "—").split("\n"):
             story.append(Paragraph(escape(paragraph) or "&nbsp;", styles["BodyText"]))
-    document.build(story)
+    document.build(story, onFirstPage=mark_page, onLaterPages=mark_page)
     return buffer.getvalue()

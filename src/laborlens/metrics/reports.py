@@ -27,6 +27,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from laborlens.cases.visibility import member_case_ids, shown
+from laborlens.core.marking import mark_page
 from laborlens.metrics import disclosure
 from laborlens.metrics.figures import Filters, compute_all, small_count
 from laborlens.metrics.figures import Table as Figure
@@ -181,5 +182,5 @@ def case_summary_pdf(case: Case, user: User) -> bytes:
     story.append(Paragraph(escape(_("Evidence")), h3))
     for item in case.evidence.all():
         story.append(Paragraph(escape(f"{item.number} · {item.get_kind_display()} · {item.title}"), body))
-    document.build(story)
+    document.build(story, onFirstPage=mark_page, onLaterPages=mark_page)
     return buffer.getvalue()
