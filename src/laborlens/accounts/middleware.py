@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.core.bounds import problem_response
 
 AUTH_AT = "laborlens_auth_at"
 SEEN_AT = "laborlens_seen_at"
@@ -39,6 +40,12 @@ class SessionLifetimeMiddleware:
             if expired is not None:
                 record_event(expired, request=request, actor=user, outcome="expired")  # type: ignore[arg-type]
                 logout(request)
+                if request.path.startswith("/api/"):
+                    # An API client cannot follow a redirect to a sign-in page: say why instead.
+                    refusal = problem_response(401, "Authentication required",
+                                               "Your session ended. Sign in again or use an API token.")
+                    refusal["WWW-Authenticate"] = "Bearer"
+                    return refusal
                 messages.info(request, _("Your session ended. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
             if now - seen_at > SEEN_RESOLUTION_SECONDS:

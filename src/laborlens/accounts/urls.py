@@ -11,6 +11,7 @@ urlpatterns = [
     path("mfa/enrol/", views.mfa_enrol, name="mfa_enrol"),
     path("logout/", views.logout_view, name="logout"),
     path("reauth/", views.reauth, name="reauth"),
+    path("device-key/", views.device_key, name="device_key"),
     path("me/", views.my_account, name="me"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),

@@ -24,6 +24,7 @@ ERRORS = {
     "404": "Not found, or outside your scope.",
     "405": "Method not allowed.",
     "406": "Not acceptable.",
+    "413": "The request body is larger than the API accepts (1 MiB).",
     "415": "Unsupported media type.",
     "429": "Too many requests for this token.",
 }
@@ -40,6 +41,8 @@ def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, 
             responses = operation.setdefault("responses", {})
             for code, description in ERRORS.items():
                 if code == "400" and method == "get" and not operation.get("parameters"):
+                    continue
+                if code == "413" and method not in {"post", "put", "patch"}:
                     continue
                 responses.setdefault(code, {
                     "description": description,

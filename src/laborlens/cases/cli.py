@@ -1,6 +1,7 @@
 """CLI: ``laborlens keys rotate`` (re-encrypt every encrypted field and attachment with the
 first key; ``--reindex`` recomputes every blind index after BLIND_INDEX_KEY changed) and
-``laborlens cases purge-overdue`` (28 CFR 23 intelligence records past their review date).
+``laborlens keys reindex`` (only the blind indexes, e.g. after
+new key kinds were added) and ``laborlens cases purge-overdue`` (28 CFR 23 intelligence records past their review date).
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
     except DecryptionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    return 0
+
+
+def cmd_keys_reindex(args: argparse.Namespace) -> int:
+    from laborlens.cli import setup_django
+
+    setup_django()
+    from laborlens.cases.rotation import reindex
+
+    print(f"blind indexes rebuilt: {reindex(deconflict=args.deconflict):,} keys")
     return 0
 
 
@@ -58,6 +69,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rotate.add_argument("--reindex", action="store_true",
                         help="also recompute every blind index (after changing LABORLENS_BLIND_INDEX_KEY)")
     rotate.set_defaults(func=cmd_keys_rotate)
+    rebuild = keys_sub.add_parser(
+        "reindex", help="recompute every person's and entity's blind-index keys (after the key rules change)",
+        description="Recomputes the match keys of every stored person and entity with the current rules "
+                    "(e.g. the Spanish sound keys) and the current LABORLENS_BLIND_INDEX_KEY; no field is re-encrypted.")
+    rebuild.add_argument("--deconflict", action="store_true",
+                         help="then send the deconfliction notices the new keys reveal")
+    rebuild.set_defaults(func=cmd_keys_reindex)
 
     cases = subparsers.add_parser("cases", help="case records maintenance")
     cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)

@@ -32,6 +32,7 @@ KIND_LABELS = {
     keys.NAME_DOB: _("a person's name and date of birth"),
     keys.NAME_CITY: _("a person's name in the same city"),
     keys.SOUND_CITY: _("a similar-sounding name in the same city (close match)"),
+    keys.SOUND_CITY_ES: _("a similar-sounding name in the same city (close match)"),
     keys.BUSINESS: _("a business name in the same city"),
     keys.PLATE: _("a vehicle plate"),
     keys.ACCOUNT: _("a financial account number"),
@@ -56,10 +57,14 @@ def check(case: Case, computed: Iterable[keys.Key]) -> int:
                .select_related("case__lead_agency"))
     created = 0
     with transaction.atomic():
-        for match in matches:
+        # Sorted so that an English sound match is named before the Spanish one for the same names.
+        for match in sorted(matches, key=lambda match: (match.kind, match.pk)):
             if wanted.get(match.value) != match.kind:
                 continue
             for mine, other in ((case, match.case), (match.case, case)):
+                if match.kind in keys.FUZZY and DeconflictionNotice.objects.filter(
+                        case=mine, other_case=other, match_kind__in=keys.FUZZY).exists():
+                    continue  # one close-match notice per pair of cases, whichever spelling rule found it
                 notice, new = DeconflictionNotice.objects.get_or_create(
                     case=mine, other_case=other, match_kind=match.kind,
                     defaults={"other_agency": other.lead_agency, "contact": lead_of(other),

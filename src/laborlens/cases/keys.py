@@ -16,6 +16,11 @@ ciphertext; the key lives in the environment. Kinds:
   The matching is an equality of digests, so it still runs without decryption; the price
   is that it only finds phonetic equality, not edit distance, and a short common name in
   a big city gives false positives: the notice only puts two case leads in touch.
+* the same two, Spanish: each token's Spanish sound code (``normalise.spanish_sound``:
+  x/j, ll/y, silent h, b/v, z/c/s, gu/g, qu/k, accents; vowels kept) as ``name_sound_es``
+  and its pairs with the city as ``sound_city_es``, next to the Metaphone keys, so that
+  Xavier / Javier Ximenez / Jimenez and Hernandez / Ernandez match. These are still HMAC
+  digests computed from the typed name, like every other key.
 
 Rotating ``BLIND_INDEX_KEY`` means recomputing every key: ``laborlens keys rotate --reindex``.
 """
@@ -38,14 +43,16 @@ DOCUMENT = "document"
 NAME_DOB = "name_dob"
 NAME_CITY = "name_city"
 SOUND_CITY = "sound_city"
+NAME_SOUND_ES = "name_sound_es"
+SOUND_CITY_ES = "sound_city_es"
 BUSINESS = "business"
 PLATE = "plate"
 ACCOUNT = "account"
 LICENCE = "licence"
 
-SEARCH_ONLY = frozenset({NAME, NAME_TOKEN, NAME_SOUND})
-FUZZY = frozenset({SOUND_CITY})
-DECONFLICT = frozenset({PHONE, EMAIL, ADDRESS, DOCUMENT, NAME_DOB, NAME_CITY, SOUND_CITY,
+SEARCH_ONLY = frozenset({NAME, NAME_TOKEN, NAME_SOUND, NAME_SOUND_ES})
+FUZZY = frozenset({SOUND_CITY, SOUND_CITY_ES})
+DECONFLICT = frozenset({PHONE, EMAIL, ADDRESS, DOCUMENT, NAME_DOB, NAME_CITY, SOUND_CITY, SOUND_CITY_ES,
                         BUSINESS, PLATE, ACCOUNT, LICENCE})
 
 
@@ -70,7 +77,23 @@ def name_search_keys(name: str) -> list[Key]:
 
 
 def name_sound_keys(name: str) -> list[Key]:
-    return _keys((NAME_SOUND, normalise.phonetic(token)) for token in normalise.name_tokens(name))
+    return _keys(_sound_pairs(name))
+
+
+def _sound_pairs(name: str) -> list[tuple[str, str]]:
+    tokens = normalise.name_tokens(name)
+    return ([(NAME_SOUND, normalise.phonetic(token)) for token in tokens]
+            + [(NAME_SOUND_ES, normalise.spanish_sound(token)) for token in tokens])
+
+
+def sound_match(first: str, second: str) -> bool:
+    """Whether two names in the same city would share a fuzzy deconfliction key."""
+    def kinds(name: str) -> set[tuple[str, str]]:
+        if len(normalise.name_tokens(name)) < 2:
+            return set()
+        return ({(SOUND_CITY, pair) for pair in normalise.phonetic_pairs(name)}
+                | {(SOUND_CITY_ES, pair) for pair in normalise.spanish_sound_pairs(name)})
+    return bool(kinds(first) & kinds(second))
 
 
 def person_keys(*, names: list[str], date_of_birth: str, city: str, phones: list[str],
@@ -83,13 +106,14 @@ def person_keys(*, names: list[str], date_of_birth: str, city: str, phones: list
             continue
         pairs.append((NAME, full))
         pairs.extend((NAME_TOKEN, token) for token in normalise.name_tokens(name))
-        pairs.extend((NAME_SOUND, normalise.phonetic(token)) for token in normalise.name_tokens(name))
+        pairs.extend(_sound_pairs(name))
         if date_of_birth:
             pairs.append((NAME_DOB, f"{full}|{date_of_birth}"))
         if place:
             pairs.append((NAME_CITY, f"{full}|{place}"))
             if len(normalise.name_tokens(name)) >= 2:
                 pairs.extend((SOUND_CITY, f"{pair}|{place}") for pair in normalise.phonetic_pairs(name))
+                pairs.extend((SOUND_CITY_ES, f"{pair}|{place}") for pair in normalise.spanish_sound_pairs(name))
     pairs.extend((PHONE, value) for value in phones)
     pairs.extend((EMAIL, value) for value in emails)
     if address:

@@ -64,6 +64,51 @@ def phonetic(token: str) -> str:
     return jellyfish.metaphone(token) or token
 
 
+# Spanish spelling folded to sound, in order (see ``spanish_sound``). Placeholders: "1" is
+# the "ch" sound, "2" a hard g written "gu" before e/i (so that it is not turned into j).
+_ES_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"[^a-z]", ""),
+    (r"ph", "f"),
+    (r"ch", "1"),
+    (r"gu(?=[ei])", "2"),       # Guillermo, Miguel: the u is silent, the g is hard
+    (r"g(?=[ei])", "j"),        # Gimenez / Jimenez, Gerardo / Jerardo
+    (r"x(?=[aeiou])", "j"),     # Xavier / Javier, Ximenez / Jimenez, Mexia / Mejia
+    (r"x", "s"),                # Xochitl, Extremera
+    (r"qu", "k"),               # Quiroz / Kiroz
+    (r"q", "k"),
+    (r"c(?=[ei])", "s"),        # Cervantes / Servantes
+    (r"c", "k"),
+    (r"z", "s"),                # Vazquez / Vasquez, Zuniga / Suniga
+    (r"ll", "y"),               # Llanos / Yanos, Guillermo / Guiyermo
+    (r"y(?![aeiou])", "i"),     # Ybarra / Ibarra, Ruy / Rui
+    (r"h", ""),                 # silent: Hernandez / Ernandez, Johana / Joana
+    (r"v", "b"),                # Velazquez / Belazquez, Olivares / Olibares
+    (r"w", "u"),
+    (r"2", "g"),
+    (r"(.)\1+", r"\1"),        # doubled letters: Herrera / Errera, Pizzaro / Pisaro
+))
+
+
+def spanish_sound(token: str) -> str:
+    """Sound code of one name token read as Spanish, vowels kept (they are stable in
+    Spanish): Xavier / Javier -> jabier, Guillermo / Guiyermo -> giyermo, Hernández /
+    Ernandez -> ernandes. Digits pass through."""
+    if token.isdigit():
+        return token
+    code = fold(token)
+    for pattern, replacement in _ES_RULES:
+        code = pattern.sub(replacement, code)
+    return code.replace("1", "ch") or fold(token)
+
+
+def spanish_sound_pairs(name: str) -> list[str]:
+    """``phonetic_pairs`` with the Spanish sound code of each token."""
+    codes = sorted({spanish_sound(token) for token in name_tokens(name)})
+    if len(codes) == 1:
+        return codes
+    return [f"{first}+{second}" for first, second in combinations(codes, 2)]
+
+
 def phonetic_pairs(name: str) -> list[str]:
     """Every unordered pair of distinct phonetic codes of a name's tokens.
 

@@ -58,15 +58,24 @@ def _rotate_files() -> int:
     return count
 
 
-def reindex() -> int:
+def reindex(*, deconflict: bool = False) -> int:
+    """Recompute every person's and entity's keys; with ``deconflict``, then look for
+    overlaps the new keys reveal (after every key is rebuilt, so both sides are current)."""
+    from laborlens.cases import deconfliction
     from laborlens.cases.models import Entity, MatchKey, Person
-    from laborlens.cases.services import refresh_keys
+    from laborlens.cases.services import entity_match_keys, person_match_keys, refresh_keys
 
+    notices = 0
     with transaction.atomic():
         for person in Person.objects.all():
             refresh_keys(person, check=False)
         for entity in Entity.objects.all():
             refresh_keys(entity, check=False)
+        if deconflict:
+            for person in Person.objects.select_related("case"):
+                notices += deconfliction.check(person.case, person_match_keys(person))
+            for entity in Entity.objects.select_related("case"):
+                notices += deconfliction.check(entity.case, entity_match_keys(entity))
         total = MatchKey.objects.count()
-        record_event(EventTag.BLIND_INDEX_REBUILT, actor_label="cli", detail={"keys": total})
+        record_event(EventTag.BLIND_INDEX_REBUILT, actor_label="cli", detail={"keys": total, "notices": notices})
     return total

@@ -145,8 +145,14 @@ def run(user: User, query: str) -> Results:
     by_name = _people_by_name(people, words, keys.name_search_keys(query)[:5])
     found = {person.pk: person for person in by_name[:MAX_RESULTS]}
     if not found:
-        by_sound = _people_by_name(people, words, keys.name_sound_keys(query)[:5])
-        found.update((person.pk, person) for person in by_sound[:MAX_RESULTS])
+        sound_keys = keys.name_sound_keys(query)
+        # Every token must sound alike, read either as English (Metaphone) or as Spanish.
+        for kind in (keys.NAME_SOUND, keys.NAME_SOUND_ES):
+            kind_keys = [key for key in sound_keys if key.kind == kind][:5]
+            if not kind_keys:
+                continue
+            by_sound = _people_by_name(people, words, kind_keys)
+            found.update((person.pk, person) for person in by_sound[:MAX_RESULTS])
     if digests:
         found.update((person.pk, person) for person in people.filter(match_keys__value__in=digests).distinct()[:MAX_RESULTS])
     # A served victim is found by name, phone or document only by those who may see who they are.

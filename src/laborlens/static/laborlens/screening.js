@@ -1,20 +1,28 @@
 // Field screening: save each answer as it is given, so a dropped connection or a reload
-// loses nothing. Unsent answers wait in localStorage and are sent when the network returns.
+// loses nothing. Unsent answers wait on the phone, encrypted (vault.js: AES-GCM under a
+// key the server gives this session), and are sent when the network returns.
 "use strict";
 (function () {
   var form = document.getElementById("screening-form");
   if (!form) { return; }
   var endpoint = form.getAttribute("data-answer-url");
-  var storeKey = "laborlens-pending-" + form.getAttribute("data-screening");
+  var storeKey = window.LaborLensVault.PREFIX + "pending-" + form.getAttribute("data-screening");
   var status = document.getElementById("save-status");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 
-  function pending() {
-    try { return JSON.parse(localStorage.getItem(storeKey) || "{}"); } catch (e) { return {}; }
-  }
-  function setPending(items) {
-    if (Object.keys(items).length) { localStorage.setItem(storeKey, JSON.stringify(items)); }
-    else { localStorage.removeItem(storeKey); }
+  // Unsent answers live in memory; the vault keeps an encrypted copy for a reload. Without
+  // a vault (no WebCrypto, no live session) nothing is written to the phone at all.
+  var items = {};
+  var box = null;
+  var writing = Promise.resolve();
+  function pending() { return JSON.parse(JSON.stringify(items)); }
+  function setPending(next) {
+    items = next;
+    if (!box) { return; }
+    var snapshot = Object.keys(next).length ? pending() : null;
+    writing = writing.then(function () { return box.put(storeKey, snapshot); }).catch(function () {
+      localStorage.removeItem(storeKey);
+    });
   }
   function say(text, state) {
     if (!status) { return; }
@@ -53,16 +61,17 @@
   var submitWhenSaved = false;
   function flush() {
     if (busy) { again = true; return; }
-    var items = pending();
-    var ids = Object.keys(items);
+    var queued = pending();
+    var ids = Object.keys(queued);
     if (!ids.length) { return; }
     busy = true;
     say(form.getAttribute("data-saving"), "saving");
     ids.reduce(function (chain, id) {
       return chain.then(function () {
-        return send(items[id]).then(function (body) {
+        return send(queued[id]).then(function (body) {
           var left = pending();
-          delete left[id];
+          // An answer changed while it was being sent stays queued with its new value.
+          if (JSON.stringify(left[id]) === JSON.stringify(queued[id])) { delete left[id]; }
           setPending(left);
           form.querySelector("input[name=version]").value = body.version;
           var reading = document.getElementById("live-reading");
@@ -84,9 +93,9 @@
   function onChange(event) {
     var block = event.target.closest("[data-indicator]");
     if (!block) { return; }
-    var items = pending();
-    items[block.getAttribute("data-indicator")] = collect(block.getAttribute("data-indicator"));
-    setPending(items);
+    var next = pending();
+    next[block.getAttribute("data-indicator")] = collect(block.getAttribute("data-indicator"));
+    setPending(next);
     flush();
   }
   form.addEventListener("change", onChange);
@@ -100,17 +109,32 @@
     }
   });
   window.addEventListener("online", flush);
-  // Restore answers given while offline before a reload, then send them.
-  var saved = pending();
-  Object.keys(saved).forEach(function (id) {
-    var block = form.querySelector("[data-indicator='" + id + "']");
-    if (!block) { return; }
-    var radio = block.querySelector("input[type=radio][value='" + saved[id].value + "']");
-    if (radio) { radio.checked = true; }
-    var note = block.querySelector("textarea");
-    if (note) { note.value = saved[id].note; }
+  // Open the vault, restore answers given while offline before a reload, then send them.
+  function restore(saved) {
+    Object.keys(saved || {}).forEach(function (id) {
+      var block = form.querySelector("[data-indicator='" + id + "']");
+      if (!block || items[id]) { return; }
+      items[id] = saved[id];
+      var radio = block.querySelector("input[type=radio][value='" + saved[id].value + "']");
+      if (radio) { radio.checked = true; }
+      var source = block.querySelector("select");
+      if (source && saved[id].source) { source.value = saved[id].source; }
+      var note = block.querySelector("textarea");
+      if (note) { note.value = saved[id].note; }
+    });
+  }
+  window.LaborLensVault.open(form.getAttribute("data-key-url")).then(function (opened) {
+    box = opened;
+    return box.get(storeKey);
+  }).then(function (saved) {
+    restore(saved);
+    setPending(items);
+    flush();
+  }).catch(function () {
+    // No key for this session: what is stored cannot be read here, and never will be.
+    localStorage.removeItem(storeKey);
+    flush();
   });
-  flush();
   // Each question can be read aloud in English or Spanish.
   form.querySelectorAll("[data-toggle-language]").forEach(function (button) {
     button.addEventListener("click", function () {
