@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from laborlens.extraction import numbers
+from laborlens.extraction import learned, numbers
 from laborlens.extraction._catalogue import catalogue_items
 from laborlens.extraction.detect import SUPPORTED, resolve_language, sentence_language
 from laborlens.extraction.lexicon import tokens
@@ -242,8 +242,14 @@ def _hit(indicator: str, start: int, end: int, weight: float, folded: str, sente
     return _Hit(_resolve_indicator(indicator, folded, sentence, (start, end), pack), start, end, weight)
 
 
+def _blocked(indicator: str) -> set[str]:
+    """An item and its recruitment/destination twin."""
+    pair = pairs().get(indicator)
+    return {pair.recruitment, pair.destination} if pair else {indicator}
+
+
 def _pattern_hits(folded: str, pack: LanguagePack, sentences: list[tuple[int, int]],
-                  bounds: list[tuple[int, int]], starts: list[int]) -> list[_Hit]:
+                  bounds: list[tuple[int, int]], starts: list[int], blocked: set[str]) -> list[_Hit]:
     hits = []
     for pattern in pack.patterns:
         for first, last in sentences:
@@ -251,6 +257,7 @@ def _pattern_hits(folded: str, pack: LanguagePack, sentences: list[tuple[int, in
                 sentence = _sentence_of(bounds, starts, m.start())
                 if is_negated(folded, m.start(), m.end(), sentence[0], pack.negation,
                               wording_is_negative=pattern.negated_form):
+                    blocked.update(_blocked(pattern.indicator))
                     continue
                 if pattern.unless_before and pattern.unless_before.search(folded[sentence[0]:m.start()]):
                     continue
@@ -272,23 +279,26 @@ def _runs(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
 ALL_LAYERS = ("patterns", "rules", "learned")
 
 
-def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYERS) -> list[_Hit]:
+def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYERS,
+              blocked: set[str] | None = None) -> list[_Hit]:
     """Every un-negated, un-vetoed match, mapped to its catalogue item.
 
     ``pack`` is the narrative's language; a sentence written in the other language is
     also read with that language's patterns, and the stem rules of both languages run on
-    every sentence (code-switched tips).
+    every sentence (code-switched tips). ``blocked`` (if given) receives the items whose
+    evidence was negated or vetoed, so the learned layer does not add them back.
     """
+    blocked = set() if blocked is None else blocked
     folded = fold(text)
     bounds = sentence_bounds(folded)
     starts = [b[0] for b in bounds]
     other = language_pack(next(code for code in SUPPORTED if code != pack.language))
     foreign = [b for b in bounds if sentence_language(folded[b[0]:b[1]]) == other.language]
     if "rules" not in layers:  # the regular-expression patterns alone, as before the stem rules
-        return _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts)
-    hits = _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts)
+        return _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts, blocked)
+    hits = _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts, blocked)
     if foreign:
-        hits.extend(_pattern_hits(folded, other, _runs(foreign), bounds, starts))
+        hits.extend(_pattern_hits(folded, other, _runs(foreign), bounds, starts, blocked))
     toks = tokens(folded)
     token_starts = [t.start for t in toks]
     rules = rule_set()
@@ -299,16 +309,18 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
             rule_pack = pack if m.rule.lang == pack.language else other
             if is_negated(folded, m.start, m.end, sentence[0], rule_pack.negation,
                           wording_is_negative=m.rule.negated_form):
+                blocked.update(_blocked(m.rule.indicator))
                 continue
             hits.append(_hit(m.rule.indicator, m.start, m.end, m.rule.weight, folded, sentence, rule_pack))
     for shift in numbers.long_shifts(folded):
         sentence = _sentence_of(bounds, starts, shift.start)
         if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):
             hits.append(_hit("ex_excessive_hours", shift.start, shift.end, SHIFT_WEIGHT, folded, sentence, pack))
-    return _unvetoed(hits, folded, bounds, starts)
+    return _unvetoed(hits, folded, bounds, starts, blocked)
 
 
-def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int]) -> list[_Hit]:
+def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
+              blocked: set[str]) -> list[_Hit]:
     vetoes = rule_set().vetoes
     kept = []
     for hit in hits:
@@ -316,6 +328,7 @@ def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], star
         if checks:
             first, last = _sentence_of(bounds, starts, hit.start)
             if any(v.applies(folded[first:last]) for v in checks):
+                blocked.update(_blocked(hit.indicator))
                 continue
         kept.append(hit)
     return kept
@@ -348,6 +361,18 @@ def _found(indicator: str, hits: list[_Hit], text: str, lang: str) -> FoundIndic
     return FoundIndicator(item.id, item.label(lang), list(item.forced_labour), spans, confidence)
 
 
+def pattern_findings(text: str, language: str, layers: tuple[str, ...] = ("patterns", "rules")
+                     ) -> tuple[list[FoundIndicator], set[str]]:
+    """The pattern and rule layers' findings for a text in ``language``, and the items whose
+    evidence was negated or vetoed (the learned layer must not add those back)."""
+    by_indicator: dict[str, list[_Hit]] = {}
+    blocked: set[str] = set()
+    for hit in find_hits(text, language_pack(language), layers, blocked):
+        by_indicator.setdefault(hit.indicator, []).append(hit)
+    found = [f for ind, hits in by_indicator.items() if (f := _found(ind, hits, text, language))]
+    return found, blocked
+
+
 def extract(text: str, lang: str = "auto", *, layers: tuple[str, ...] = ALL_LAYERS) -> Extraction:
     """Catalogue indicators (and smuggling context items) evidenced by a narrative.
 
@@ -357,14 +382,42 @@ def extract(text: str, lang: str = "auto", *, layers: tuple[str, ...] = ALL_LAYE
     language's patterns in its sentences, clock-time shifts, vetoes), "learned".
     """
     language = resolve_language(text, lang)
-    by_indicator: dict[str, list[_Hit]] = {}
-    for hit in find_hits(text, language_pack(language), layers):
-        by_indicator.setdefault(hit.indicator, []).append(hit)
-    found = [f for ind, hits in by_indicator.items() if (f := _found(ind, hits, text, language))]
+    found, blocked = pattern_findings(text, language, layers)
+    model = learned.load_model() if "learned" in layers else None
+    if model is not None:
+        found = _with_learned(found, text, language, model, blocked)
     found.sort(key=lambda f: f.spans[0].start)
     folded = fold(text)
     age = numbers.stated_age(folded)
     return Extraction(language, found, age, numbers.age_group(folded, age))
+
+
+def _with_learned(found: list[FoundIndicator], text: str, language: str,
+                  model: learned.Model, blocked: set[str]) -> list[FoundIndicator]:
+    """Patterns combined with the learned layer (see learned.py): weak pattern findings the
+    model does not support are dropped; items the model is sure of are added, with the
+    sentence that supports them most as the span, unless the text negates them or gives
+    their evidence an innocent reading (``blocked``)."""
+    folded = fold(text)
+    toks = tokens(folded)
+    if len(toks) < learned.MIN_TOKENS:
+        return found
+    probs = model.probabilities(learned.features(toks, [f.id for f in found], blocked))
+    drop, add = learned.combine({f.id: f.confidence for f in found}, probs, model)
+    add -= blocked
+    kept = [f for f in found if f.id not in drop]
+    items = catalogue_items()
+    bounds = sentence_bounds(folded)
+    for label in sorted(add):
+        item = items.get(label)
+        if item is None:
+            continue
+        start, end = learned.best_sentence(toks, bounds, label, model)
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1
+        kept.append(FoundIndicator(item.id, item.label(language), list(item.forced_labour),
+                                   [Span(start, end, text[start:end])], round(min(probs[label], 0.99), 2)))
+    return kept
 
 
 def to_answers(extraction: Extraction) -> dict[str, dict[str, Any]]:

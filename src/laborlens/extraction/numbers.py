@@ -28,14 +28,15 @@ _EN_WORD_TIME = r"(midnight|noon)"
 _ES_WORD_TIME = r"(medianoche|mediodia)"
 
 _EN_SHIFT = re.compile(
-    rf"(?<![\w$])(?:from |start(?:s|ed|ing)? at |begin(?:s|ning)? at |since |between )?"
-    rf"(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})"
-    rf" ?(?:to|until|till|til|-|–|and|thru|through) ?"
+    rf"(?<![\w$])(?:from |start(?:s|ed|ing)? at |begin(?:s|ning)? at |since |between |at )?"
+    rf"(?:(?:before|around|about|after|like) )?(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})"
+    rf" ?(?:to|until|till|til|-|–|and|thru|through|(?:and )?(?:[a-z]+ ){{1,4}}(?:at|until|till|to)) ?"
+    rf"(?:(?:before|around|about|after|like) )?"
     rf"(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})(?!\w)", re.IGNORECASE)
 _ES_SHIFT = re.compile(
-    rf"(?<![\w$])(?:de(?:sde)?|entre) (?:las? )?"
+    rf"(?<![\w$])(?:de(?:sde)?|entre|a) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})"
-    rf" ?(?:a|hasta|y|-|–) (?:las? )?"
+    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})(?!\w)", re.IGNORECASE)
 
 # "from 5 a.m. until the family goes to bed", "desde las 4 de la madrugada hasta la noche":
@@ -122,8 +123,9 @@ def shifts(folded: str, lang: str) -> list[Shift]:
             second = _hour(m.group(5), m.group(6), m.group(7), m.group(8))
             if first is None or second is None:
                 continue
-            if not (first[1] or second[1] or m.group(4) or m.group(8)):
-                continue  # "from 3 to 5" with no am/pm or night: a count, not a shift
+            clock = bool(m.group(2) or m.group(6)) or first[0] > 12 or second[0] > 12
+            if not (first[1] or second[1] or m.group(4) or m.group(8) or clock):
+                continue  # "from 3 to 5" with no am/pm, minutes or night: a count, not a shift
             if not any(s.start < m.end() and m.start() < s.end for s in found):
                 found.append(Shift(m.start(), m.end(), _duration(first, second)))
     for m in _OPEN_ENDED.finditer(folded):
@@ -134,9 +136,28 @@ def shifts(folded: str, lang: str) -> list[Shift]:
     return found
 
 
+_HOUR_COUNT = re.compile(
+    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})? ?[- ]?"
+    r"(?:hours?|hrs?|horas)(?! (?:ago|away|drive|ride|de camino|de viaje|en (?:bus|camion|carro)|later|despues))",
+    re.IGNORECASE)
+DAILY_HOURS = range(12, 21)  # "12 hours", "14-hour days", "11 o 12 horas"
+WEEKLY_HOURS = range(60, 121)  # "60 hours", "semanas de 70 horas"
+
+
+def long_hour_counts(folded: str) -> list[Shift]:
+    """Stated hour counts that are excessive whether they are per day (12-20) or per week (60+)."""
+    found = []
+    for m in _HOUR_COUNT.finditer(folded):
+        numbers = [int(n) for n in re.findall(r"\d+", m.group(0))]
+        hours = max(numbers)
+        if hours in DAILY_HOURS or hours in WEEKLY_HOURS:
+            found.append(Shift(m.start(), m.end(), float(hours)))
+    return found
+
+
 def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
     """Shifts of at least EXCESSIVE_SHIFT_HOURS (and less than a whole day)."""
-    return [s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22]
+    return [s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22] + long_hour_counts(folded)
 
 
 def stated_age(folded: str) -> int | None:
