@@ -62,7 +62,12 @@ def _both(word: str) -> tuple[str, str]:
     return stem(word, "en"), stem(word, "es")
 
 
+@lru_cache(maxsize=8)  # the matcher and the learned layer tokenise the same text
+def _tokens(folded: str) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()))
+            for m in _TOKEN.finditer(folded))
+
+
 def tokens(folded: str) -> list[Token]:
     """Word and number tokens of already folded text, with both stems."""
-    return [Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()))
-            for m in _TOKEN.finditer(folded)]
+    return list(_tokens(folded))

@@ -233,6 +233,8 @@ def _hedged(folded: str, sentence: tuple[int, int], start: int, pack: LanguagePa
     return any(h.search(folded, sentence[0], start) for h in pack.hedges)
 
 
+MINOR_INDICATOR = "vr_personal_situation"
+MINOR_WEIGHT = 0.8
 SHIFT_WEIGHT = 0.8  # "from 6am to 10pm": the length is certain, that it is routine is not
 
 
@@ -312,6 +314,10 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
                 blocked.update(_blocked(m.rule.indicator))
                 continue
             hits.append(_hit(m.rule.indicator, m.start, m.end, m.rule.weight, folded, sentence, rule_pack))
+    for age, start, end in numbers.age_mentions(folded):
+        if age < numbers.ADULT_AGE:  # a child's age is itself a personal vulnerability (ILO/EC)
+            sentence = _sentence_of(bounds, starts, start)
+            hits.append(_hit(MINOR_INDICATOR, start, end, MINOR_WEIGHT, folded, sentence, pack))
     for shift in numbers.long_shifts(folded):
         sentence = _sentence_of(bounds, starts, shift.start)
         if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):

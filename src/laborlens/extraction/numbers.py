@@ -160,10 +160,15 @@ def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
     return [s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22] + long_hour_counts(folded)
 
 
+def age_mentions(folded: str) -> list[tuple[int, int, int]]:
+    """(age, start, end) of every stated age (5-99), in text order."""
+    found = [(int(m.group(1)), m.start(), m.end()) for p in _AGE_PATTERNS for m in p.finditer(folded)]
+    return sorted(((a, s, e) for a, s, e in found if 5 <= a <= 99), key=lambda x: x[1])
+
+
 def stated_age(folded: str) -> int | None:
     """The youngest age stated in the text, if any (ages 5-99)."""
-    ages = [int(m.group(1)) for p in _AGE_PATTERNS for m in p.finditer(folded)]
-    ages = [a for a in ages if 5 <= a <= 99]
+    ages = [a for a, _, _ in age_mentions(folded)]
     return min(ages) if ages else None
 
 

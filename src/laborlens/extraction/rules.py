@@ -41,11 +41,12 @@ class Element:
     words: frozenset[str]
     prefixes: tuple[str, ...]
     number: bool
+    prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
 
     def matches(self, token: Token, lang_index: int) -> bool:
         return (token.stems[lang_index] in self.stems or token.word in self.words
                 or (self.number and token.word[:1].isdigit())
-                or any(token.word.startswith(p) for p in self.prefixes))
+                or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     by_first_stem: Mapping[tuple[int, str], tuple[Rule, ...]]  # (language index, stem)
     by_first_word: Mapping[str, tuple[Rule, ...]]
-    scan_always: tuple[Rule, ...]  # first element is a prefix or a number
+    scan_always: Mapping[str, tuple[Rule, ...]]  # first element a prefix (by its first letter) or "#" a number
     vetoes: Mapping[str, tuple[Veto, ...]]
 
 
@@ -95,7 +96,8 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
             prefixes.append(alt[:-1])
         else:
             stems.add(stem(alt, lang))
-    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number)
+    prefix_re = re.compile("|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
+    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re)
 
 
 def _regexes(raw: list[str] | str) -> tuple[re.Pattern[str], ...]:
@@ -118,12 +120,13 @@ def rule_set() -> RuleSet:
                               bool(raw.get("negated_form", False))))
     by_stem: dict[tuple[int, str], list[Rule]] = {}
     by_word: dict[str, list[Rule]] = {}
-    scan: list[Rule] = []
+    scan: dict[str, list[Rule]] = {}
     for rule in rules:
         first, index = rule.elements[0], LANGUAGES.index(rule.lang)
-        if first.prefixes or first.number:
-            scan.append(rule)
-            continue
+        if first.number:
+            scan.setdefault("#", []).append(rule)
+        for letter in {p[:1] for p in first.prefixes}:
+            scan.setdefault(letter, []).append(rule)
         for s in first.stems:
             by_stem.setdefault((index, s), []).append(rule)
         for w in first.words:
@@ -133,7 +136,7 @@ def rule_set() -> RuleSet:
         vetoes.setdefault(raw["indicator"], []).append(
             Veto(raw["indicator"], _regexes(raw["when"]), _regexes(raw.get("unless", []))))
     return RuleSet(tuple(rules), {k: tuple(v) for k, v in by_stem.items()},
-                   {k: tuple(v) for k, v in by_word.items()}, tuple(scan),
+                   {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in scan.items()},
                    {k: tuple(v) for k, v in vetoes.items()})
 
 
@@ -165,8 +168,9 @@ def match_sentence(toks: list[Token], start: int, stop: int, rules: RuleSet) -> 
         candidates = [*rules.by_first_stem.get((0, tok.stems[0]), ()),
                       *rules.by_first_stem.get((1, tok.stems[1]), ()),
                       *rules.by_first_word.get(tok.word, ())]
-        candidates.extend(r for r in rules.scan_always
-                          if r.elements[0].matches(tok, LANGUAGES.index(r.lang)))
+        scan = [*rules.scan_always.get(tok.word[:1], ()),
+                *(rules.scan_always.get("#", ()) if tok.word[:1].isdigit() else ())]
+        candidates.extend(r for r in scan if r.elements[0].matches(tok, LANGUAGES.index(r.lang)))
         seen: set[str] = set()
         for rule in candidates:
             if rule.id in seen:
