@@ -1,69 +1,156 @@
-"""Benchmark narrative indicator extraction on the labelled fixture set.
+"""Benchmark narrative indicator extraction on the labelled corpus (or the old fixture).
 
-    PYTHONPATH=src .venv/bin/python bench/bench_extraction.py [--errors]
+    PYTHONPATH=src .venv/bin/python bench/bench_extraction.py [--errors train|dev]
+        [--layers] [--no-assess] [--corpus DIR] [--blind]
 
-Prints precision, recall and F1 per indicator and overall (micro), per language and for
-the held-out split (narratives the patterns were not tuned on), plus throughput.
+Reads tests/fixtures/extraction/corpus/{train,dev}.jsonl (or the folder in
+$LABORLENS_CORPUS / --corpus) when present, and always the old fixture
+(tests/fixtures/extraction/narratives.jsonl, its dev and held-out test splits). For each
+split: micro precision, recall and F1 overall, per language and per indicator; the
+screening reading confusion matrix (narrative kind x reading of
+`laborlens extract --json --assess`); and throughput.
+
+The blind split (blind.jsonl) is read ONLY with --blind, and only after its sha256 matches
+BLIND.sha256 beside it: it is evaluated once per change by the lead, never used to tune.
+With --blind nothing else is evaluated and no error list is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
+import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from laborlens.extraction import extract
+from laborlens.extraction.matcher import ALL_LAYERS, Extraction
 from laborlens.extraction.scoring import Narrative, Scores, load_narratives, score
 
-FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "extraction" / "narratives.jsonl"
-THROUGHPUT_ROUNDS = 5
+ROOT = Path(__file__).resolve().parents[1]
+OLD_FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "narratives.jsonl"
+CORPUS = ROOT / "tests" / "fixtures" / "extraction" / "corpus"
+THROUGHPUT_ROUNDS = 3
+READINGS = ("insufficient", "smuggling", "exploitation", "deception_exploitation", "trafficking")
+LAYER_SETS = {"patterns only": ("patterns",), "+ lemmas": ("patterns", "rules"),
+              "+ learned": ALL_LAYERS}
+
+
+def corpus_dir(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("LABORLENS_CORPUS") or CORPUS)
+
+
+def verify_blind(folder: Path) -> Path:
+    """The blind file, after checking it against BLIND.sha256; exits on a mismatch."""
+    blind, recorded = folder / "blind.jsonl", folder / "BLIND.sha256"
+    if not blind.exists() or not recorded.exists():
+        sys.exit(f"error: --blind needs {blind} and {recorded}")
+    expected = recorded.read_text(encoding="utf-8").split()[0].strip().lower()
+    actual = hashlib.sha256(blind.read_bytes()).hexdigest()
+    if actual != expected:
+        sys.exit(f"error: {blind.name} sha256 {actual} does not match BLIND.sha256 {expected}")
+    print(f"blind.jsonl sha256 {actual} matches BLIND.sha256")
+    return blind
+
+
+def load_splits(folder: Path, blind: bool) -> dict[str, list[Narrative]]:
+    if blind:
+        return {"blind": load_narratives(verify_blind(folder))}
+    splits: dict[str, list[Narrative]] = {}
+    for name in ("train", "dev"):
+        path = folder / f"{name}.jsonl"
+        if path.exists():
+            splits[f"corpus {name}"] = load_narratives(path)
+    old = load_narratives(OLD_FIXTURE)
+    splits["old dev (tuned)"] = [n for n in old if n.split == "dev"]
+    splits["old test (held out)"] = [n for n in old if n.split == "test"]
+    return splits
 
 
 def _line(name: str, s: Scores) -> str:
     o = s.overall
-    return f"{name:<28} P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f}  (tp={o.tp} fp={o.fp} fn={o.fn})"
+    return f"  {name:<26} P={o.precision:.3f} R={o.recall:.3f} F1={o.f1:.3f}  (tp={o.tp} fp={o.fp} fn={o.fn})"
 
 
-def _predict(narratives: list[Narrative]) -> dict[str, frozenset[str]]:
-    return {n.id: frozenset(extract(n.text, lang=n.lang).ids) for n in narratives}
+def _extract_all(narratives: Sequence[Narrative], layers: tuple[str, ...]) -> dict[str, Extraction]:
+    return {n.id: extract(n.text, lang=n.lang, layers=layers) for n in narratives}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true",
-                        help="list the tuning (dev) narratives with a miss or a false hit; held-out ones stay unseen")
-    args = parser.parse_args()
-    narratives = load_narratives(FIXTURES)
-    predicted = _predict(narratives)
-    subsets = {
-        "overall": narratives,
-        "held-out (split=test)": [n for n in narratives if n.split == "test"],
-        "tuning (split=dev)": [n for n in narratives if n.split == "dev"],
-        "en": [n for n in narratives if n.lang == "en"],
-        "es": [n for n in narratives if n.lang == "es"],
-        "held-out en": [n for n in narratives if n.split == "test" and n.lang == "en"],
-        "held-out es": [n for n in narratives if n.split == "test" and n.lang == "es"],
-    }
-    print(f"{len(narratives)} narratives from {FIXTURES.name}\n")
-    results = {name: score((n, predicted[n.id]) for n in subset) for name, subset in subsets.items()}
-    for name, s in results.items():
-        print(_line(f"{name} ({len(subsets[name])})", s))
-    print("\nper indicator (overall):")
+def report_split(name: str, narratives: list[Narrative], extractions: dict[str, Extraction],
+                 assess: bool, errors: bool) -> None:
+    print(f"\n== {name}: {len(narratives)} narratives")
+    predicted = {nid: frozenset(e.ids) for nid, e in extractions.items()}
+    overall = score((n, predicted[n.id]) for n in narratives)
+    print(_line("all", overall))
+    for lang in ("en", "es"):
+        subset = [n for n in narratives if n.lang == lang]
+        if subset:
+            print(_line(f"{lang} ({len(subset)})", score((n, predicted[n.id]) for n in subset)))
     print(f"  {'indicator':<44} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
-    for ind, c in sorted(results["overall"].per_indicator.items()):
+    for ind, c in sorted(overall.per_indicator.items()):
         print(f"  {ind:<44} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:4d} {c.fp:4d} {c.fn:4d}")
-    if args.errors:
-        print("\nerrors on the tuning split (id: missed | false):")
-        for nid, missed, false in results["tuning (split=dev)"].errors:
-            print(f"  {nid}: {sorted(missed)} | {sorted(false)}")
-    # Throughput with language detection on ("auto"), the way the intake app calls it.
+    kinds = [n.kind for n in narratives if n.kind]
+    ages = [(n.age, extractions[n.id].age) for n in narratives if n.age is not None]
+    if ages:
+        print(f"  stated age found: {sum(a == b for a, b in ages)} of {len(ages)}")
+    if assess and kinds:
+        _confusion(narratives, extractions)
+    if errors:
+        print("  errors (id: missed | false):")
+        for nid, missed, false in overall.errors:
+            print(f"    {nid}: {sorted(missed)} | {sorted(false)}")
+
+
+def _confusion(narratives: list[Narrative], extractions: dict[str, Extraction]) -> None:
+    from laborlens.extraction.cli import assessment_of
+
+    table: Counter[tuple[str, str]] = Counter()
+    for n in narratives:
+        table[(n.kind, assessment_of(extractions[n.id]).get("reading", "?"))] += 1
+    kinds = sorted({k for k, _ in table})
+    print("  reading confusion (rows: narrative kind, columns: reading of extract --assess):")
+    print("    " + f"{'':<28}" + "".join(f"{r[:12]:>13}" for r in READINGS))
+    for kind in kinds:
+        print("    " + f"{kind:<28}" + "".join(f"{table[(kind, r)]:>13}" for r in READINGS))
+
+
+def throughput(narratives: list[Narrative]) -> None:
     started = time.perf_counter()
     for _ in range(THROUGHPUT_ROUNDS):
         for n in narratives:
             extract(n.text)
     elapsed = time.perf_counter() - started
     count = THROUGHPUT_ROUNDS * len(narratives)
-    print(f"\nthroughput: {count / elapsed:,.0f} narratives/second ({count} extractions, lang=auto, {elapsed:.2f}s)")
+    print(f"\nthroughput: {count / elapsed:,.0f} narratives/second "
+          f"({count} extractions, lang=auto, all layers, one process, {elapsed:.2f}s)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", help="folder holding train/dev(/blind).jsonl")
+    parser.add_argument("--errors", choices=("train", "dev", "old-dev"),
+                        help="list errors of one tuning split (never blind or the old held-out set)")
+    parser.add_argument("--layers", action="store_true", help="also score each layer set (patterns only, + lemmas, + learned)")
+    parser.add_argument("--no-assess", action="store_true", help="skip the reading confusion matrix")
+    parser.add_argument("--blind", action="store_true", help="evaluate blind.jsonl ONLY (checks its sha256 first)")
+    args = parser.parse_args()
+    if args.blind and args.errors:
+        parser.error("--errors is refused with --blind: the blind set is not for tuning")
+    splits = load_splits(corpus_dir(args.corpus), args.blind)
+    error_split = {"train": "corpus train", "dev": "corpus dev", "old-dev": "old dev (tuned)"}.get(args.errors or "")
+    for name, narratives in splits.items():
+        extractions = _extract_all(narratives, ALL_LAYERS)
+        report_split(name, narratives, extractions, not args.no_assess, name == error_split)
+    if args.layers:
+        print("\n== what each layer adds (micro P / R / F1)")
+        for name, narratives in splits.items():
+            for label, layers in LAYER_SETS.items():
+                predicted = {k: frozenset(e.ids) for k, e in _extract_all(narratives, layers).items()}
+                print(_line(f"{name}: {label}", score((n, predicted[n.id]) for n in narratives)))
+    throughput([n for narratives in splits.values() for n in narratives])
     return 0
 
 

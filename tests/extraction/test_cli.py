@@ -35,7 +35,7 @@ def tip(tmp_path: Path) -> Path:
 def test_json_output_shape(cli_parser: argparse.ArgumentParser, tip: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(cli_parser, str(tip), "--json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["language", "indicators"]
+    assert list(data) == ["language", "indicators", "age", "age_group"]  # age keys are additive
     assert data["language"] == "es"
     first = data["indicators"][0]
     assert list(first) == ["id", "label", "ilo_forced_labour", "spans", "confidence"]
@@ -53,7 +53,7 @@ def test_json_with_assessment(cli_parser: argparse.ArgumentParser, tip: Path, ca
     assert run(cli_parser, str(tip), "--json", "--assess") == 0
     out = capsys.readouterr().out
     data = json.loads(out)  # exactly one object
-    assert list(data) == ["language", "indicators", "assessment"]
+    assert list(data) == ["language", "indicators", "age", "age_group", "assessment"]
     assert data["assessment"]["reading"] in {
         "trafficking", "deception_exploitation", "exploitation", "smuggling", "insufficient"}
 
@@ -63,7 +63,7 @@ def test_text_output_highlights_spans(cli_parser: argparse.ArgumentParser, tip: 
     assert run(cli_parser, str(tip), "--lang", "es") == 0
     out = capsys.readouterr().out
     assert "language: es" in out
-    assert "El patrón [[nos quitó los pasaportes]]." in out
+    assert "[[El patrón nos quitó los pasaportes]]." in out  # whose act it was is evidence too
     assert "[[14 horas al día]]" in out
 
 

@@ -58,7 +58,7 @@ def test_spans_point_at_the_evidence_in_the_original_text() -> None:
         for span in found.spans:
             assert text[span.start:span.end] == span.text
     documents = next(f for f in result.indicators if f.id == "cd_confiscation_of_documents")
-    assert documents.spans[0].text == "nos quitó los pasaportes"
+    assert documents.spans[0].text == "El patrón nos quitó los pasaportes"  # the actor is evidence too
 
 
 def test_found_indicator_carries_catalogue_label_and_forced_labour() -> None:

@@ -59,10 +59,12 @@ def read_narrative(path: Path) -> str:
     return text
 
 
-def _assessment(extraction: Extraction) -> dict[str, Any]:
+def assessment_of(extraction: Extraction) -> dict[str, Any]:
+    """The screening engine's assessment of the findings (unconfirmed answers); a stated
+    age in the narrative sets the age group."""
     from laborlens.screening.engine import assess
 
-    result: dict[str, Any] = assess(to_answers(extraction)).to_dict()
+    result: dict[str, Any] = assess(to_answers(extraction), extraction.age_group or "unknown").to_dict()
     return result
 
 
@@ -100,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     extraction = extract(text, lang=args.lang)
-    assessment = _assessment(extraction) if args.assess else None
+    assessment = assessment_of(extraction) if args.assess else None
     if args.json:
         payload = extraction.to_dict()
         if assessment is not None:

@@ -59,6 +59,17 @@ def _cue_vote(words: list[str]) -> str | None:
     return None
 
 
+def _clear_cue_vote(words: list[str]) -> str | None:
+    """A language whose function words outnumber the other's by four to one (at least 6 of
+    them): clear enough to skip the n-gram detector, which is most of the time of an
+    extraction. Mixed (code-switched) text falls through to it."""
+    es = sum(word in _CUES["es"] for word in words)
+    en = sum(word in _CUES["en"] for word in words)
+    if max(es, en) >= 6 and max(es, en) >= 4 * min(es, en):
+        return "es" if es > en else "en"
+    return None
+
+
 def _ngram_vote(text: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -82,6 +93,9 @@ def detect_language(text: str) -> str:
         vote = _cue_vote(words)
         if vote:
             return vote
+    clear = _clear_cue_vote(words)
+    if clear:
+        return clear
     return _ngram_vote(text) or _cue_vote(words) or DEFAULT_LANGUAGE
 
 
@@ -92,3 +106,8 @@ def resolve_language(text: str, lang: str) -> str:
     if lang not in SUPPORTED:
         raise LanguageError(f"unsupported language {lang!r}: use auto, en or es")
     return lang
+
+
+def sentence_language(sentence: str) -> str | None:
+    """The language of one sentence by its function words alone (cheap; None if unclear)."""
+    return _cue_vote([w.lower() for w in _WORD.findall(sentence)])

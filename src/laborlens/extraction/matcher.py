@@ -1,8 +1,10 @@
 """Narrative indicator extraction: catalogue-driven patterns over English or Spanish text.
 
 Flow: pick the language -> fold the text (accents, curly quotes; one character for one, so
-offsets stay those of the original) -> run the language's patterns -> drop negated
-matches -> map each match to its catalogue item, choosing the recruitment or destination
+offsets stay those of the original) -> run the language's patterns (and the other
+language's in a sentence written in it), the stem-sequence rules of both languages
+(rules.py) and the clock-time shift reader (numbers.py) -> drop negated matches and
+matches in a sentence that gives them an innocent reading (vetoes) -> map each match to its catalogue item, choosing the recruitment or destination
 member of a duplicated indicator from the sentence (see patterns/pairs.json) -> merge the
 matches per item into spans and a confidence.
 """
@@ -18,9 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from laborlens.extraction import learned, numbers
 from laborlens.extraction._catalogue import catalogue_items
-from laborlens.extraction.detect import SUPPORTED, resolve_language
+from laborlens.extraction.detect import SUPPORTED, resolve_language, sentence_language
+from laborlens.extraction.lexicon import tokens
 from laborlens.extraction.negation import NegationRules, is_negated
+from laborlens.extraction.rules import match_sentence, rule_set
 
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 MIN_CONFIDENCE = 0.5  # below this a finding is too weak to pre-fill a screening
@@ -71,6 +76,7 @@ class Pair:
     destination: str
     default: str  # "recruitment" | "destination"
     actor_cues: bool = True  # False: only timing cues move it to recruitment
+    actor_first: bool = False  # True: an actor cue anywhere in the sentence wins over timing (debts)
 
 
 def _compile(raw: str, macros: Mapping[str, str]) -> re.Pattern[str]:
@@ -105,7 +111,8 @@ def pairs() -> dict[str, Pair]:
     """Each member of a recruitment/destination pair -> its pair."""
     by_member: dict[str, Pair] = {}
     for raw in _read_json("pairs.json")["pairs"]:
-        pair = Pair(raw["recruitment"], raw["destination"], raw["default"], raw.get("actor_cues", True))
+        pair = Pair(raw["recruitment"], raw["destination"], raw["default"], raw.get("actor_cues", True),
+                    raw.get("actor_first", False))
         by_member[pair.recruitment] = by_member[pair.destination] = pair
     return by_member
 
@@ -136,13 +143,16 @@ class FoundIndicator:
 class Extraction:
     language: str
     indicators: list[FoundIndicator] = field(default_factory=list)
+    age: int | None = None  # the youngest age stated in the text
+    age_group: str | None = None  # "minor" | "adult" | None (not stated)
 
     @property
     def ids(self) -> list[str]:
         return [found.id for found in self.indicators]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"language": self.language, "indicators": [f.to_dict() for f in self.indicators]}
+        return {"language": self.language, "indicators": [f.to_dict() for f in self.indicators],
+                "age": self.age, "age_group": self.age_group}
 
 
 @dataclass(frozen=True)
@@ -185,7 +195,7 @@ def _clause(folded: str, sentence: tuple[int, int], span: tuple[int, int], pack:
 
 
 def _phase(folded: str, sentence: tuple[int, int], span: tuple[int, int], pack: LanguagePack,
-           actor_cues: bool = True) -> str | None:
+           actor_cues: bool = True, actor_first: bool = False) -> str | None:
     """'recruitment' or 'destination' from the cues; None if there are none.
 
     Timing cues ("before we left", "when we arrived") are read in the whole sentence, since
@@ -193,6 +203,8 @@ def _phase(folded: str, sentence: tuple[int, int], span: tuple[int, int], pack: 
     travel fees) only count in the span's own clause, so a debt "for the plane ticket" does
     not make the passport taken in the clause before a recruitment-phase retention.
     """
+    if actor_first and any(cue.search(folded) for cue in pack.cues.get("recruitment_actor", ())):
+        return "recruitment"  # a debt in a story of a recruiter or of travel fees is recruitment-phase
     nearest: tuple[int, str] | None = None
     for kind, phase in (("recruitment_timing", "recruitment"), ("destination_timing", "destination")):
         for cue in pack.cues.get(kind, ()):
@@ -213,7 +225,7 @@ def _resolve_indicator(indicator: str, folded: str, sentence: tuple[int, int], s
     pair = pairs().get(indicator)
     if pair is None:
         return indicator
-    phase = _phase(folded, sentence, span, pack, pair.actor_cues) or pair.default
+    phase = _phase(folded, sentence, span, pack, pair.actor_cues, pair.actor_first) or pair.default
     return pair.recruitment if phase == "recruitment" else pair.destination
 
 
@@ -221,24 +233,111 @@ def _hedged(folded: str, sentence: tuple[int, int], start: int, pack: LanguagePa
     return any(h.search(folded, sentence[0], start) for h in pack.hedges)
 
 
-def find_hits(text: str, pack: LanguagePack) -> list[_Hit]:
-    """Every un-negated pattern match, mapped to its catalogue item."""
+MINOR_INDICATOR = "vr_personal_situation"
+MINOR_WEIGHT = 0.8
+SHIFT_WEIGHT = 0.8  # "from 6am to 10pm": the length is certain, that it is routine is not
+
+
+def _hit(indicator: str, start: int, end: int, weight: float, folded: str, sentence: tuple[int, int],
+         pack: LanguagePack) -> _Hit:
+    weight *= HEDGE_FACTOR if _hedged(folded, sentence, start, pack) else 1.0
+    return _Hit(_resolve_indicator(indicator, folded, sentence, (start, end), pack), start, end, weight)
+
+
+def _blocked(indicator: str) -> set[str]:
+    """An item and its recruitment/destination twin."""
+    pair = pairs().get(indicator)
+    return {pair.recruitment, pair.destination} if pair else {indicator}
+
+
+def _pattern_hits(folded: str, pack: LanguagePack, sentences: list[tuple[int, int]],
+                  bounds: list[tuple[int, int]], starts: list[int], blocked: set[str]) -> list[_Hit]:
+    hits = []
+    for pattern in pack.patterns:
+        for first, last in sentences:
+            for m in pattern.regex.finditer(folded, first, last):
+                sentence = _sentence_of(bounds, starts, m.start())
+                if is_negated(folded, m.start(), m.end(), sentence[0], pack.negation,
+                              wording_is_negative=pattern.negated_form):
+                    blocked.update(_blocked(pattern.indicator))
+                    continue
+                if pattern.unless_before and pattern.unless_before.search(folded[sentence[0]:m.start()]):
+                    continue
+                hits.append(_hit(pattern.indicator, m.start(), m.end(), pattern.weight, folded, sentence, pack))
+    return hits
+
+
+def _runs(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent sentences merged into runs (a pattern may cross a sentence end)."""
+    runs: list[tuple[int, int]] = []
+    for first, last in bounds:
+        if runs and first - runs[-1][1] <= 3:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    return runs
+
+
+ALL_LAYERS = ("patterns", "rules", "learned")
+
+
+def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYERS,
+              blocked: set[str] | None = None) -> list[_Hit]:
+    """Every un-negated, un-vetoed match, mapped to its catalogue item.
+
+    ``pack`` is the narrative's language; a sentence written in the other language is
+    also read with that language's patterns, and the stem rules of both languages run on
+    every sentence (code-switched tips). ``blocked`` (if given) receives the items whose
+    evidence was negated or vetoed, so the learned layer does not add them back.
+    """
+    blocked = set() if blocked is None else blocked
     folded = fold(text)
     bounds = sentence_bounds(folded)
     starts = [b[0] for b in bounds]
-    hits = []
-    for pattern in pack.patterns:
-        for m in pattern.regex.finditer(folded):
-            sentence = _sentence_of(bounds, starts, m.start())
-            if is_negated(folded, m.start(), m.end(), sentence[0], pack.negation,
-                          wording_is_negative=pattern.negated_form):
+    other = language_pack(next(code for code in SUPPORTED if code != pack.language))
+    foreign = [b for b in bounds if sentence_language(folded[b[0]:b[1]]) == other.language]
+    if "rules" not in layers:  # the regular-expression patterns alone, as before the stem rules
+        return _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts, blocked)
+    hits = _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts, blocked)
+    if foreign:
+        hits.extend(_pattern_hits(folded, other, _runs(foreign), bounds, starts, blocked))
+    toks = tokens(folded)
+    token_starts = [t.start for t in toks]
+    rules = rule_set()
+    for sentence in bounds:
+        first = bisect.bisect_left(token_starts, sentence[0])
+        last = bisect.bisect_left(token_starts, sentence[1])
+        for m in match_sentence(toks, first, last, rules):
+            rule_pack = pack if m.rule.lang == pack.language else other
+            if is_negated(folded, m.start, m.end, sentence[0], rule_pack.negation,
+                          wording_is_negative=m.rule.negated_form):
+                blocked.update(_blocked(m.rule.indicator))
                 continue
-            if pattern.unless_before and pattern.unless_before.search(folded[sentence[0]:m.start()]):
+            hits.append(_hit(m.rule.indicator, m.start, m.end, m.rule.weight, folded, sentence, rule_pack))
+    for age, start, end in numbers.age_mentions(folded):
+        if age < numbers.ADULT_AGE:  # a child's age is itself a personal vulnerability (ILO/EC)
+            sentence = _sentence_of(bounds, starts, start)
+            hits.append(_hit(MINOR_INDICATOR, start, end, MINOR_WEIGHT, folded, sentence, pack))
+    for shift in numbers.long_shifts(folded):
+        sentence = _sentence_of(bounds, starts, shift.start)
+        if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):
+            hits.append(_hit("ex_excessive_hours", shift.start, shift.end, SHIFT_WEIGHT, folded, sentence, pack))
+    return _unvetoed(hits, folded, bounds, starts, blocked)
+
+
+def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
+              blocked: set[str]) -> list[_Hit]:
+    vetoes = rule_set().vetoes
+    kept = []
+    for hit in hits:
+        checks = vetoes.get(hit.indicator, ())
+        if checks:
+            first, last = _sentence_of(bounds, starts, hit.start)
+            if any(v.applies(folded[first:last]) for v in checks):
+                blocked.update(_blocked(hit.indicator))
                 continue
-            weight = pattern.weight * (HEDGE_FACTOR if _hedged(folded, sentence, m.start(), pack) else 1.0)
-            indicator = _resolve_indicator(pattern.indicator, folded, sentence, m.span(), pack)
-            hits.append(_Hit(indicator, m.start(), m.end(), weight))
-    return hits
+        kept.append(hit)
+    return kept
 
 
 def _clusters(hits: Iterable[_Hit]) -> list[list[_Hit]]:
@@ -268,18 +367,63 @@ def _found(indicator: str, hits: list[_Hit], text: str, lang: str) -> FoundIndic
     return FoundIndicator(item.id, item.label(lang), list(item.forced_labour), spans, confidence)
 
 
-def extract(text: str, lang: str = "auto") -> Extraction:
+def pattern_findings(text: str, language: str, layers: tuple[str, ...] = ("patterns", "rules")
+                     ) -> tuple[list[FoundIndicator], set[str]]:
+    """The pattern and rule layers' findings for a text in ``language``, and the items whose
+    evidence was negated or vetoed (the learned layer must not add those back)."""
+    by_indicator: dict[str, list[_Hit]] = {}
+    blocked: set[str] = set()
+    for hit in find_hits(text, language_pack(language), layers, blocked):
+        by_indicator.setdefault(hit.indicator, []).append(hit)
+    found = [f for ind, hits in by_indicator.items() if (f := _found(ind, hits, text, language))]
+    return found, blocked
+
+
+def extract(text: str, lang: str = "auto", *, layers: tuple[str, ...] = ALL_LAYERS) -> Extraction:
     """Catalogue indicators (and smuggling context items) evidenced by a narrative.
 
     ``lang`` is "auto", "en" or "es"; anything else raises LanguageError (a ValueError).
+    ``layers`` chooses what runs (for the benchmark): "patterns" (regular expressions of
+    the narrative's language), "rules" (stem rules of both languages, the other
+    language's patterns in its sentences, clock-time shifts, vetoes), "learned".
     """
     language = resolve_language(text, lang)
-    by_indicator: dict[str, list[_Hit]] = {}
-    for hit in find_hits(text, language_pack(language)):
-        by_indicator.setdefault(hit.indicator, []).append(hit)
-    found = [f for ind, hits in by_indicator.items() if (f := _found(ind, hits, text, language))]
+    found, blocked = pattern_findings(text, language, layers)
+    model = learned.load_model() if "learned" in layers else None
+    if model is not None:
+        found = _with_learned(found, text, language, model, blocked)
     found.sort(key=lambda f: f.spans[0].start)
-    return Extraction(language, found)
+    folded = fold(text)
+    age = numbers.stated_age(folded)
+    return Extraction(language, found, age, numbers.age_group(folded, age))
+
+
+def _with_learned(found: list[FoundIndicator], text: str, language: str,
+                  model: learned.Model, blocked: set[str]) -> list[FoundIndicator]:
+    """Patterns combined with the learned layer (see learned.py): weak pattern findings the
+    model does not support are dropped; items the model is sure of are added, with the
+    sentence that supports them most as the span, unless the text negates them or gives
+    their evidence an innocent reading (``blocked``)."""
+    folded = fold(text)
+    toks = tokens(folded)
+    if len(toks) < learned.MIN_TOKENS:
+        return found
+    probs = model.probabilities(learned.features(toks, [f.id for f in found], blocked))
+    drop, add = learned.combine({f.id: f.confidence for f in found}, probs, model)
+    add -= blocked
+    kept = [f for f in found if f.id not in drop]
+    items = catalogue_items()
+    bounds = sentence_bounds(folded)
+    for label in sorted(add):
+        item = items.get(label)
+        if item is None:
+            continue
+        start, end = learned.best_sentence(toks, bounds, label, model)
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1
+        kept.append(FoundIndicator(item.id, item.label(language), list(item.forced_labour),
+                                   [Span(start, end, text[start:end])], round(min(probs[label], 0.99), 2)))
+    return kept
 
 
 def to_answers(extraction: Extraction) -> dict[str, dict[str, Any]]:

@@ -14,10 +14,12 @@ from typing import Any
 class Narrative:
     id: str
     lang: str
-    split: str  # "dev" (patterns tuned on it) | "test" (held out)
+    split: str  # old fixture: "dev" | "test" (held out); corpus: "train" | "dev" | "blind"
     text: str
     gold: frozenset[str]
     source: str
+    kind: str = ""  # corpus only: trafficking, wage_only, smuggling_only, ...
+    age: int | None = None  # corpus only: the age stated in the text
 
 
 def load_narratives(path: Path) -> list[Narrative]:
@@ -26,7 +28,8 @@ def load_narratives(path: Path) -> list[Narrative]:
         if line.strip():
             raw: dict[str, Any] = json.loads(line)
             rows.append(Narrative(raw["id"], raw["lang"], raw.get("split", "dev"), raw["text"],
-                                  frozenset(raw["indicators"]), raw.get("source", "")))
+                                  frozenset(raw["indicators"]), raw.get("source", ""),
+                                  raw.get("kind", ""), raw.get("age")))
     return rows
 
 

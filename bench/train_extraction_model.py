@@ -1,0 +1,143 @@
+"""Train the extraction's learned layer on the corpus TRAIN split; choose its thresholds on DEV.
+
+    PYTHONPATH=src .venv/bin/python bench/train_extraction_model.py [--corpus DIR]
+
+Needs scikit-learn (a development dependency). Reads DIR/train.jsonl (default
+tests/fixtures/extraction/corpus or $LABORLENS_CORPUS) and DIR/dev.jsonl; never reads
+blind.jsonl. Writes src/laborlens/extraction/model/extraction_model.npz, which inference
+reads with numpy alone. With no dev.jsonl the thresholds are chosen on out-of-fold
+predictions over train, split by fact pattern (said in the output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+from laborlens.extraction.learned import (
+    MIN_TOKENS,
+    MODEL_FILE,
+    WEAK,
+    Model,
+    combine,
+    features,
+    save_model,
+)
+from laborlens.extraction.lexicon import tokens
+from laborlens.extraction.matcher import fold, pattern_findings
+from laborlens.extraction.scoring import Narrative, load_narratives, score
+
+ROOT = Path(__file__).resolve().parents[1]
+MIN_POSITIVES = 4  # an item needs this many train narratives to get a classifier
+MIN_DF = 2  # a feature must occur in this many train narratives
+C = 1.0
+ADD_GRID = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+KEEP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+
+
+def base_layers(n: Narrative) -> tuple[dict[str, float], set[str]]:
+    """Pattern and rule findings {id: confidence}, and the items whose evidence was negated or vetoed."""
+    found, blocked = pattern_findings(n.text, n.lang)
+    return {f.id: f.confidence for f in found}, blocked
+
+
+def featurise(narratives: list[Narrative]) -> tuple[list[set[str]], list[dict[str, float]], list[set[str]]]:
+    pairs = [base_layers(n) for n in narratives]
+    found = [p[0] for p in pairs]
+    blocked = [p[1] for p in pairs]
+    feats = [features(tokens(fold(n.text)), f, b) for n, f, b in zip(narratives, found, blocked, strict=True)]
+    return feats, found, blocked
+
+
+def fit(train: list[Narrative], feats: list[set[str]]) -> Model:
+    df = Counter(f for fs in feats for f in fs)
+    vocabulary = sorted(f for f, c in df.items() if c >= MIN_DF)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in fs:
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(feats), len(vocabulary)))
+    counts = Counter(i for n in train for i in n.gold)
+    labels = sorted(i for i, c in counts.items() if c >= MIN_POSITIVES and c < len(train))
+    weights = np.zeros((len(vocabulary), len(labels)), dtype=np.float32)
+    bias = np.zeros(len(labels), dtype=np.float32)
+    for j, label in enumerate(labels):
+        y = np.array([label in n.gold for n in train], dtype=int)
+        clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
+        clf.fit(x, y)
+        weights[:, j] = clf.coef_[0]
+        bias[j] = clf.intercept_[0]
+    ones = np.ones(len(labels), dtype=np.float32)
+    return Model(tuple(labels), index, weights, bias, ones, ones * 0)
+
+
+def predicted(model: Model, feats: list[set[str]], found: list[dict[str, float]],
+              blocked: list[set[str]], short: list[bool]) -> list[frozenset[str]]:
+    """What matcher.extract returns with this model (same combination, same guards)."""
+    out = []
+    for fs, fd, bl, is_short in zip(feats, found, blocked, short, strict=True):
+        if is_short:
+            out.append(frozenset(fd))
+            continue
+        drop, add = combine(fd, model.probabilities(fs), model)
+        out.append(frozenset((set(fd) - drop) | (add - bl)))
+    return out
+
+
+def choose(model: Model, narratives: list[Narrative], feats: list[set[str]],
+           found: list[dict[str, float]], blocked: list[set[str]]) -> tuple[float, float, float]:
+    """(add, keep, micro-F1) maximising micro-F1 on the given (dev) narratives."""
+    best = (1.01, 0.0, -1.0)
+    short = [len(tokens(fold(n.text))) < MIN_TOKENS for n in narratives]
+    n_labels = len(model.labels)
+    for add in ADD_GRID:
+        for keep in KEEP_GRID:
+            trial = Model(model.labels, model.index, model.weights, model.bias,
+                          np.full(n_labels, add, dtype=np.float32), np.full(n_labels, keep, dtype=np.float32))
+            guess = predicted(trial, feats, found, blocked, short)
+            f1 = score(zip(narratives, guess, strict=True)).overall.f1
+            if f1 > best[2] + 1e-9:
+                best = (add, keep, f1)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", help="folder holding train.jsonl and dev.jsonl")
+    parser.add_argument("--out", default=str(MODEL_FILE))
+    args = parser.parse_args()
+    folder = Path(args.corpus or os.environ.get("LABORLENS_CORPUS") or ROOT / "tests/fixtures/extraction/corpus")
+    train = load_narratives(folder / "train.jsonl")
+    dev_path = folder / "dev.jsonl"
+    dev = load_narratives(dev_path) if dev_path.exists() else []
+    print(f"train: {len(train)} narratives from {folder / 'train.jsonl'}; dev: {len(dev)}")
+    train_feats, _, _ = featurise(train)
+    model = fit(train, train_feats)
+    print(f"{len(model.labels)} items with a classifier, {len(model.index)} features")
+    if dev:
+        dev_feats, dev_found, dev_blocked = featurise(dev)
+        before = score((n, frozenset(f)) for n, f in zip(dev, dev_found, strict=True)).overall
+        add, keep, f1 = choose(model, dev, dev_feats, dev_found, dev_blocked)
+        print(f"dev micro-F1 patterns+rules {before.f1:.3f} -> with the model {f1:.3f} "
+              f"(add >= {add}, keep weak (< {WEAK}) findings when >= {keep})")
+    else:
+        add, keep = 0.8, 0.0
+        print(f"no dev split: fixed thresholds add >= {add}, keep >= {keep}")
+    n = len(model.labels)
+    save_model(Path(args.out), list(model.labels), sorted(model.index, key=model.index.__getitem__),
+               model.weights, model.bias, np.full(n, add), np.full(n, keep))
+    print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""Numbers people write in tips: shift lengths as clock times, and a stated age.
+
+* "from 6am to 10pm", "5:30 in the morning until 9 at night", "de 5 de la mañana a 9 de
+  la noche", "desde las 6 hasta las 10pm" -> a shift of so many hours. A shift of 12 hours
+  or more is evidence of excessive hours (ILO/EC: excessive working days or hours).
+* "she is 16", "a 14 year old girl", "19 y/o", "tiene 15 años", "tengo 17", "una niña de
+  13 años" -> the age stated in the text. Several ages: the youngest, so a child in the
+  story is never read as an adult.
+
+All functions take folded text (accents removed, see matcher.fold) and return offsets
+into it, which are those of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXCESSIVE_SHIFT_HOURS = 12
+ADULT_AGE = 18
+
+_EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|in the (?:morning|evening|afternoon)|at night|"
+                r"at noon|o'?clock")
+_ES_MERIDIEM = (r"de la (?:manana|madrugada|tarde|noche)|a\.? ?m\.?|p\.? ?m\.?|"
+                r"de la mañana")
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?"
+_EN_WORD_TIME = r"(midnight|noon)"
+_ES_WORD_TIME = r"(medianoche|mediodia)"
+
+_EN_SHIFT = re.compile(
+    rf"(?<![\w$])(?:from |start(?:s|ed|ing)? at |begin(?:s|ning)? at |since |between |at )?"
+    rf"(?:(?:before|around|about|after|like) )?(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})"
+    rf" ?(?:to|until|till|til|-|–|and|thru|through|(?:and )?(?:[a-z]+ ){{1,4}}(?:at|until|till|to)) ?"
+    rf"(?:(?:before|around|about|after|like) )?"
+    rf"(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})(?!\w)", re.IGNORECASE)
+_ES_SHIFT = re.compile(
+    rf"(?<![\w$])(?:de(?:sde)?|entre|a) (?:las? )?"
+    rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})"
+    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)) (?:las? )?"
+    rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})(?!\w)", re.IGNORECASE)
+
+# "from 5 a.m. until the family goes to bed", "desde las 4 de la madrugada hasta la noche":
+# an early start with an end only described as late.
+_OPEN_ENDED = re.compile(
+    rf"(?<!\w)(?:from|since|start(?:s|ed|ing)? at|de(?:sde)?(?: las?)?) {_CLOCK} ?"
+    rf"({_EN_MERIDIEM}|{_ES_MERIDIEM})? ?(?:until|till|til|to|hasta|a) (?:[\w']+ ){{0,4}}?"
+    rf"(?:late|night|dark|midnight|bed|sleep|they sleep|la noche|noche|tarde|acostarse|dormir|"
+    rf"se acuestan|medianoche|oscurecer)(?!\w)", re.IGNORECASE)
+EARLY_START_HOUR = 7
+
+_AGE_PATTERNS = (
+    re.compile(r"(?<![\w$])(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo)[- ]?old(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\w$])(\d{1,2}) ?y/?o(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:aged?|age of) (\d{1,2})(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:i am|i'm|im|she is|she's|shes|he is|he's|hes|is only|is just|turned)"
+               r" (?:only |just |barely )?(\d{1,2})(?! ?(?:hours|hrs|days|weeks|months|dollars|"
+               r"bucks|cents|miles|people|men|women|workers|of|am|pm|a\.m|p\.m|o'?clock|%|:|\.\d|,\d|\d))"
+               r"(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:tiene|tengo|tienen|tenia|tener|cumplio|cumpli|cumple) (?:solo |apenas )?"
+               r"(\d{1,2})(?: anos| años)?(?! ?(?:horas|dias|semanas|meses|dolares|dlls|pesos|"
+               r"personas|trabajadores|hijos|de la|:|\d))(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:de|con) (\d{1,2}) (?:anos|años)(?! (?:de (?:trabajo|experiencia|"
+               r"deuda|contrato)|trabajando))(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)(\d{1,2}) (?:anos|años) de edad(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<!\w)edad de (\d{1,2})(?!\w)", re.IGNORECASE),
+)
+_MINOR_WORDS = re.compile(r"(?<!\w)(?:menor de edad|underage|under ?age|a minor|minors)(?!\w)",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Shift:
+    start: int
+    end: int
+    hours: float
+
+
+def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str | None) -> tuple[float, str] | None:
+    """(hour of day 0-24, 'am'/'pm'/''), or None when it is not a clock time."""
+    if word:
+        w = word.lower()
+        return (24.0, "pm") if w in ("midnight", "medianoche") else (12.0, "pm")
+    if hour is None:
+        return None
+    h = int(hour)
+    m = int(minute) if minute else 0
+    if h > 24 or m > 59:
+        return None
+    mer = (meridiem or "").lower().replace(" ", "").replace(".", "")
+    if mer.startswith("p") or mer in ("inthe evening", "intheevening", "intheafternoon", "atnight",
+                                        "delatarde", "delanoche"):
+        kind = "pm"
+    elif mer.startswith("a") or mer in ("inthemorning", "delamanana", "delamadrugada"):
+        kind = "am" if mer != "atnoon" else "pm"
+    else:
+        kind = ""
+    if kind == "pm" and h < 12:
+        h += 12
+    if kind == "pm" and h == 12 and mer in ("atnight", "delanoche"):
+        h = 24
+    if kind == "am" and h == 12:
+        h = 0
+    return h + m / 60, kind
+
+
+def _duration(first: tuple[float, str], second: tuple[float, str]) -> float:
+    start, start_kind = first
+    end, end_kind = second
+    if not end_kind and end <= start and end < 12:
+        end += 12  # "from 6 to 9": the evening
+    if not start_kind and end_kind == "pm" and start > end - 24 and start >= 12:
+        start -= 12
+    hours = (end - start) % 24
+    return hours
+
+
+def shifts(folded: str, lang: str) -> list[Shift]:
+    """Clock-time shifts stated in the text, with their length in hours."""
+    found: list[Shift] = []
+    for pattern in (_EN_SHIFT, _ES_SHIFT) if lang == "both" else ((_ES_SHIFT,) if lang == "es" else (_EN_SHIFT,)):
+        for m in pattern.finditer(folded):
+            first = _hour(m.group(1), m.group(2), m.group(3), m.group(4))
+            second = _hour(m.group(5), m.group(6), m.group(7), m.group(8))
+            if first is None or second is None:
+                continue
+            clock = bool(m.group(2) or m.group(6)) or first[0] > 12 or second[0] > 12
+            if not (first[1] or second[1] or m.group(4) or m.group(8) or clock):
+                continue  # "from 3 to 5" with no am/pm, minutes or night: a count, not a shift
+            if not any(s.start < m.end() and m.start() < s.end for s in found):
+                found.append(Shift(m.start(), m.end(), _duration(first, second)))
+    for m in _OPEN_ENDED.finditer(folded):
+        first = _hour(m.group(1), m.group(2), m.group(3), None)
+        overlaps = any(s.start < m.end() and m.start() < s.end for s in found)
+        if first is not None and first[1] != "pm" and first[0] < EARLY_START_HOUR and not overlaps:
+            found.append(Shift(m.start(), m.end(), float(EXCESSIVE_SHIFT_HOURS)))
+    return found
+
+
+_HOUR_COUNT = re.compile(
+    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})? ?[- ]?"
+    r"(?:hours?|hrs?|horas)(?! (?:ago|away|drive|ride|de camino|de viaje|en (?:bus|camion|carro)|later|despues))",
+    re.IGNORECASE)
+DAILY_HOURS = range(12, 21)  # "12 hours", "14-hour days", "11 o 12 horas"
+WEEKLY_HOURS = range(60, 121)  # "60 hours", "semanas de 70 horas"
+
+
+def long_hour_counts(folded: str) -> list[Shift]:
+    """Stated hour counts that are excessive whether they are per day (12-20) or per week (60+)."""
+    found = []
+    for m in _HOUR_COUNT.finditer(folded):
+        numbers = [int(n) for n in re.findall(r"\d+", m.group(0))]
+        hours = max(numbers)
+        if hours in DAILY_HOURS or hours in WEEKLY_HOURS:
+            found.append(Shift(m.start(), m.end(), float(hours)))
+    return found
+
+
+def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
+    """Shifts of at least EXCESSIVE_SHIFT_HOURS (and less than a whole day)."""
+    return [s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22] + long_hour_counts(folded)
+
+
+def age_mentions(folded: str) -> list[tuple[int, int, int]]:
+    """(age, start, end) of every stated age (5-99), in text order."""
+    found = [(int(m.group(1)), m.start(), m.end()) for p in _AGE_PATTERNS for m in p.finditer(folded)]
+    return sorted(((a, s, e) for a, s, e in found if 5 <= a <= 99), key=lambda x: x[1])
+
+
+def stated_age(folded: str) -> int | None:
+    """The youngest age stated in the text, if any (ages 5-99)."""
+    ages = [a for a, _, _ in age_mentions(folded)]
+    return min(ages) if ages else None
+
+
+def age_group(folded: str, age: int | None) -> str | None:
+    """'minor' or 'adult' from a stated age; 'minor' from words such as "menor de edad"."""
+    if age is not None:
+        return "minor" if age < ADULT_AGE else "adult"
+    if _MINOR_WORDS.search(folded):
+        return "minor"
+    return None

@@ -1,0 +1,182 @@
+"""Stem-sequence rules: word patterns that match every form of their words.
+
+A rule in patterns/rules.json is a sequence of elements matched in order within one
+sentence, with at most ``gap`` other tokens between two elements:
+
+    {"id": "en.violence.hit", "indicator": "cd_violence_on_victim", "lang": "en",
+     "seq": ["{BOSS}", "hit|beat|punch|slap|kick"], "gap": 3, "weight": 0.8}
+
+An element is alternatives separated by "|". Each alternative is a word, stemmed with
+the rule's language at load time ("beats", "beating" and "beat" all match "beat"), or
+``=word`` (this exact folded word), ``word*`` (any word starting so), ``#num`` (any
+number) or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
+"amenazar" matches "amenazó|amenaza" because both stem to "amenaz".
+
+``vetoes`` name sentences where an indicator's evidence has an innocent reading ("a
+yard locked against theft", "she keeps her own passport"): a hit for that indicator in
+such a sentence is dropped unless the sentence also matches one of the veto's
+``unless`` patterns (plain regular expressions over the folded sentence).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from laborlens.extraction.lexicon import LANGUAGES, Token, stem
+
+RULES_FILE = Path(__file__).resolve().parent / "patterns" / "rules.json"
+DEFAULT_GAP = 3
+_MACRO = re.compile(r"^\{([A-Z_]+)\}$")
+
+
+@dataclass(frozen=True)
+class Element:
+    stems: frozenset[str]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    number: bool
+    prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
+
+    def matches(self, token: Token, lang_index: int) -> bool:
+        return (token.stems[lang_index] in self.stems or token.word in self.words
+                or (self.number and token.word[:1].isdigit())
+                or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    indicator: str
+    lang: str
+    elements: tuple[Element, ...]
+    gap: int
+    weight: float
+    negated_form: bool
+
+
+@dataclass(frozen=True)
+class Veto:
+    indicator: str
+    when: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+    def applies(self, sentence: str) -> bool:
+        return any(p.search(sentence) for p in self.when) and not any(p.search(sentence) for p in self.unless)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    by_first_stem: Mapping[tuple[int, str], tuple[Rule, ...]]  # (language index, stem)
+    by_first_word: Mapping[str, tuple[Rule, ...]]
+    scan_always: Mapping[str, tuple[Rule, ...]]  # first element a prefix (by its first letter) or "#" a number
+    vetoes: Mapping[str, tuple[Veto, ...]]
+
+
+def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> Element:
+    alternatives: list[str] = []
+    for part in raw.split("|"):
+        macro = _MACRO.match(part)
+        alternatives.extend(macros[lang][macro.group(1)].split("|") if macro else [part])
+    stems, words, prefixes, number = set(), set(), [], False
+    for alt in (a.strip().lower() for a in alternatives):
+        if not alt:
+            continue
+        if alt == "#num":
+            number = True
+        elif alt.startswith("="):
+            words.add(alt[1:])
+        elif alt.endswith("*"):
+            prefixes.append(alt[:-1])
+        else:
+            stems.add(stem(alt, lang))
+    prefix_re = re.compile("|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
+    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re)
+
+
+def _regexes(raw: list[str] | str) -> tuple[re.Pattern[str], ...]:
+    items = [raw] if isinstance(raw, str) else raw
+    return tuple(re.compile(rx, re.IGNORECASE) for rx in items)
+
+
+@lru_cache(maxsize=1)
+def rule_set() -> RuleSet:
+    data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    macros = data.get("macros", {})
+    rules = []
+    for raw in data["rules"]:
+        langs = LANGUAGES if raw.get("lang", "both") == "both" else (raw["lang"],)
+        for lang in langs:
+            rules.append(Rule(f"{raw['id']}" if len(langs) == 1 else f"{raw['id']}.{lang}",
+                              raw["indicator"], lang,
+                              tuple(_element(e, lang, macros) for e in raw["seq"]),
+                              int(raw.get("gap", DEFAULT_GAP)), float(raw.get("weight", 0.8)),
+                              bool(raw.get("negated_form", False))))
+    by_stem: dict[tuple[int, str], list[Rule]] = {}
+    by_word: dict[str, list[Rule]] = {}
+    scan: dict[str, list[Rule]] = {}
+    for rule in rules:
+        first, index = rule.elements[0], LANGUAGES.index(rule.lang)
+        if first.number:
+            scan.setdefault("#", []).append(rule)
+        for letter in {p[:1] for p in first.prefixes}:
+            scan.setdefault(letter, []).append(rule)
+        for s in first.stems:
+            by_stem.setdefault((index, s), []).append(rule)
+        for w in first.words:
+            by_word.setdefault(w, []).append(rule)
+    vetoes: dict[str, list[Veto]] = {}
+    for raw in data.get("vetoes", ()):
+        vetoes.setdefault(raw["indicator"], []).append(
+            Veto(raw["indicator"], _regexes(raw["when"]), _regexes(raw.get("unless", []))))
+    return RuleSet(tuple(rules), {k: tuple(v) for k, v in by_stem.items()},
+                   {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in scan.items()},
+                   {k: tuple(v) for k, v in vetoes.items()})
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: Rule
+    start: int  # character offsets
+    end: int
+
+
+def _match_from(rule: Rule, toks: list[Token], i: int, stop: int) -> int | None:
+    """Index of the last token of a match of ``rule`` starting at token i, or None."""
+    index = LANGUAGES.index(rule.lang)
+    position = i
+    for element in rule.elements[1:]:
+        limit = min(position + 1 + rule.gap + 1, stop)
+        nxt = next((j for j in range(position + 1, limit) if element.matches(toks[j], index)), None)
+        if nxt is None:
+            return None
+        position = nxt
+    return position
+
+
+def match_sentence(toks: list[Token], start: int, stop: int, rules: RuleSet) -> list[RuleMatch]:
+    """Every rule match among toks[start:stop] (one sentence)."""
+    found = []
+    for i in range(start, stop):
+        tok = toks[i]
+        candidates = [*rules.by_first_stem.get((0, tok.stems[0]), ()),
+                      *rules.by_first_stem.get((1, tok.stems[1]), ()),
+                      *rules.by_first_word.get(tok.word, ())]
+        scan = [*rules.scan_always.get(tok.word[:1], ()),
+                *(rules.scan_always.get("#", ()) if tok.word[:1].isdigit() else ())]
+        candidates.extend(r for r in scan if r.elements[0].matches(tok, LANGUAGES.index(r.lang)))
+        seen: set[str] = set()
+        for rule in candidates:
+            if rule.id in seen:
+                continue
+            seen.add(rule.id)
+            last = _match_from(rule, toks, i, stop)
+            if last is not None:
+                found.append(RuleMatch(rule, tok.start, toks[last].end))
+    return found

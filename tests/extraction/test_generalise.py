@@ -1,0 +1,120 @@
+"""Wording the first patterns missed (issue 14): word forms, clock-time shifts, conditional
+threats, possessives, code-switching, stated age, and the hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from laborlens.extraction import extract
+from laborlens.extraction.lexicon import stem
+from laborlens.extraction.matcher import fold
+from laborlens.extraction.numbers import long_shifts, shifts, stated_age
+
+
+def ids(text: str, lang: str = "auto") -> set[str]:
+    return set(extract(text, lang=lang).ids)
+
+
+@pytest.mark.parametrize(("words", "lang"), [
+    (["beat", "beats", "beating"], "en"),
+    (["threaten", "threatens", "threatened"], "en"),
+    (["amenazó", "amenazan", "amenazaba"], "es"),
+    (["pasaporte", "pasaportes"], "es"),
+])
+def test_word_forms_share_a_stem(words: list[str], lang: str) -> None:
+    assert len({stem(fold(w).lower(), lang) for w in words}) == 1
+
+
+def test_missing_apostrophe_and_tripled_letters_are_mended() -> None:
+    assert stem("bosss", "en") == stem("boss's", "en") == stem("boss", "en")
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("We work from 6am to 10pm every day.", 16),
+    ("from 5:30 in the morning until 9 at night", 15.5),
+    ("Trabajamos de 5 de la mañana a 9 de la noche.", 16),
+    ("desde las 6 hasta las 10pm", 16),
+])
+def test_clock_time_shift_lengths(text: str, hours: float) -> None:
+    assert [s.hours for s in shifts(fold(text), "both")] == [hours]
+
+
+def test_short_or_unclear_clock_ranges_are_not_long_shifts() -> None:
+    assert long_shifts(fold("The store is open from 9am to 5pm.")) == []
+    assert long_shifts(fold("I need 3 to 5 boxes.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They make us work from 6am to 10pm, no breaks.",
+    "Nos ponen a trabajar de 5 de la mañana a 9 de la noche.",
+])
+def test_clock_time_shift_is_excessive_hours(text: str) -> None:
+    assert "ex_excessive_hours" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("she said she is 15 and they brought her from Lagos", 15),
+    ("a 14 year old girl cleans the house", 14),
+    ("Caller, 19 y/o, sales crew member", 19),
+    ("La joven, que dice tener 16 años, cuida a los niños", 16),
+    ("una niña de 13 años hace la limpieza", 13),
+    ("He has worked there 15 years.", None),
+    ("lleva 15 años trabajando en el rancho", None),
+])
+def test_stated_age(text: str, age: int | None) -> None:
+    assert stated_age(fold(text)) == age
+
+
+def test_age_and_age_group_in_the_result() -> None:
+    result = extract("im 16 and the crew boss took my phone").to_dict()
+    assert (result["age"], result["age_group"]) == (16, "minor")
+    adult = extract("I am 34 and the boss keeps my passport.").to_dict()
+    assert (adult["age"], adult["age_group"]) == (34, "adult")
+    assert extract("The boss keeps my passport.").to_dict()["age_group"] is None
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("The supervisor beats the workers who fall behind.", "cd_violence_on_victim"),
+    ("If you leave, they will find you and break your legs.", "cd_threats_of_violence"),
+    ("If you leave, he will call immigration.", "cd_threat_of_denunciation"),
+    ("the bosss has our passports", "cd_confiscation_of_documents"),
+    ("boss has our passports in his truck", "cd_confiscation_of_documents"),
+    ("el patrón tiene nuestros pasaportes", "cd_confiscation_of_documents"),
+    ("Every Friday we hand our checks over to the boss.", "cd_withholding_of_wages"),
+    ("Twelve men sleep in one trailer and they give us one meal a day.", "ex_bad_living_conditions"),
+    ("El patrón le pega a los trabajadores.", "cd_violence_on_victim"),
+    ("La señora amenazó con matarla.", "cd_threats_of_violence"),
+    ("el boss nos amenazaba que si nos ibamos nos iban a buscar", "cd_threats_of_violence"),
+    ("el manager keeps our passports en su oficina", "cd_confiscation_of_documents"),
+])
+def test_failure_classes_of_the_issue(text: str, indicator: str) -> None:
+    assert indicator in ids(text)
+
+
+def test_passport_taken_on_arrival_is_control_at_destination() -> None:
+    found = ids("The recruiter collected all passports on the day of arrival and never returned them.")
+    assert "cd_confiscation_of_documents" in found
+    assert "cr_confiscation_of_documents" not in found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("She keeps her own passport in her room and cashes her check herself.", "cd_confiscation_of_documents"),
+    ("Cada quien tiene su propio pasaporte.", "cd_confiscation_of_documents"),
+    ("The yard is locked at night to stop theft of the tools.", "cd_isolation_confinement_surveillance"),
+    ("There are security cameras in the parking lot because of break-ins.", "cd_isolation_confinement_surveillance"),
+    ("She has her own phone and calls her mother every night.", "cd_isolation_confinement_surveillance"),
+    ("The boss never hit anyone and never took our passports.", "cd_violence_on_victim"),
+    ("The boss never hit anyone and never took our passports.", "cd_confiscation_of_documents"),
+    ("Nunca nos quitaron los pasaportes.", "cd_confiscation_of_documents"),
+])
+def test_hard_negatives(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+def test_keeps_own_documents_is_found() -> None:
+    assert "ctx_keeps_own_documents" in ids("Workers hold their own passports and visas.")
+
+
+def test_locked_in_is_still_confinement_even_with_a_lawful_word_nearby() -> None:
+    assert "cd_isolation_confinement_surveillance" in ids(
+        "They say the gate is for security but they lock us in at night and we cannot leave.")
