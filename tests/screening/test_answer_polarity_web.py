@@ -91,3 +91,18 @@ def test_saving_an_old_screening_keeps_the_review_list_until_the_question_is_ask
     old.refresh_from_db()
     assert [e["item"] for e in old.answers_to_review] == ["cd_confiscation_of_documents"]
     assert old.answers["cd_confiscation_of_documents"]["value"] == "present"
+
+
+def test_result_page_shows_headline_basis_and_both_readings(world, login):
+    screening = services.create(user=world.officer, label="W", age_group="adult", setting="workplace",
+                                question_language="en")
+    screening = services.record_answers(screening, [
+        {"indicator": i, "value": "present"} for i in
+        ("ex_excessive_hours", "ex_low_or_no_salary", "cd_threats_of_violence", "cd_confiscation_of_documents")],
+        user=world.officer)
+    assert screening.reading == "trafficking" and screening.result["reading_ilo"] == "exploitation"
+    page = login(world.officer).get(reverse("screening:result", args=[screening.pk])).content.decode()
+    assert 'data-testid="headline"' in page and "18 U.S.C. 1589" in page
+    basis = page.split('data-testid="reading-basis">', 1)[1].split("</dd>", 1)[0]
+    assert "18 U.S.C. 1589 (forced labor)" in basis
+    assert "ILO / EC reading" in page and "18 U.S.C. 1592" in page

@@ -62,7 +62,10 @@ def read_narrative(path: Path) -> str:
 def _assessment(extraction: Extraction) -> dict[str, Any]:
     from laborlens.screening.engine import assess
 
-    result: dict[str, Any] = assess(to_answers(extraction)).to_dict()
+    # An age stated in the text sets the age group when the extractor reports one (issue 14).
+    age = getattr(extraction, "age_group", None)
+    result: dict[str, Any] = assess(to_answers(extraction),
+                                    age_group_from_text=age if age in ("adult", "minor") else None).to_dict()
     return result
 
 
@@ -89,6 +92,11 @@ def _print_text(text: str, extraction: Extraction, assessment: dict[str, Any] | 
             print(f"    {line}")
     if assessment is not None:
         print(f"\nscreening reading (all answers unconfirmed): {assessment.get('reading')}")
+        basis = ", ".join(assessment.get("reading_basis") or []) or "-"
+        print(f"basis: {basis}  (ILO/EC: {assessment.get('reading_ilo')}; U.S.: {assessment.get('reading_us')})")
+        headline = assessment.get("headline") or {}
+        if headline.get("en"):
+            print(headline["en"])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -99,7 +99,10 @@ def clean_answer(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def assess(answers: dict[str, Any], age_group: str) -> dict[str, Any]:
-    result: dict[str, Any] = engine.assess(answers, age_group=age_group).to_dict()
+    from django.conf import settings
+
+    result: dict[str, Any] = engine.assess(answers, age_group=age_group,
+                                           jurisdiction=getattr(settings, "SCREENING_JURISDICTION", None)).to_dict()
     return result
 
 
