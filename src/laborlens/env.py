@@ -64,6 +64,14 @@ def env_list(name: str, default: str = "", environ: Mapping[str, str] | None = N
     return [item.strip() for item in env_str(name, default, environ).split(",") if item.strip()]
 
 
+def env_choice(name: str, choices: tuple[str, ...], default: str, environ: Mapping[str, str] | None = None) -> str:
+    """One of ``choices`` (lower-cased); anything else fails loudly at start-up."""
+    value = env_str(name, default, environ).lower() or default
+    if value not in choices:
+        raise ConfigError(f"{name}={value!r} is not one of {', '.join(choices)}")
+    return value
+
+
 def env_secret(name: str, environ: Mapping[str, str] | None = None) -> str:
     """Read NAME, or the contents of the file named by NAME_FILE; never both."""
     environ = os.environ if environ is None else environ

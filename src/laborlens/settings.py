@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from laborlens.env import (
     ConfigError,
     env_bool,
+    env_choice,
     env_int,
     env_list,
     env_secret,
@@ -345,3 +346,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LABORLENS_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# The framework of the screening headline reading: "us" (18 U.S.C. 1589/1590 or the ILO/EC rule)
+# or "ilo" (the ILO/EC rule alone). Both readings are always shown.
+SCREENING_JURISDICTION = env_choice("LABORLENS_JURISDICTION", ("us", "ilo"), "us")

@@ -78,7 +78,7 @@ def test_load_catalogue_accepts_a_directory(data_dir):
      "us_law.json: item 'usc18_1581': requires_all names unknown element or component 'purpose.nothing'"),
     ("industries.json", lambda d: d["industries"][0].update(naics=["72A"]),
      "industries.json: item 'hospitality': naics codes must be"),
-    ("indicators.json", lambda d: d.update(version="2026.12.0"), "catalogue files disagree on the version"),
+    ("indicators.json", lambda d: d.update(version="2027.1.0"), "catalogue files disagree on the version"),
     ("dimensions.json", lambda d: d.update(version="v1"), "dimensions.json: top-level 'version' must look like 2026.11.0"),
     ("sources.json", lambda d: d.update(kind="source"), "sources.json: top-level 'kind' must be 'sources'"),
 ])

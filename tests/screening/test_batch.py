@@ -21,7 +21,7 @@ DIM_COLUMNS = [f"dim_{d.id}" for d in CAT.dimensions]
 
 def engine_row(answers: dict[str, str], age: str) -> dict[str, object]:
     a = assess(answers, age, max_questions=0)
-    return {"reading": a.reading, **{f"dim_{d.id}": d.positive for d in a.dimensions},
+    return {"reading": a.reading_ilo, **{f"dim_{d.id}": d.positive for d in a.dimensions},
             "present_count": a.present_indicator_count}
 
 

@@ -218,11 +218,16 @@ def test_us_status_unknown_vs_not_established():
 
 
 def test_us_means_without_ilo_combination_is_flagged():
-    a = assess({"ex_excessive_hours": "present", "ex_low_or_no_salary": "present",
-                "cd_threats_of_violence": "present"}, "adult")
+    answers = {"ex_excessive_hours": "present", "ex_low_or_no_salary": "present", "cd_threats_of_violence": "present"}
+    a = assess(answers, "adult", jurisdiction="ilo")
     assert a.reading == "exploitation"
     assert "may still be forced labor" in texts(a)
     assert "call_task_force_investigator" in {r.id for r in a.recommended_actions}
+    # Under the U.S. framework the same facts are forced labor: labor obtained by threats of force.
+    us = assess(answers, "adult", jurisdiction="us")
+    assert (us.reading, us.reading_ilo, us.reading_us) == ("trafficking", "exploitation", "trafficking")
+    assert "usc_1589" in us.reading_basis and "18 U.S.C. 1589" in us.headline.en
+    assert "call_task_force_investigator" in {r.id for r in us.recommended_actions}
 
 
 def test_forced_labour_indicators_present():

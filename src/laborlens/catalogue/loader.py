@@ -128,6 +128,7 @@ class Item:
     question: Text
     guidance: Text
     citations: tuple[Citation, ...]
+    yes_means: str = "present"  # present | absent | open (see YES_MEANS)
     dimension: str | None = None
     weight_adult: str | None = None
     weight_child: str | None = None
@@ -449,7 +450,12 @@ def _dimensions(doc: dict[str, Any]) -> tuple[tuple[Dimension, ...], tuple[Patte
     return tuple(dims.values()), tuple(patterns)
 
 
-ITEM_BASE = {"id": "str", "label": "text", "question": "text", "guidance": "text", "citations": "citations"}
+# ``yes_means``: what a "yes" to the question, read aloud as written, tells about the item. "present": yes
+# means the indicator is there; "absent": yes means it is not (for example "Can you leave on your own?");
+# "open": the question is open or mixed, so the form's buttons name the finding instead of yes/no.
+YES_MEANS = ("present", "absent", "open")
+ITEM_BASE = {"id": "str", "label": "text", "question": "text", "yes_means": YES_MEANS, "guidance": "text",
+             "citations": "citations"}
 ITEM_OPTIONAL = {"deprecated": "bool", "replaced_by": "str"}
 US_MAPPING = {"supports": "str_list", "statutes": "str_list"}
 
@@ -474,13 +480,14 @@ def _indicators(doc: dict[str, Any], dims: tuple[Dimension, ...]) -> tuple[dict[
         _unique(rec["id"], out, file)
         if not rec["id"].startswith(codes[rec["dimension"]] + "_"):
             _fail(file, rec["id"], f"id must start with {codes[rec['dimension']]!r}_ (the code of its dimension)")
-        if not rec["forced_labour"]:
-            _fail(file, rec["id"], "field 'forced_labour' must name at least one ILO forced labour indicator")
+        # An empty list is allowed: a finding is mapped to an ILO forced labour indicator only when it is
+        # evidence of it (a labour-law breach alone is not abusive working conditions).
         supports, statutes, note = _us_mapping(rec, file)
         if not supports and note is None:
             _fail(file, rec["id"], "us_law: give 'supports' or a 'note' explaining why nothing is supported")
         out[rec["id"]] = Item(
             id=rec["id"], kind="indicator", label=_text(rec["label"]), question=_text(rec["question"]),
+            yes_means=rec["yes_means"],
             guidance=_text(rec["guidance"]), citations=_citations(rec["citations"]), dimension=rec["dimension"],
             weight_adult=rec["weight_adult"], weight_child=rec["weight_child"],
             forced_labour=tuple(rec["forced_labour"]), us_supports=supports, us_statutes=statutes, us_note=note,
@@ -503,6 +510,7 @@ def _context(doc: dict[str, Any]) -> dict[str, Item]:
         supports, statutes, note = _us_mapping(rec, file)
         out[rec["id"]] = Item(
             id=rec["id"], kind="context", label=_text(rec["label"]), question=_text(rec["question"]),
+            yes_means=rec["yes_means"],
             guidance=_text(rec["guidance"]), citations=_citations(rec["citations"]), us_supports=supports,
             us_statutes=statutes, us_note=note, roles=tuple(rec["roles"]), contradicts=tuple(rec["contradicts"]),
             suggest=rec["suggest"], deprecated=rec.get("deprecated", False), replaced_by=rec.get("replaced_by"))
@@ -521,6 +529,7 @@ def _red_flags(doc: dict[str, Any]) -> dict[str, Item]:
             _fail(file, rec["id"], "a red flag must point to at least one formal indicator")
         out[rec["id"]] = Item(
             id=rec["id"], kind="red_flag", label=_text(rec["label"]), question=_text(rec["question"]),
+            yes_means=rec["yes_means"],
             guidance=_text(rec["guidance"]), citations=_citations(rec["citations"]), points_to=tuple(rec["points_to"]),
             suggest="never", deprecated=rec.get("deprecated", False), replaced_by=rec.get("replaced_by"))
     return out

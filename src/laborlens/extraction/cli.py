@@ -64,7 +64,9 @@ def assessment_of(extraction: Extraction) -> dict[str, Any]:
     age in the narrative sets the age group."""
     from laborlens.screening.engine import assess
 
-    result: dict[str, Any] = assess(to_answers(extraction), extraction.age_group or "unknown").to_dict()
+    # An age stated in the text sets the age group (issue 14); the engine records its source.
+    age = extraction.age_group if extraction.age_group in ("adult", "minor") else None
+    result: dict[str, Any] = assess(to_answers(extraction), age_group_from_text=age).to_dict()
     return result
 
 
@@ -91,6 +93,11 @@ def _print_text(text: str, extraction: Extraction, assessment: dict[str, Any] | 
             print(f"    {line}")
     if assessment is not None:
         print(f"\nscreening reading (all answers unconfirmed): {assessment.get('reading')}")
+        basis = ", ".join(assessment.get("reading_basis") or []) or "-"
+        print(f"basis: {basis}  (ILO/EC: {assessment.get('reading_ilo')}; U.S.: {assessment.get('reading_us')})")
+        headline = assessment.get("headline") or {}
+        if headline.get("en"):
+            print(headline["en"])
 
 
 def run(args: argparse.Namespace) -> int:

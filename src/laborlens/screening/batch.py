@@ -139,7 +139,7 @@ def _combine(model: Model, positive: Mapping[str, BoolArray], act: BoolArray, sm
     reading = np.zeros(rows, dtype=np.int8)  # insufficient
     steps = [
         (smuggling, "smuggling"),
-        (exploitation, "exploitation"),
+        (exploitation | (smuggling & destination), "exploitation"),  # smuggling turned coercive is never smuggling
         (exploitation & deception, "deception_exploitation"),
         ((exploitation & recruitment & destination) | (minor & exploitation & act), "trafficking"),
     ]

@@ -180,6 +180,10 @@ def reading_for(model: Model, positive: Mapping[str, bool], act_recorded: bool, 
         return "deception_exploitation", "reading.deception_exploitation"
     if exploitation:
         return "exploitation", "reading.exploitation"
+    if smuggling and destination:
+        # Paid a smuggler, then held by coercion or abuse of vulnerability at destination: never
+        # "smuggling" (INDICATORS.md section 1). At least exploitation keeps the reading monotone.
+        return "exploitation", "reading.smuggling_coerced"
     if smuggling:
         return "smuggling", "reading.smuggling"
     return "insufficient", "reading.insufficient"
@@ -321,6 +325,18 @@ class RecommendedAction:
 
 
 @dataclass(frozen=True)
+class RelatedOffence:
+    """A federal offence flagged on its own, whatever the reading (18 U.S.C. 1592, 1351)."""
+
+    id: str
+    cite: str
+    label: Text
+    facts: tuple[str, ...]
+    explanation: Text
+    rule: RuleRef
+
+
+@dataclass(frozen=True)
 class Assessment:
     catalogue_version: str
     age_group: str
@@ -341,6 +357,16 @@ class Assessment:
     recommended_actions: tuple[RecommendedAction, ...]
     explanation: tuple[Text, ...]
     answers: Mapping[str, Answer]
+    # Added in catalogue 2026.12.0 (issue 14); the keys above keep their meaning, except that
+    # ``reading`` is the headline of the chosen jurisdiction (identical to ``reading_ilo`` under "ilo").
+    jurisdiction: str = "us"
+    reading_ilo: str = "insufficient"
+    reading_us: str = "insufficient"
+    reading_us_if_minor: str | None = None
+    reading_basis: tuple[str, ...] = ()
+    headline: Text = Text("", "")
+    related_offences: tuple[RelatedOffence, ...] = ()
+    age_group_source: str = "unknown"
 
     def dimension(self, dimension_id: str) -> DimensionResult:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -563,7 +589,7 @@ def _next_questions(model: Model, state: _State, reading: str, present: frozense
     supported_now = supported_components(cat, direct_now)
     elements_now = {e.id for e in cat.us_elements if any(c in supported_now for c in e.supported_when_any)}
     flagged: dict[str, list[str]] = {}
-    for item_id in present:
+    for item_id in sorted(present, key=model.order.__getitem__):  # stable order, whatever the set's
         for target in cat.items[item_id].points_to:
             flagged.setdefault(target, []).append(item_id)
     ranked = []
@@ -667,8 +693,19 @@ def _explain(cat: Catalogue, a: Assessment, state: _State) -> tuple[Text, ...]:
     lines: list[Text] = []
     if a.nothing_recorded:
         lines.append(msg["nothing_recorded"])
+    lines.append(a.headline)
     lines.append(_fmt(msg["reading"], reading=a.reading_detail.label))
     lines.append(a.reading_detail.rule.explanation)
+    if a.reading_ilo != a.reading:
+        lines.append(_fmt(Text("Under the ILO/EC rule alone the reading is: {reading}.",
+                               "Según la regla OIT/CE sola, la lectura es: {reading}."),
+                          reading=cat.readings[a.reading_ilo].label))
+    if a.age_group_source == "text":
+        lines.append(Text("The age group comes from an age stated in the text; confirm it.",
+                          "El grupo de edad viene de una edad mencionada en el texto; confírmela."))
+    for offence in a.related_offences:
+        lines.append(_fmt(Text("Related offence, {cite}: {text}", "Delito relacionado, {cite}: {text}"),
+                          cite=offence.cite, text=offence.explanation))
     lines += _explain_dimensions(cat, a)
     lines += _explain_age(cat, a)
     lines += _explain_context(cat, a, state)
@@ -744,27 +781,200 @@ def _explain_us(cat: Catalogue, a: Assessment) -> list[Text]:
     return lines
 
 
+# --- U.S. headline reading (issue 14) --------------------------------------------------
+
+JURISDICTIONS = ("us", "ilo")
+READING_BASES = ("palermo_ilo", "usc_1589", "usc_1590", "usc_1581", "usc_1584")
+COERCIVE_MEANS = ("means.force_1589a1", "means.serious_harm_1589a2", "means.abuse_of_law_1589a3",
+                  "means.scheme_1589a4")
+# Force or physical restraint (or threats of them) and abuse of legal process are 1589(a) means on
+# their own; serious harm and a scheme are corroborated by a second fact or a positive dimension,
+# so that one held-back pay cheque is not read as forced labor.
+DIRECT_MEANS = ("means.force_1589a1", "means.abuse_of_law_1589a3")
+COERCIVE_DIMENSIONS = ("coercive_recruitment", "coercion_destination")
+DOCUMENT_ITEMS = ("cr_confiscation_of_documents", "cd_confiscation_of_documents")
+
+
+def default_jurisdiction() -> str:
+    """``LABORLENS_JURISDICTION`` (us or ilo; default us). Django's settings read the same variable."""
+    from laborlens.env import env_choice
+
+    return env_choice("LABORLENS_JURISDICTION", JURISDICTIONS, "us")
+
+
+def check_jurisdiction(jurisdiction: str | None) -> str:
+    value = default_jurisdiction() if jurisdiction is None else jurisdiction
+    if value not in JURISDICTIONS:
+        raise ValueError(f"jurisdiction must be one of {', '.join(JURISDICTIONS)} (got {value!r})")
+    return value
+
+
+def coercion_recorded(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool]) -> bool:
+    """Any 1589(a) means supported or a coercive dimension positive: never 'a labour-rights matter'."""
+    return any(c in supported for c in COERCIVE_MEANS) or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS)
+
+
+def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool], act_supported: bool) -> tuple[str, ...]:
+    """The federal bases (usc_1589, usc_1590, usc_1581, usc_1584) the recorded facts support.
+
+    1589: labor or services recorded and obtained by a corroborated 1589(a) means. 1590: the
+    same plus a recorded act (recruits, harbors, transports, provides, obtains). 1581 and 1584:
+    peonage and involuntary servitude as derived in us_law.json, on the same corroborated means.
+    Every condition only grows with present answers, so the reading stays monotone."""
+    if "purpose.labor_services" not in supported:
+        return ()
+    means_facts = {f for c in COERCIVE_MEANS for f in supported.get(c, ())}
+    corroborated = (any(c in supported for c in DIRECT_MEANS) or len(means_facts) >= 2
+                    or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS))
+    if not means_facts or not corroborated:
+        return ()
+    bases = ["usc_1589"]
+    if act_supported:
+        bases.append("usc_1590")
+    if "purpose.peonage_1581" in supported:
+        bases.append("usc_1581")
+    if "purpose.involuntary_servitude_1584" in supported:
+        bases.append("usc_1584")
+    return tuple(bases)
+
+
+def _related_offences(cat: Catalogue, present: frozenset[str]) -> tuple[RelatedOffence, ...]:
+    rule = RuleRef.of(cat.rules["us.related_offences"])
+    out = []
+    documents = tuple(i for i in DOCUMENT_ITEMS if i in present)
+    if documents and "usc18_1592" in cat.statutes:
+        out.append(RelatedOffence("usc18_1592", cat.statutes["usc18_1592"].cite, cat.statutes["usc18_1592"].label,
+                                  documents, Text(
+            "Someone else holds the person's passport or identity document: possible document servitude.",
+            "Otra persona retiene el pasaporte o la identificación de la persona: posible servidumbre documental."),
+            rule))
+    fraud = tuple(i for i in cat.items if i in present and "usc18_1351" in cat.items[i].us_statutes)
+    if fraud and "usc18_1351" in cat.statutes:
+        out.append(RelatedOffence("usc18_1351", cat.statutes["usc18_1351"].cite, cat.statutes["usc18_1351"].label,
+                                  fraud, Text(
+            "Recruitment deception or recruitment fees are recorded: possible fraud in foreign labor contracting "
+            "if the person was recruited from abroad.",
+            "Constan engaño o cuotas en la contratación: posible fraude en la contratación laboral en el extranjero "
+            "si la persona fue reclutada desde otro país."), rule))
+    return tuple(out)
+
+
+_STATUTE_WORDS = {
+    "usc_1589": Text("forced labor, 18 U.S.C. 1589", "trabajo forzoso, 18 U.S.C. 1589"),
+    "usc_1590": Text("trafficking with respect to forced labor, 18 U.S.C. 1590",
+                     "trata con fines de trabajo forzoso, 18 U.S.C. 1590"),
+    "usc_1581": Text("peonage (debt servitude), 18 U.S.C. 1581", "peonaje (servidumbre por deudas), 18 U.S.C. 1581"),
+    "usc_1584": Text("involuntary servitude, 18 U.S.C. 1584", "servidumbre involuntaria, 18 U.S.C. 1584"),
+}
+_CALL = Text("call the task force or your federal partner (FBI, HSI, DOL-OIG) now and keep the person away "
+             "from the suspect",
+             "llame ya al grupo de trabajo (task force) o a su socio federal (FBI, HSI, DOL-OIG) y mantenga a la "
+             "persona lejos del sospechoso")
+
+
+def _headline(jurisdiction: str, reading_ilo: str, reading_us: str, bases: tuple[str, ...], ilo_rule: str,
+              coercion: bool, minor: bool) -> Text:
+    """One plain sentence for the officer: what this may be, under which statute, and what to do next."""
+    reading = reading_us if jurisdiction == "us" else reading_ilo
+    if reading == "trafficking":
+        if jurisdiction == "us" and any(b.startswith("usc_") for b in bases):
+            words = [_STATUTE_WORDS[b] for b in bases if b in _STATUTE_WORDS]
+            return _fmt(Text("Possible {what}: {call}.", "Posible {what}: {call}."), what=_join(words), call=_CALL)
+        if minor or ilo_rule == "reading.trafficking.minor":
+            return _fmt(Text("Possible child trafficking for labour (Palermo Protocol art. 3(c): no means needed "
+                             "under 18; U.S. law still needs force, fraud or coercion for labor trafficking): {call} "
+                             "and child protective services.",
+                             "Posible trata de menores con fines laborales (Protocolo de Palermo art. 3(c): no hacen "
+                             "falta medios antes de los 18; la ley de EE. UU. sigue exigiendo fuerza, engaño o "
+                             "coacción para la trata laboral): {call} y a los servicios de protección de menores."),
+                        call=_CALL)
+        return _fmt(Text("Possible trafficking for labour exploitation (Palermo Protocol art. 3; ILO/EC indicators): "
+                         "{call}.",
+                         "Posible trata con fines de explotación laboral (Protocolo de Palermo art. 3; indicadores "
+                         "OIT/CE): {call}."), call=_CALL)
+    if ilo_rule == "reading.smuggling_coerced":
+        return Text("Smuggling that did not end on arrival: coercion or abuse of vulnerability at destination is "
+                    "recorded. Ask what work the person does and for whom (18 U.S.C. 1589 needs labor or services) "
+                    "and call the task force.",
+                    "Tráfico de migrantes que no terminó al llegar: consta coacción o abuso de vulnerabilidad en "
+                    "destino. Pregunte qué trabajo hace la persona y para quién (el 18 U.S.C. 1589 exige trabajo o "
+                    "servicios) y llame al grupo de trabajo (task force).")
+    if coercion:
+        return Text("Coercion is recorded (possible means under 18 U.S.C. 1589) but the reading is not yet "
+                    "trafficking: ask the next questions below about the work, threats, debts and documents, and "
+                    "talk to the task force before the person is released.",
+                    "Consta coacción (posibles medios según el 18 U.S.C. 1589) pero la lectura aún no es trata: haga "
+                    "las preguntas siguientes sobre el trabajo, las amenazas, las deudas y los documentos, y hable "
+                    "con el grupo de trabajo (task force) antes de que la persona se vaya.")
+    if reading in ("exploitation", "deception_exploitation"):
+        return Text("Labour exploitation without force or coercion recorded so far: a labour-rights matter for the "
+                    "Department of Labor Wage and Hour Division or the state labor agency, which can hide "
+                    "trafficking: ask about threats, debts, documents and freedom to leave before closing it.",
+                    "Explotación laboral sin fuerza ni coacción registradas por ahora: un asunto de derechos "
+                    "laborales para la División de Salarios y Horas del Departamento de Trabajo o la agencia laboral "
+                    "del estado, que puede esconder trata: pregunte por amenazas, deudas, documentos y libertad para "
+                    "irse antes de cerrarlo.")
+    if reading == "smuggling":
+        return Text("Smuggling only so far (8 U.S.C. 1324: a crime against the border, not the person): ask whether "
+                    "the arrangement ended on arrival, and about debts, documents and freedom to leave.",
+                    "Por ahora solo tráfico de migrantes (8 U.S.C. 1324: un delito contra la frontera, no contra la "
+                    "persona): pregunte si el acuerdo terminó al llegar, y por deudas, documentos y libertad para "
+                    "irse.")
+    return Text("Not enough recorded yet to read this: ask the next questions below.",
+                "Aún no consta lo suficiente para una lectura: haga las preguntas siguientes.")
+
+
 # --- entry point ---------------------------------------------------------------------
 
 
 def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, catalogue: Catalogue | None = None,
-           max_questions: int = DEFAULT_MAX_QUESTIONS) -> Assessment:
-    """Assess one person's answers. Unknown ids or values raise ValueError with a clear message."""
+           max_questions: int = DEFAULT_MAX_QUESTIONS, jurisdiction: str | None = None,
+           age_group_from_text: str | None = None) -> Assessment:
+    """Assess one person's answers. Unknown ids or values raise ValueError with a clear message.
+
+    ``jurisdiction`` chooses the headline framework ("us" or "ilo"; default from
+    LABORLENS_JURISDICTION, else "us"). ``age_group_from_text`` ("adult" or "minor", e.g. an age
+    stated in a narrative) is used when the recorded age group is unknown."""
     cat = catalogue or load_catalogue()
     model = model_for(cat)
     age_group = check_age_group(age_group)
+    jurisdiction = check_jurisdiction(jurisdiction)
+    age_group_source = "unknown" if age_group == "unknown" else "recorded"
+    if age_group == "unknown" and age_group_from_text not in (None, "unknown"):
+        age_group = check_age_group(str(age_group_from_text))
+        age_group_source = "text"
     parsed = parse_answers(answers, cat)
     present = frozenset(i for i, a in parsed.items() if a.present)
     answered = frozenset(i for i, a in parsed.items() if a.value != "unknown")
     minor = age_group == "minor"
     state = _state(model, present, child=minor)
-    reading = _reading_result(model, state, age_group, minor)
+    ilo = _reading_result(model, state, age_group, minor)
     reading_if_minor = None
+    child_state = None
     if age_group == "unknown":
         child_state = _state(model, present, child=True)
         reading_if_minor = reading_for(model, child_state.positive, child_state.act_recorded, child_state.smuggling, True)[0]
     us = _us_law(cat, present, answered, minor)
     supported = us_support(cat, present)
+    bases = us_bases(supported, state.positive, us.act.status == "supported")
+    reading_us = "trafficking" if bases or ilo.id == "trafficking" else ilo.id
+    reading_us_if_minor = None
+    if reading_if_minor is not None and child_state is not None:
+        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported")
+        reading_us_if_minor = "trafficking" if child_bases or reading_if_minor == "trafficking" else reading_if_minor
+    basis = (("palermo_ilo",) if ilo.id == "trafficking" else ()) + (bases if reading_us == "trafficking" else ())
+    headline_id = reading_us if jurisdiction == "us" else ilo.id
+    reading = ilo
+    if headline_id != ilo.id:  # lifted to trafficking by the federal elements
+        detail = cat.readings[headline_id]
+        reading = ReadingResult(detail.id, detail.rank, detail.label, detail.description,
+                                RuleRef.of(cat.rules["reading.trafficking.us"]),
+                                {**ilo.inputs, "reading_ilo": ilo.id, "reading_basis": list(bases),
+                                 "jurisdiction": jurisdiction})
+    if jurisdiction == "ilo":
+        basis = ("palermo_ilo",) if ilo.id == "trafficking" else ()
+    headline = _headline(jurisdiction, ilo.id, reading_us, basis, ilo.rule.id,
+                         coercion_recorded(supported, state.positive), minor)
     facts = _Facts(
         reading=reading.id, rank=reading.rank, present=present, positive=state.positive,
         components=frozenset(supported), elements=frozenset(e for e in ("act", "means", "purpose") if getattr(us, e).status == "supported"),
@@ -774,7 +984,7 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
     draft = Assessment(
         catalogue_version=cat.version, age_group=age_group, reading=reading.id, reading_detail=reading,
         reading_if_minor=reading_if_minor,
-        readings=_readings_block(cat, reading, us, minor),
+        readings=_readings_block(cat, ilo, us, minor, reading_us, bases),
         nothing_recorded=not answered,
         present_indicator_count=sum(1 for i in present if cat.items[i].kind == "indicator"),
         dimensions=_dimension_results(model, state, present, parsed, child=minor),
@@ -785,22 +995,28 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
                       for i in cat.items.values() if i.kind == "context" and i.id in answered),
         contradictions=_contradictions(cat, present),
         unconfirmed=tuple(i for i in cat.items if i in present and parsed[i].unconfirmed),
-        next_questions=_next_questions(model, state, reading.id, present, parsed, minor, minor, max_questions),
+        next_questions=_next_questions(model, state, ilo.id, present, parsed, minor, minor, max_questions),
         recommended_actions=_actions(cat, facts, model.rank),
         explanation=(),
         answers={i: parsed[i] for i in cat.items if i in parsed},
+        jurisdiction=jurisdiction, reading_ilo=ilo.id, reading_us=reading_us, reading_us_if_minor=reading_us_if_minor,
+        reading_basis=basis, headline=headline, related_offences=_related_offences(cat, present),
+        age_group_source=age_group_source,
     )
     return dataclasses.replace(draft, explanation=_explain(cat, draft, state))
 
 
-def _readings_block(cat: Catalogue, reading: ReadingResult, us: UsLawResult, minor: bool) -> dict[str, Any]:
+def _readings_block(cat: Catalogue, reading: ReadingResult, us: UsLawResult, minor: bool, reading_us: str,
+                    bases: tuple[str, ...]) -> dict[str, Any]:
     """Palermo/ILO and U.S. federal readings side by side (they differ for minors)."""
     return {
         "palermo_ilo": {"reading": reading.id, "label": reading.label, "means_required": not minor,
                         "rule": RuleRef.of(cat.rules[reading.rule.id])},
         "us_federal": {"act": us.act.status, "means": us.means.status, "purpose": us.purpose.status,
                        "all_elements_supported": us.all_elements_supported, "means_required": True,
-                       "rule": RuleRef.of(cat.rules["us.minor_means" if minor else "us.element"])},
+                       "rule": RuleRef.of(cat.rules["us.minor_means" if minor else "us.element"]),
+                       "reading": reading_us, "label": cat.readings[reading_us].label, "basis": list(bases),
+                       "reading_rule": RuleRef.of(cat.rules["reading.trafficking.us"])},
     }
 
 

@@ -49,6 +49,10 @@ class Screening(models.Model):
     catalogue_version = models.CharField(max_length=20, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # Answers given under a question whose "yes" did not mean the indicator (catalogue before
+    # 2026.12.0): [{"item", "recorded", "yes_means", "catalogue_version"}]. Never changed
+    # silently; an item leaves the list when the officer answers it again.
+    answers_to_review = models.JSONField(default=list, blank=True)
     case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="screenings")
 

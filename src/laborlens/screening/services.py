@@ -3,6 +3,7 @@ recording an answer (validated, merged, re-assessed, audited in one transaction)
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,23 @@ def question_groups(full: bool, lang: str) -> list[QuestionGroup]:
     return groups
 
 
+def answer_choices(item: Item, lang: str | None = None) -> list[tuple[str, str]]:
+    """The form's buttons for one question, as (recorded value, button text), in ``lang`` (or
+    the active language). The recorded value is what the answer means for the indicator: a
+    "yes" to "Can you have them whenever you want?" records the indicator absent; an open
+    question's buttons name the finding instead of yes/no."""
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    with translation.override(lang) if lang else contextlib.nullcontext():
+        unknown = ("unknown", _("Not known"))
+        if item.yes_means == "absent":
+            return [("absent", _("Yes")), ("present", _("No")), unknown]
+        if item.yes_means == "open":
+            return [("present", _("Found")), ("absent", _("Not found")), unknown]
+        return [("present", _("Yes")), ("absent", _("No")), unknown]
+
+
 def answerable_ids() -> set[str]:
     return {item_id for item_id, item in catalogue().items.items()
             if item.kind in {"indicator", "context"} and not item.deprecated}
@@ -81,8 +99,69 @@ def clean_answer(raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def assess(answers: dict[str, Any], age_group: str) -> dict[str, Any]:
-    result: dict[str, Any] = engine.assess(answers, age_group=age_group).to_dict()
+    from django.conf import settings
+
+    result: dict[str, Any] = engine.assess(answers, age_group=age_group,
+                                           jurisdiction=getattr(settings, "SCREENING_JURISDICTION", None)).to_dict()
     return result
+
+
+POLARITY_FIXED_IN = "2026.12.0"  # the first catalogue whose buttons follow each question's yes_means
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return ()
+
+
+def reversed_answers(screening: Screening) -> list[dict[str, Any]]:
+    """Answers recorded under an older catalogue's Yes/No buttons for a question whose "yes"
+    does not mean the indicator: the recorded value may be the opposite of what was said."""
+    if screening.catalogue_version and _version_key(screening.catalogue_version) >= _version_key(POLARITY_FIXED_IN):
+        return []
+    cat = catalogue()
+    out = []
+    for item_id in sorted(screening.answers, key=lambda i: list(cat.items).index(i) if i in cat.items else 10**6):
+        answer = screening.answers[item_id]
+        item = cat.items.get(item_id)
+        if item is None or item.yes_means == "present" or answer.get("value") not in ("present", "absent"):
+            continue
+        out.append({"item": item_id, "recorded": answer.get("value"), "yes_means": item.yes_means,
+                    "catalogue_version": screening.catalogue_version or "unknown"})
+    return out
+
+
+def mark_reversed(screening: Screening) -> list[str]:
+    """Add (never remove, never change answers) the reversed answers to answers_to_review;
+    returns the item ids newly marked. The caller saves."""
+    known = {entry["item"] for entry in screening.answers_to_review}
+    new = [entry for entry in reversed_answers(screening) if entry["item"] not in known]
+    if new:
+        screening.answers_to_review = [*screening.answers_to_review, *new]
+    return [entry["item"] for entry in new]
+
+
+def flag_reversed_answers(*, dry_run: bool = False) -> dict[str, Any]:
+    """Find stored screenings answered under a reversed question and mark them for review.
+    Answers and readings are left as they are. One audit event per screening marked."""
+    marked: dict[int, list[str]] = {}
+    for pk in Screening.objects.order_by("pk").values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            screening = Screening.objects.select_for_update().get(pk=pk)
+            items = mark_reversed(screening)
+            if not items:
+                continue
+            marked[pk] = items
+            if dry_run:
+                continue
+            screening.save(update_fields=["answers_to_review", "updated_at"])
+            record_event(EventTag.SCREENING_UPDATED, obj=screening, actor_label="flag_reversed_answers",
+                         detail={"answers_to_review": items, "reason": "question polarity (catalogue "
+                                 f"{screening.catalogue_version or 'unknown'} < {POLARITY_FIXED_IN})"})
+    return {"screenings": len(marked), "answers": sum(len(v) for v in marked.values()), "marked": marked,
+            "dry_run": dry_run}
 
 
 def refresh_result(screening: Screening) -> None:
@@ -120,10 +199,13 @@ def record_answers(screening: Screening, raw_answers: list[dict[str, Any]], *, u
                 "This screening changed since you opened it (someone else saved answers). "
                 "Reload to see the latest answers; nothing was overwritten."
             )
+        mark_reversed(current)  # old answers under a reversed question, before they are merged
         answers = dict(current.answers)
         for indicator, answer in cleaned:
             answers[indicator] = answer
         current.answers = answers
+        answered_now = {indicator for indicator, _ in cleaned}
+        current.answers_to_review = [e for e in current.answers_to_review if e["item"] not in answered_now]
         refresh_result(current)
         current.version += 1
         current.save()
