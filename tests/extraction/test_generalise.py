@@ -118,3 +118,25 @@ def test_keeps_own_documents_is_found() -> None:
 def test_locked_in_is_still_confinement_even_with_a_lawful_word_nearby() -> None:
     assert "cd_isolation_confinement_surveillance" in ids(
         "They say the gate is for security but they lock us in at night and we cannot leave.")
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("The boss pays them like 100 a week for all that work.", True),
+    ("Gana 350 a la semana trabajando en la feria.", True),
+    ("Operators paid piece rate averaging $5.10/hr.", True),
+    ("Some weeks it comes out below minimum.", True),
+    ("The crew leader charges $50 per week for a bed in a shed.", False),
+    ("They pay me $900 a week and I have weekends off.", False),
+])
+def test_pay_below_the_minimum_for_its_period(text: str, low: bool) -> None:
+    assert ("ex_low_or_no_salary" in ids(text)) is low
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("mi hijo de 16 se fue con un grupo que vende revistas", 16),
+    ("Caller, 19, door-to-door pest control sales.", 19),
+    ("the girl at the house on Elm is 16 and she told my daughter", 16),
+    ("When I was 13 they told my parents I would go to school.", 13),
+])
+def test_more_ways_of_stating_an_age(text: str, age: int) -> None:
+    assert stated_age(fold(text)) == age
