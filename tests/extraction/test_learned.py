@@ -74,3 +74,17 @@ def test_bench_never_loads_blind_without_the_flag(tmp_path: Path) -> None:
     (tmp_path / "blind.jsonl").write_text("not json\n", encoding="utf-8")  # would fail to parse
     splits = bench.load_splits(tmp_path, blind=False)
     assert "blind" not in splits
+
+
+def test_every_span_of_every_layer_points_into_the_original_text() -> None:
+    from laborlens.extraction.scoring import load_narratives
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "narratives.jsonl"
+    checked = 0
+    for narrative in load_narratives(fixture):
+        for found in extract(narrative.text, lang=narrative.lang).indicators:
+            assert 0 < found.confidence <= 0.99
+            for span in found.spans:
+                assert narrative.text[span.start:span.end] == span.text and span.text.strip()
+                checked += 1
+    assert checked > 200
