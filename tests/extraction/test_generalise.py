@@ -140,3 +140,10 @@ def test_pay_below_the_minimum_for_its_period(text: str, low: bool) -> None:
 ])
 def test_more_ways_of_stating_an_age(text: str, age: int) -> None:
     assert stated_age(fold(text)) == age
+
+
+def test_the_boss_holding_our_passports_is_not_keeping_our_own() -> None:
+    found = ids("tengo 16 y el patrón tiene nuestros pasaportes. Trabajamos mucho.")
+    assert "cd_confiscation_of_documents" in found
+    assert "ctx_keeps_own_documents" not in found
+    assert "ctx_keeps_own_documents" in ids("Tenemos nuestros pasaportes y nos pagan cada semana.")
