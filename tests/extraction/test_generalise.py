@@ -147,3 +147,11 @@ def test_the_boss_holding_our_passports_is_not_keeping_our_own() -> None:
     assert "cd_confiscation_of_documents" in found
     assert "ctx_keeps_own_documents" not in found
     assert "ctx_keeps_own_documents" in ids("Tenemos nuestros pasaportes y nos pagan cada semana.")
+
+
+def test_a_spanish_sentence_inside_an_english_tip_is_read_with_spanish_patterns() -> None:
+    text = ("My neighbor works at the farm on Route 9 and he told me this yesterday. "
+            "Dice que el mayordomo les quitó los pasaportes a todos.")
+    result = extract(text)
+    assert result.language == "en"
+    assert "cd_confiscation_of_documents" in result.ids
