@@ -155,3 +155,9 @@ def test_a_spanish_sentence_inside_an_english_tip_is_read_with_spanish_patterns(
     result = extract(text)
     assert result.language == "en"
     assert "cd_confiscation_of_documents" in result.ids
+
+
+def test_shift_with_words_between_its_two_clock_times_and_hour_ranges() -> None:
+    text = "Trabaja desde las 5 de la mañana cuidando niños y limpiando hasta las 10 de la noche."
+    assert [s.hours for s in long_shifts(fold(text))] == [17]
+    assert [s.hours for s in long_shifts(fold("Workers report 70+ hour weeks at peak."))] == [70]

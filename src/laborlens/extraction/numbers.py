@@ -36,7 +36,7 @@ _EN_SHIFT = re.compile(
 _ES_SHIFT = re.compile(
     rf"(?<![\w$])(?:de(?:sde)?|entre|a) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})"
-    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)) (?:las? )?"
+    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)|(?:[a-z]+ ){{1,5}}hasta) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})(?!\w)", re.IGNORECASE)
 
 # "from 5 a.m. until the family goes to bed", "desde las 4 de la madrugada hasta la noche":
@@ -145,7 +145,7 @@ def shifts(folded: str, lang: str) -> list[Shift]:
 
 
 _HOUR_COUNT = re.compile(
-    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})? ?[- ]?"
+    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})?\+? ?[- ]?"
     r"(?:hours?|hrs?|horas)(?! (?:ago|away|drive|ride|de camino|de viaje|en (?:bus|camion|carro)|later|despues))",
     re.IGNORECASE)
 DAILY_HOURS = range(12, 21)  # "12 hours", "14-hour days", "11 o 12 horas"
