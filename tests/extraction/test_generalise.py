@@ -118,3 +118,46 @@ def test_keeps_own_documents_is_found() -> None:
 def test_locked_in_is_still_confinement_even_with_a_lawful_word_nearby() -> None:
     assert "cd_isolation_confinement_surveillance" in ids(
         "They say the gate is for security but they lock us in at night and we cannot leave.")
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("The boss pays them like 100 a week for all that work.", True),
+    ("Gana 350 a la semana trabajando en la feria.", True),
+    ("Operators paid piece rate averaging $5.10/hr.", True),
+    ("Some weeks it comes out below minimum.", True),
+    ("The crew leader charges $50 per week for a bed in a shed.", False),
+    ("They pay me $900 a week and I have weekends off.", False),
+])
+def test_pay_below_the_minimum_for_its_period(text: str, low: bool) -> None:
+    assert ("ex_low_or_no_salary" in ids(text)) is low
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("mi hijo de 16 se fue con un grupo que vende revistas", 16),
+    ("Caller, 19, door-to-door pest control sales.", 19),
+    ("the girl at the house on Elm is 16 and she told my daughter", 16),
+    ("When I was 13 they told my parents I would go to school.", 13),
+])
+def test_more_ways_of_stating_an_age(text: str, age: int) -> None:
+    assert stated_age(fold(text)) == age
+
+
+def test_the_boss_holding_our_passports_is_not_keeping_our_own() -> None:
+    found = ids("tengo 16 y el patrón tiene nuestros pasaportes. Trabajamos mucho.")
+    assert "cd_confiscation_of_documents" in found
+    assert "ctx_keeps_own_documents" not in found
+    assert "ctx_keeps_own_documents" in ids("Tenemos nuestros pasaportes y nos pagan cada semana.")
+
+
+def test_a_spanish_sentence_inside_an_english_tip_is_read_with_spanish_patterns() -> None:
+    text = ("My neighbor works at the farm on Route 9 and he told me this yesterday. "
+            "Dice que el mayordomo les quitó los pasaportes a todos.")
+    result = extract(text)
+    assert result.language == "en"
+    assert "cd_confiscation_of_documents" in result.ids
+
+
+def test_shift_with_words_between_its_two_clock_times_and_hour_ranges() -> None:
+    text = "Trabaja desde las 5 de la mañana cuidando niños y limpiando hasta las 10 de la noche."
+    assert [s.hours for s in long_shifts(fold(text))] == [17]
+    assert [s.hours for s in long_shifts(fold("Workers report 70+ hour weeks at peak."))] == [70]

@@ -235,7 +235,8 @@ def _hedged(folded: str, sentence: tuple[int, int], start: int, pack: LanguagePa
 
 MINOR_INDICATOR = "vr_personal_situation"
 MINOR_WEIGHT = 0.8
-SHIFT_WEIGHT = 0.8  # "from 6am to 10pm": the length is certain, that it is routine is not
+SHIFT_WEIGHT = 0.8
+LOW_PAY_WEIGHT = 0.7  # "100 a week": low for full-time work, but the hours are not always told  # "from 6am to 10pm": the length is certain, that it is routine is not
 
 
 def _hit(indicator: str, start: int, end: int, weight: float, folded: str, sentence: tuple[int, int],
@@ -318,6 +319,10 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if age < numbers.ADULT_AGE:  # a child's age is itself a personal vulnerability (ILO/EC)
             sentence = _sentence_of(bounds, starts, start)
             hits.append(_hit(MINOR_INDICATOR, start, end, MINOR_WEIGHT, folded, sentence, pack))
+    for pay in numbers.low_pay(folded):
+        sentence = _sentence_of(bounds, starts, pay.start)
+        if not is_negated(folded, pay.start, pay.end, sentence[0], pack.negation, wording_is_negative=True):
+            hits.append(_hit("ex_low_or_no_salary", pay.start, pay.end, LOW_PAY_WEIGHT, folded, sentence, pack))
     for shift in numbers.long_shifts(folded):
         sentence = _sentence_of(bounds, starts, shift.start)
         if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):

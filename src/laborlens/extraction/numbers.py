@@ -36,7 +36,7 @@ _EN_SHIFT = re.compile(
 _ES_SHIFT = re.compile(
     rf"(?<![\w$])(?:de(?:sde)?|entre|a) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})"
-    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)) (?:las? )?"
+    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)|(?:[a-z]+ ){{1,5}}hasta) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})(?!\w)", re.IGNORECASE)
 
 # "from 5 a.m. until the family goes to bed", "desde las 4 de la madrugada hasta la noche":
@@ -52,7 +52,8 @@ _AGE_PATTERNS = (
     re.compile(r"(?<![\w$])(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo)[- ]?old(?!\w)", re.IGNORECASE),
     re.compile(r"(?<![\w$])(\d{1,2}) ?y/?o(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?:aged?|age of) (\d{1,2})(?!\w)", re.IGNORECASE),
-    re.compile(r"(?<!\w)(?:i am|i'm|im|she is|she's|shes|he is|he's|hes|is only|is just|turned)"
+    re.compile(r"(?<!\w)(?:i am|i'm|im|she is|she's|shes|he is|he's|hes|is only|is just|turned|i was|she was|he was|"
+               r"(?:girl|boy|kid|child|son|daughter|victim|worker|caller|teen|teenager)(?: [a-z]+){0,6} is)"
                r" (?:only |just |barely )?(\d{1,2})(?! ?(?:hours|hrs|days|weeks|months|dollars|"
                r"bucks|cents|miles|people|men|women|workers|of|am|pm|a\.m|p\.m|o'?clock|%|:|\.\d|,\d|\d))"
                r"(?!\w)", re.IGNORECASE),
@@ -62,6 +63,13 @@ _AGE_PATTERNS = (
     re.compile(r"(?<!\w)(?:de|con) (\d{1,2}) (?:anos|años)(?! (?:de (?:trabajo|experiencia|"
                r"deuda|contrato)|trabajando))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(\d{1,2}) (?:anos|años) de edad(?!\w)", re.IGNORECASE),
+    # "mi hijo de 16", "muchacho de 17", "vine a los 19", "Caller, 19, ..."
+    re.compile(r"(?<!\w)(?:hij[oa]|niñ[oa]|nin[oa]|muchach[oa]|chav[oa]|joven|sobrin[oa]|menor|chamac[oa]|"
+               r"primo|prima|hermanit[oa]) de (\d{1,2})(?! (?:anos|años|de|dolares|horas|dias|meses|semanas))(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:a los|at) (\d{1,2})(?: (?:anos|años|years old))?(?= (?:para|to|when|cuando|i |yo |me |she |he ))",
+               re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:caller|victim|worker|complainant|llamante|victima),? (\d{1,2}),", re.IGNORECASE),
     re.compile(r"(?<!\w)edad de (\d{1,2})(?!\w)", re.IGNORECASE),
 )
 _MINOR_WORDS = re.compile(r"(?<!\w)(?:menor de edad|underage|under ?age|a minor|minors)(?!\w)",
@@ -137,7 +145,7 @@ def shifts(folded: str, lang: str) -> list[Shift]:
 
 
 _HOUR_COUNT = re.compile(
-    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})? ?[- ]?"
+    r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})?\+? ?[- ]?"
     r"(?:hours?|hrs?|horas)(?! (?:ago|away|drive|ride|de camino|de viaje|en (?:bus|camion|carro)|later|despues))",
     re.IGNORECASE)
 DAILY_HOURS = range(12, 21)  # "12 hours", "14-hour days", "11 o 12 horas"
@@ -152,6 +160,51 @@ def long_hour_counts(folded: str) -> list[Shift]:
         hours = max(numbers)
         if hours in DAILY_HOURS or hours in WEEKLY_HOURS:
             found.append(Shift(m.start(), m.end(), float(hours)))
+    return found
+
+
+# Pay stated as an amount per period. Under these it is below any U.S. minimum wage for
+# full-time work (7.25 an hour federal: 290 for a 40-hour week, 58 for an 8-hour day).
+_AMOUNT = r"(?:us)?\$? ?(\d{1,4}(?:[.,]\d{1,2})?)(?: ?(?:dollars|dolares|dlls?|dls|bucks|usd))?"
+_PAY_PERIOD = re.compile(
+    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |al |each |every |)"
+    rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?)(?!\w)",
+    re.IGNORECASE)
+LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "month": 1000.0}
+_PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "day", "diarios": "day",
+           "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
+           "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month"}
+_BELOW_MINIMUM = re.compile(
+    r"(?<!\w)(?:under|below|less than|beneath|menos (?:de|del|que)|bajo|debajo del?|ni (?:llega(?:ba)?|sale|salia) al?)"
+    r" (?:the |el |la )?(?:federal |legal )?(?:minimum|minimo|salario minimo)(?!\w)", re.IGNORECASE)
+
+
+_PAY_WORD = re.compile(
+    r"(?<!\w)(?:pay|pays|paid|paying|earn|earns|earned|make|makes|made|get|gets|got|salary|wages?|"
+    r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|dan|daban|dieron|"
+    r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia)(?!\w)", re.IGNORECASE)
+_CHARGE_WORD = re.compile(
+    r"(?<!\w)(?:charges?|charged|charging|deduct\w*|takes?|took|minus|owes?|owed|debe\w*|rent|renta|fee|fees|"
+    r"costs?|cobra\w*|descuent\w*|desquent\w*|quitan|quitaban|menos|interest|intereses|for (?:a|the) (?:bed|room|trailer))(?!\w)",
+    re.IGNORECASE)
+
+
+def low_pay(folded: str) -> list[Shift]:
+    """Pay stated below the U.S. minimum for its period ("100 a week", "$5.10/hr"), or said
+    to be under the minimum. ``hours`` holds the amount (0 for "under the minimum")."""
+    found = []
+    for m in _PAY_PERIOD.finditer(folded):
+        before = folded[max(0, m.start() - 45):m.start()]
+        if not _PAY_WORD.search(before) or _CHARGE_WORD.search(before):
+            continue  # an amount that is not said to be pay, or is a charge ("$50 a week for a bed")
+        try:
+            amount = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        period = _PERIOD[m.group(2).lower()]
+        if 0 < amount < LOW_PAY[period]:
+            found.append(Shift(m.start(), m.end(), amount))
+    found.extend(Shift(m.start(), m.end(), 0.0) for m in _BELOW_MINIMUM.finditer(folded))
     return found
 
 
