@@ -278,7 +278,8 @@ def agency_policy(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 agency = form.save()
                 record_event(EventTag.AGENCY_POLICY_CHANGED, request=request, obj=agency,
-                             detail={"allow_statistical_use": agency.allow_statistical_use})
+                             detail={"allow_statistical_use": agency.allow_statistical_use,
+                                     "ori": agency.ori})
             messages.success(request, _("Agency policy saved."))
             return redirect("accounts:agency_policy")
     return render(request, "accounts/agency_policy.html", {"form": form, "agency": agency})
