@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-
 from typing import Any
 
 from django import forms
@@ -20,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from laborlens.accounts.models import User
-
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.permissions import permission_required
