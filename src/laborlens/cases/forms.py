@@ -165,10 +165,11 @@ class PersonForm(VersionedForm):
                                  help_text=_("Leave both ages empty if the age is unknown; 99 means over 98."))
     age_high = forms.IntegerField(label=_("Oldest estimate (for an age range)"), required=False,
                                   min_value=1, max_value=99)
-    sex = forms.ChoiceField(label=_("Sex"), choices=NibrsSex.choices, initial=NibrsSex.UNKNOWN)
-    race = forms.ChoiceField(label=_("Race"), choices=NibrsRace.choices, initial=NibrsRace.UNKNOWN)
+    # Not required: a form posted without them (an older client, the API) records "unknown".
+    sex = forms.ChoiceField(label=_("Sex"), choices=NibrsSex.choices, initial=NibrsSex.UNKNOWN, required=False)
+    race = forms.ChoiceField(label=_("Race"), choices=NibrsRace.choices, initial=NibrsRace.UNKNOWN, required=False)
     ethnicity = forms.ChoiceField(label=_("Ethnicity"), choices=NibrsEthnicity.choices,
-                                  initial=NibrsEthnicity.UNKNOWN)
+                                  initial=NibrsEthnicity.UNKNOWN, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
     intelligence_only = forms.BooleanField(
         label=_("Intelligence subject only (28 CFR Part 23)"), required=False,
