@@ -91,7 +91,9 @@ class NibrsExport(APIView):
 
     @extend_schema(
         tags=["exports"], summary="NIBRS human trafficking extract (64A, 64B) of your agency's cases",
-        responses={200: OpenApiResponse(response=NIBRS_DOCUMENT, description="Segments and the cases not yet reportable")},
+        responses={200: OpenApiResponse(response=NIBRS_DOCUMENT, description="Segments and the cases not yet reportable"),
+                   422: OpenApiResponse(description="No extract: the agency's ORI is missing or a placeholder, or "
+                                                    "incidents fail NIBRS data-element rules (every error listed)")},
     )
     def get(self, request: Request) -> Response:
         try:
