@@ -73,3 +73,21 @@ def test_a_broken_case_refuses_the_file_and_lists_every_error(world, cases):
 def test_only_supervisors(world, cases):
     with pytest.raises(services.ExchangeRefused):
         services.export_nibrs(world.investigator)
+
+
+def test_cli_writes_xml_or_prints_every_error_and_writes_nothing(world, cases, tmp_path, capsys):
+    from laborlens.cli import main
+
+    out = tmp_path / "nibrs.xml"
+    assert main(["exchange", "nibrs", "--agency", world.agency_a.short_name, "--user", world.supervisor.username,
+                 "--format", "xml", str(out)]) == 0
+    assert "<nibrs:OffenseUCRCode>64B</nibrs:OffenseUCRCode>" in out.read_text(encoding="utf-8")
+    assert "not validated against the FBI XSD" in capsys.readouterr().out
+    cases["farm"].incident_hour = 30
+    cases["farm"].save()
+    broken = tmp_path / "broken.json"
+    assert main(["exchange", "nibrs", "--agency", world.agency_a.short_name, "--user", world.supervisor.username,
+                 str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert f"  {cases['farm'].number}:" in err and "data element 3: '30' is not an hour 00-23" in err
+    assert "nothing was written" in err and not broken.exists()
