@@ -27,11 +27,12 @@ def cases(world):
     The sheriff: a case A's supervisor is on, which A must not export."""
     world.agency_a.ori = "TX0000100"
     world.agency_a.save()
-    farm = open_case(world.supervisor, stage="investigation")
+    farm = open_case(world.supervisor, stage="investigation", incident_date=date(2026, 3, 2), incident_hour=14)
     victim = add_person(farm, world.supervisor, "victim", full_name="Ana Secreta", date_of_birth="1990-05-01",
-                        languages=["es", "mam"], phones=["+1 555 0100"])
+                        languages=["es", "mam"], phones=["+1 555 0100"], sex="F", race="U", ethnicity="H")
     add_person(farm, world.supervisor, "victim", full_name="Nino Secreto", languages=["mam"], is_minor=True)
-    suspect = add_person(farm, world.supervisor, "suspect", full_name="Boss Secreto", languages=["en"])
+    suspect = add_person(farm, world.supervisor, "suspect", full_name="Boss Secreto", languages=["en"],
+                         age_low=40, age_high=50, sex="M", race="W", ethnicity="N")
     add_person(farm, world.supervisor, "suspect", full_name="Maybe Secreto", intelligence_only=True,
                justification="Seen recruiting workers at the same labour camp twice this year.",
                review_due=timezone.localdate() + timedelta(days=100))

@@ -33,3 +33,16 @@ def test_nibrs(world, cases):
     assert data["format"] == "laborlens-nibrs-flat-1"
     assert len(data["segments"]["victim"]) == 2 and len(data["not_reportable"]) == 1
     assert AuditEvent.objects.filter(tag="exchange:nibrs:export", actor_id=world.supervisor.pk).exists()
+
+
+def test_nibrs_with_errors_is_422_with_every_error(world, cases):
+    cases["farm"].incident_date = None
+    cases["farm"].save()
+    client, _token = bearer(world.supervisor)
+    response = client.get("/api/v1/exports/nibrs/")
+    assert response.status_code == 422
+    data = response.json()
+    assert "segments" not in data
+    assert data["errors"] == [{"case": cases["farm"].number, "segment": "administrative", "row": 1,
+                               "data_element": "3", "message": "the incident date is missing: record it on "
+                               "the case (Edit case, Incident date)"}]

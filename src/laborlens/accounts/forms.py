@@ -70,4 +70,16 @@ class AgencyPolicyForm(forms.ModelForm):
 
     class Meta:
         model = Agency
-        fields = ["allow_statistical_use"]
+        fields = ["allow_statistical_use", "ori"]
+        help_texts = {"ori": _("The 9-character originating agency identifier the FBI assigned to the agency "
+                               "(state code first). The NIBRS extract is refused without a real one.")}
+
+    def clean_ori(self) -> str:
+        # The NIBRS rules live in exchange.nibrs (pure Python): one definition of a real ORI.
+        from laborlens.exchange.nibrs import ori_problem
+
+        value = (self.cleaned_data.get("ori") or "").strip().upper()
+        if value and ori_problem(value):
+            raise forms.ValidationError(_("Enter the 9-character ORI the FBI assigned to the agency: a state code "
+                                          "followed by 7 letters or digits (not a placeholder such as XX0010100)."))
+        return value

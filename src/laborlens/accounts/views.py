@@ -302,8 +302,10 @@ def agency_policy(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             with transaction.atomic():
                 agency = form.save()
-                record_event(EventTag.AGENCY_POLICY_CHANGED, request=request, obj=agency,
-                             detail={"allow_statistical_use": agency.allow_statistical_use})
+                detail: dict[str, object] = {"allow_statistical_use": agency.allow_statistical_use}
+                if "ori" in form.changed_data:
+                    detail["ori"] = agency.ori
+                record_event(EventTag.AGENCY_POLICY_CHANGED, request=request, obj=agency, detail=detail)
             messages.success(request, _("Agency policy saved."))
             return redirect("accounts:agency_policy")
     return render(request, "accounts/agency_policy.html", {"form": form, "agency": agency})

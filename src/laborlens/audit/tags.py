@@ -175,6 +175,7 @@ class EventTag(StrEnum):
     RELEASE_BUDGET_SET = "publishing:budget:set"
     # threat assessment (public DOL / FBI reference data)
     THREAT_DATA_IMPORTED = "threat:data:import"
+    THREAT_DATA_UPLOADED = "threat:data:upload"
     THREAT_ASSESSMENT_VIEWED = "threat:assessment:view"
     THREAT_IMPORTS_VIEWED = "threat:imports:view"
     THREAT_AREA_SET = "threat:area:set"

@@ -43,6 +43,8 @@ def load_demo_cases(users: dict[str, User]) -> None:
     rpd = _case(users, "investigator", "Green Acres farm crew",
                 stage="investigation", jurisdiction="City of Riverton", industry="farming_agriculture",
                 visa_programmes=["h2a"], exploitation="labor", co_occurring_crimes=["financial", "immigration"],
+                # NIBRS incident date and hour (from the workers' statements: passports taken on arrival).
+                incident_date=today - timedelta(days=120), incident_hour=6,
                 summary="Crew of about twelve H-2A workers housed above the company yard; passports "
                         "held by the crew boss; recruitment debt deducted from pay.")
     if rpd is not None:
@@ -53,11 +55,11 @@ def load_demo_cases(users: dict[str, User]) -> None:
                             reason="Charging decision under 18 U.S.C. 1589 and 1592")
         mateo = _person(rpd, investigator, role="victim", full_name="Mateo Quispe Huamán", city="Riverton",
                 date_of_birth="1994-03-11", languages=["es", "qu"], phones=["+12025550187"],
-                id_documents=["Passport PE 4471920"])
+                id_documents=["Passport PE 4471920"], sex="M", race="U", ethnicity="H")
         rosa = _person(rpd, investigator, role="victim", full_name="Rosa Elena Mamani", city="Riverton",
-                languages=["es"], is_minor=False)
+                languages=["es"], is_minor=False, age_low=25, age_high=30, sex="F", race="U", ethnicity="H")
         lopez = _person(rpd, investigator, role="suspect", full_name="Victor Lopez", aliases=["El Jefe"],
-                city="Riverton", phones=[SHARED_PHONE])
+                city="Riverton", phones=[SHARED_PHONE], age_low=45, age_high=55, sex="M", race="U", ethnicity="U")
         _person(rpd, investigator, role="suspect", full_name="Dale Hutchins", city="Riverton",
                 intelligence_only=True, review_due=today + timedelta(days=20),
                 justification="Owner of the yard where the crew is housed; pays the crew boss in cash "

@@ -27,6 +27,9 @@ from laborlens.cases.models import (
     Entity,
     Evidence,
     Interview,
+    NibrsEthnicity,
+    NibrsRace,
+    NibrsSex,
     OperationPlan,
     Person,
 )
@@ -72,8 +75,8 @@ class CaseForm(forms.ModelForm):
     class Meta:
         model = Case
         fields = ["title", "stage", "jurisdiction", "industry", "exploitation", "visa_programmes",
-                  "co_occurring_crimes", "summary", "opened_on"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "opened_on": DATE}
+                  "co_occurring_crimes", "summary", "opened_on", "incident_date", "incident_hour"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "opened_on": DATE, "incident_date": DATE}
         help_texts = {"summary": _("What is known so far. Put names only under People, never here.")}
 
     def __init__(self, *args: Any, creating: bool = False, **kwargs: Any) -> None:
@@ -87,6 +90,18 @@ class CaseForm(forms.ModelForm):
         value = self.cleaned_data["opened_on"]
         if value and value > timezone.localdate():
             raise forms.ValidationError(_("The opening date cannot be in the future."))
+        return value
+
+    def clean_incident_date(self) -> Any:
+        value = self.cleaned_data.get("incident_date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("The incident date cannot be in the future."))
+        return value
+
+    def clean_incident_hour(self) -> Any:
+        value = self.cleaned_data.get("incident_hour")
+        if value is not None and not 0 <= value <= 23:
+            raise forms.ValidationError(_("Enter an hour from 0 to 23, or leave it empty."))
         return value
 
 
@@ -145,6 +160,16 @@ class PersonForm(VersionedForm):
     languages = forms.MultipleChoiceField(label=_("Languages spoken"), required=False,
                                           choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple)
     is_minor = forms.BooleanField(label=_("Minor (under 18)"), required=False)
+    age_low = forms.IntegerField(label=_("Age in years, or the youngest estimate"), required=False,
+                                 min_value=1, max_value=99,
+                                 help_text=_("Leave both ages empty if the age is unknown; 99 means over 98."))
+    age_high = forms.IntegerField(label=_("Oldest estimate (for an age range)"), required=False,
+                                  min_value=1, max_value=99)
+    # Not required: a form posted without them (an older client, the API) records "unknown".
+    sex = forms.ChoiceField(label=_("Sex"), choices=NibrsSex.choices, initial=NibrsSex.UNKNOWN, required=False)
+    race = forms.ChoiceField(label=_("Race"), choices=NibrsRace.choices, initial=NibrsRace.UNKNOWN, required=False)
+    ethnicity = forms.ChoiceField(label=_("Ethnicity"), choices=NibrsEthnicity.choices,
+                                  initial=NibrsEthnicity.UNKNOWN, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
     intelligence_only = forms.BooleanField(
         label=_("Intelligence subject only (28 CFR Part 23)"), required=False,
@@ -169,6 +194,8 @@ class PersonForm(VersionedForm):
             "phones": "\n".join(person.phones), "emails": "\n".join(person.emails),
             "address": person.address, "city": person.city, "id_documents": "\n".join(person.id_documents),
             "languages": person.languages, "is_minor": person.is_minor, "notes": person.notes,
+            "age_low": person.age_low, "age_high": person.age_high, "sex": person.sex, "race": person.race,
+            "ethnicity": person.ethnicity,
             "intelligence_only": person.intelligence_only, "justification": person.justification,
             "review_due": person.review_due, "version": person.version,
         }
@@ -206,6 +233,11 @@ class PersonForm(VersionedForm):
                 self.add_error("pseudonym", _("A pseudonym must not contain the person's name."))
         if data.get("intelligence_only") and data.get("role") != Person.Role.SUSPECT:
             self.add_error("intelligence_only", _("Only a suspect can be recorded as an intelligence subject."))
+        low, high = data.get("age_low"), data.get("age_high")
+        if high is not None and low is None:
+            self.add_error("age_low", _("Give the youngest estimate too, or leave both ages empty."))
+        elif high is not None and low is not None and high <= low:
+            self.add_error("age_high", _("The oldest estimate must be greater than the youngest."))
         return data
 
     def apply(self, person: Person) -> Person:
@@ -215,6 +247,11 @@ class PersonForm(VersionedForm):
             person.pseudonym = data["pseudonym"].strip()
         person.languages = data["languages"]
         person.is_minor = data["is_minor"]
+        person.age_low = data.get("age_low")
+        person.age_high = data.get("age_high")
+        person.sex = data.get("sex") or NibrsSex.UNKNOWN
+        person.race = data.get("race") or NibrsRace.UNKNOWN
+        person.ethnicity = data.get("ethnicity") or NibrsEthnicity.UNKNOWN
         person.intelligence_only = data["intelligence_only"]
         person.review_due = data["review_due"]
         if self.identity:

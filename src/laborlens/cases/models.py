@@ -129,6 +129,12 @@ class Case(VersionedModel):
     co_occurring_crimes = models.JSONField(_("co-occurring crimes"), default=list, blank=True)
     summary = models.TextField(_("summary"), blank=True, max_length=5000)
     opened_on = models.DateField(_("opened on"), default=timezone.localdate)
+    # When the offence happened (NIBRS data element 3, incident date and hour), from the
+    # facts of the case: not the date the case was opened. Empty: not known yet.
+    incident_date = models.DateField(_("incident date"), null=True, blank=True,
+                                     help_text=_("When the trafficking began or was discovered, from the facts (NIBRS incident date)."))
+    incident_hour = models.PositiveSmallIntegerField(_("incident hour (0-23)"), null=True, blank=True,
+                                                     help_text=_("Leave empty if the hour is not known."))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -233,6 +239,27 @@ class CaseMember(CaseScoped):
         return f"{self.user_id} on case {self.case_id} as {self.role}"
 
 
+class NibrsSex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+    UNKNOWN = "U", _("Unknown")
+
+
+class NibrsRace(models.TextChoices):
+    WHITE = "W", _("White")
+    BLACK = "B", _("Black or African American")
+    NATIVE = "I", _("American Indian or Alaska Native")
+    ASIAN = "A", _("Asian")
+    PACIFIC = "P", _("Native Hawaiian or Other Pacific Islander")
+    UNKNOWN = "U", _("Unknown")
+
+
+class NibrsEthnicity(models.TextChoices):
+    HISPANIC = "H", _("Hispanic or Latino")
+    NOT_HISPANIC = "N", _("Not Hispanic or Latino")
+    UNKNOWN = "U", _("Unknown")
+
+
 class Person(CaseScoped, VersionedModel):
     class Role(models.TextChoices):
         VICTIM = "victim", _("Potential victim")
@@ -257,6 +284,15 @@ class Person(CaseScoped, VersionedModel):
     # Not identifying on their own.
     languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     is_minor = models.BooleanField(_("minor (under 18)"), default=False)
+    # NIBRS demographics (data elements 26-29 victim, 37-39 offender, 47-50 arrestee), each
+    # with NIBRS's own "unknown" as an honest answer. Age: exact (low only) or a range
+    # (low-high); both empty is "unknown". Not identifying on their own.
+    age_low = models.PositiveSmallIntegerField(_("age (or youngest estimate)"), null=True, blank=True)
+    age_high = models.PositiveSmallIntegerField(_("oldest estimate"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=NibrsSex.choices, default=NibrsSex.UNKNOWN)
+    race = models.CharField(_("race"), max_length=1, choices=NibrsRace.choices, default=NibrsRace.UNKNOWN)
+    ethnicity = models.CharField(_("ethnicity"), max_length=1, choices=NibrsEthnicity.choices,
+                                 default=NibrsEthnicity.UNKNOWN)
     recorded_by_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     # 28 CFR Part 23: intelligence-only subjects.
     intelligence_only = models.BooleanField(_("intelligence subject only"), default=False)

@@ -91,9 +91,19 @@ class NibrsExport(APIView):
 
     @extend_schema(
         tags=["exports"], summary="NIBRS human trafficking extract (64A, 64B) of your agency's cases",
-        responses={200: OpenApiResponse(response=NIBRS_DOCUMENT, description="Segments and the cases not yet reportable")},
+        responses={200: OpenApiResponse(response=NIBRS_DOCUMENT, description="Segments and the cases not yet reportable"),
+                   422: OpenApiResponse(description="No extract: the agency's ORI is missing or a placeholder, or "
+                                                    "incidents fail NIBRS data-element rules (every error listed)")},
     )
     def get(self, request: Request) -> Response:
-        extract = services.export_nibrs(request.user, request=request, via="api")  # type: ignore[arg-type]
+        try:
+            extract = services.export_nibrs(request.user, request=request, via="api")  # type: ignore[arg-type]
+        except services.NibrsRefused as refusal:
+            # Every error of every incident, and no extract (HTTP 422).
+            problems = refusal.extract.problems if refusal.extract is not None else []
+            return Response({"detail": str(refusal), "specification": nibrs.SPEC_VERSION,
+                             "errors": [{"case": p.case, "segment": p.segment, "row": p.row,
+                                         "data_element": p.element, "message": p.message} for p in problems]},
+                            status=422)
         return Response({"format": nibrs.FORMAT, "segments": extract.segments,
                          "not_reportable": extract.not_reportable})

@@ -75,6 +75,8 @@ def cmd_nibrs(args: argparse.Namespace) -> int:
     from laborlens.cli import setup_django
 
     setup_django()
+    from django.utils import timezone
+
     from laborlens.exchange import nibrs, services
 
     try:
@@ -82,14 +84,29 @@ def cmd_nibrs(args: argparse.Namespace) -> int:
     except services.ExchangeRefused as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 2
+    except services.NibrsRefused as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        if refusal.extract is not None:
+            for case, problems in refusal.extract.problems_by_case.items():
+                print(f"  {case}:", file=sys.stderr)
+                for problem in problems:
+                    print(f"    {problem.segment} {problem.row}, data element {problem.element}: {problem.message}",
+                          file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
     out = Path(args.out)
     if args.format == "csv":
         out.mkdir(parents=True, exist_ok=True)
         for name, text in nibrs.to_csv(extract).items():
             (out / name).write_text(text, encoding="utf-8")
+    elif args.format == "xml":
+        out.write_text(nibrs.to_xml(extract, timezone.localtime()), encoding="utf-8")
     else:
         out.write_text(nibrs.to_json(extract), encoding="utf-8")
     print(f"incidents: {extract.incidents}; not reportable yet: {len(extract.not_reportable)}; wrote {out}")
+    if args.format == "xml":
+        print("note: the XML follows the NIBRS IEPD element names but is not validated against the FBI XSD "
+              "(not shipped; see docs/HTCDS_MAPPING.md)")
     for item in extract.not_reportable:
         print(f"  {item['case']}: {'; '.join(item['lacks'])}")  # type: ignore[arg-type]
     return 0
@@ -125,8 +142,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     extract = sub.add_parser("nibrs", help="NIBRS human trafficking extract (64A/64B)")
     who(extract)
-    extract.add_argument("--format", choices=["json", "csv"], default="json",
-                         help="json: one file; csv: a folder with one file per segment")
+    extract.add_argument("--format", choices=["json", "csv", "xml"], default="json",
+                         help="json: one file; csv: a folder with one file per segment; xml: after the "
+                              "NIBRS IEPD (not validated against the FBI XSD)")
     extract.add_argument("out")
     extract.set_defaults(func=cmd_nibrs)
 

@@ -195,39 +195,94 @@ def _incident_number(case: Case) -> str:
     return number if nibrs.INCIDENT_PATTERN.match(number) else f"LL{case.pk:010d}"
 
 
+def _demographics(person: Person | None, on: date, *, user: User, member_of: frozenset[int]) -> nibrs.Demographics:
+    """A person's NIBRS codes: the age recorded on the person form (exact or a range), else
+    the age from the date of birth when the user may see the identity, else 'unknown'."""
+    if person is None:
+        return nibrs.Demographics()
+    if person.age_low is not None:
+        age = nibrs.age_code(person.age_low, person.is_minor, person.age_high)
+    else:
+        years = _age_years(person, on) if can_see_identity(user, person, member_of=member_of) else None
+        age = nibrs.age_code(years, person.is_minor)
+    return nibrs.Demographics(age=age, sex=person.sex or "U", race=person.race or "U",
+                              ethnicity=person.ethnicity or "U")
+
+
 def nibrs_incidents(user: User) -> list[nibrs.Incident]:
     cases = list(export_cases(user))
     people = _people(user, cases)
     member_of = member_case_ids(user)
     charges: dict[int, list[Charge]] = {}
-    for charge in Charge.objects.restrict(user, "view").filter(case__in=[c.pk for c in cases],
-                                                                arrested_on__isnull=False):
+    for charge in (Charge.objects.restrict(user, "view").filter(case__in=[c.pk for c in cases],
+                                                                 arrested_on__isnull=False)
+                   .select_related("defendant").order_by("arrested_on", "pk")):
         charges.setdefault(charge.case_id, []).append(charge)
     incidents = []
     for case in cases:
         mine = people.get(case.pk, [])
+        on = case.incident_date or case.opened_on
         offenses = nibrs.EXPLOITATION_TO_OFFENSES.get(case.exploitation, (nibrs.INVOLUNTARY_SERVITUDE,))
-        victims = []
-        for person in (p for p in mine if p.role == Person.Role.VICTIM):
-            years = _age_years(person, case.opened_on) if can_see_identity(user, person, member_of=member_of) else None
-            victims.append(nibrs.Victim(age=nibrs.age_code(years, person.is_minor)))
-        arrests = tuple(
-            nibrs.Arrest(charge.arrested_on, nibrs.COMMERCIAL_SEX
-                         if charge.statute.startswith(nibrs.SEX_TRAFFICKING_STATUTES) else offenses[-1])
-            for charge in charges.get(case.pk, []) if charge.arrested_on is not None)
+        victims = tuple(_demographics(p, on, user=user, member_of=member_of)
+                        for p in mine if p.role == Person.Role.VICTIM)
+        offenders = tuple(_demographics(p, on, user=user, member_of=member_of)
+                          for p in mine if p.role == Person.Role.SUSPECT)
+        visible = {p.pk for p in mine}
+        arrests = []
+        seen: set[int] = set()
+        for charge in charges.get(case.pk, []):
+            if charge.arrested_on is None:
+                continue
+            # One arrestee per defendant (their first arrest); a charge without a defendant is
+            # an arrestee of unknown description.
+            if charge.defendant_id is not None and charge.defendant_id in seen:
+                continue
+            if charge.defendant_id is not None:
+                seen.add(charge.defendant_id)
+            defendant = charge.defendant if charge.defendant_id in visible else None
+            code = (nibrs.COMMERCIAL_SEX if charge.statute.startswith(nibrs.SEX_TRAFFICKING_STATUTES)
+                    else offenses[-1])
+            arrests.append(nibrs.Arrest(charge.arrested_on, code,
+                                        _demographics(defendant, on, user=user, member_of=member_of)))
         incidents.append(nibrs.Incident(
-            case_label=case.number, ori=(case.lead_agency.ori or "").upper(),
-            incident_number=_incident_number(case), report_date=case.opened_on, stage=case.stage,
-            exploitation=case.exploitation, industry=case.industry, victims=tuple(victims),
-            offenders=sum(1 for p in mine if p.role == Person.Role.SUSPECT), arrests=arrests))
+            case_label=case.number, ori=(case.lead_agency.ori or "").strip().upper(),
+            incident_number=_incident_number(case), incident_date=case.incident_date,
+            incident_hour=case.incident_hour, stage=case.stage, exploitation=case.exploitation,
+            industry=case.industry, victims=victims, offenders=offenders, arrests=tuple(arrests)))
     return incidents
 
 
+class NibrsRefused(ValueError):
+    """No NIBRS file can be made: the agency's ORI is missing or a placeholder, or the
+    incidents have errors (``problems``). Nothing is written."""
+
+    def __init__(self, message: str, extract: nibrs.Extract | None = None) -> None:
+        super().__init__(message)
+        self.extract = extract
+
+
+def check_nibrs(user: User) -> nibrs.Extract:
+    """The extract with every error of every incident (nothing written, nothing audited)."""
+    return nibrs.build(nibrs_incidents(user), submitted_on=timezone.localdate())
+
+
 def export_nibrs(user: User, *, request: HttpRequest | None = None, via: str = "web") -> nibrs.Extract:
-    extract = nibrs.build(nibrs_incidents(user))
-    problems = nibrs.validate(extract)
-    if problems:
-        raise InvalidExport("; ".join(problems[:5]))
+    """The extract, only if the agency's ORI is real and no incident has an error."""
+    if not user.can(EXPORT_PERMISSION):
+        raise ExchangeRefused(f"Your role does not allow {EXPORT_PERMISSION}.")
+    ori_problem = nibrs.ori_problem(user.agency.ori if user.agency_id else "")
+    extract = check_nibrs(user)
+    if ori_problem:
+        record_event(EventTag.EXCHANGE_NIBRS_EXPORTED, request=request, actor=user,
+                     detail={"via": via, "refused": "ori"})
+        raise NibrsRefused(f"{ori_problem} An agency administrator sets it on the agency policy page "
+                           "(Administration, Agency policy).", extract)
+    if extract.problems:
+        record_event(EventTag.EXCHANGE_NIBRS_EXPORTED, request=request, actor=user,
+                     detail={"via": via, "refused": "errors", "errors": len(extract.problems),
+                             "incidents_with_errors": len(extract.problems_by_case)})
+        raise NibrsRefused(f"{len(extract.problems)} errors in {len(extract.problems_by_case)} incidents: "
+                           "no file was written.", extract)
     record_event(EventTag.EXCHANGE_NIBRS_EXPORTED, request=request, actor=user,
                  detail={"via": via, "incidents": extract.incidents,
                          "not_reportable": len(extract.not_reportable),

@@ -12,7 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Max, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from laborlens.cases.industries import industries, industry_label
 from laborlens.cases.models import Case
@@ -259,3 +261,50 @@ def map_cells(assessment: Assessment) -> list[dict]:
                       "selected": fips in assessment.area.counties})
     # Chosen counties last, so that their outline is drawn on top of their neighbours.
     return sorted(cells, key=lambda cell: cell["selected"])
+
+
+# Data older than this many years is flagged on every page that shows it.
+STALE_AFTER_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period of the data behind a figure: first and last date (or year) in the table."""
+
+    key: str
+    label: str
+    first: str
+    last: str
+    age_years: int | None
+
+    @property
+    def text(self) -> str:
+        return self.first if self.first == self.last else f"{self.first} – {self.last}"
+
+    @property
+    def stale(self) -> bool:
+        return self.age_years is not None and self.age_years >= STALE_AFTER_YEARS
+
+
+def data_periods() -> dict[str, Period]:
+    """For each kind of imported data, the period it covers (decision dates for DOL
+    certifications, start dates for debarments, years for UCR) and how old its newest
+    record is. Kinds with no data are left out."""
+    today = timezone.localdate()
+    periods: dict[str, Period] = {}
+    for programme, label in (("h2a", _("DOL H-2A certifications (decision dates)")),
+                             ("h2b", _("DOL H-2B certifications (decision dates)"))):
+        span = CertifiedEmployer.objects.filter(programme=programme).aggregate(
+            first=Min("decision_date"), last=Max("decision_date"))
+        if span["last"]:
+            periods[programme] = Period(programme, str(label), span["first"].isoformat(), span["last"].isoformat(),
+                                        (today - span["last"]).days // 365)
+    span = Debarment.objects.aggregate(first=Min("start_date"), last=Max("start_date"))
+    if span["last"]:
+        periods["debarments"] = Period("debarments", str(_("Debarments (start dates)")), span["first"].isoformat(),
+                                       span["last"].isoformat(), (today - span["last"]).days // 365)
+    span = UcrCount.objects.aggregate(first=Min("year"), last=Max("year"))
+    if span["last"]:
+        periods["ucr"] = Period("ucr", str(_("FBI UCR human trafficking (years)")), str(span["first"]),
+                                str(span["last"]), today.year - span["last"])
+    return periods

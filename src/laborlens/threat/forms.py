@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.threat import geo
+from laborlens.threat.models import ThreatUpload
+from laborlens.threat.uploads import MAX_BYTES, SUFFIXES
 
 
 def state_choices() -> list[tuple[str, str]]:
@@ -38,3 +41,17 @@ class AreaForm(forms.Form):
             self.data = data
         self.fields["county"].choices = sorted(((fips, name) for fips, name in counties.items()),
                                                key=lambda choice: choice[1])
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file is"), choices=ThreatUpload.Kind.choices)
+    file = forms.FileField(label=_("File (.xlsx or .csv)"),
+                           help_text=_("DOL disclosure files are .xlsx; the FBI UCR and debarment files .csv."))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name or "").suffix.lower() not in SUFFIXES:
+            raise forms.ValidationError(_("Only .xlsx and .csv files can be imported."))
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 200 MB."))
+        return upload

@@ -13,6 +13,7 @@ the default of the assessment and tips and cases can be placed on the map.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -162,3 +163,42 @@ class AreaProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state} {', '.join(self.counties)}"
+
+
+class ThreatUpload(models.Model):
+    """A DOL or FBI file uploaded on the web page, imported by the task queue's worker
+    (``threat.tasks.import_upload``) through the same importer as the CLI. Progress is read
+    from a small file beside the upload (the import is one transaction, so the database
+    shows nothing until it ends); the per-row report is the run's ``ImportProblem`` rows."""
+
+    class Kind(models.TextChoices):
+        DOL = "dol", _("DOL H-2A or H-2B disclosure (programme from the file)")
+        H2A = "h2a", _("DOL H-2A disclosure")
+        H2B = "h2b", _("DOL H-2B disclosure")
+        DEBARMENTS = "debarments", _("H-2A / H-2B debarments")
+        UCR = "ucr", _("FBI UCR human trafficking")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        REFUSED = "refused", _("Refused")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    file_name = models.CharField(max_length=255)
+    stored_name = models.CharField(max_length=80, unique=True)
+    size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    message = models.CharField(max_length=500, blank=True)
+    run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    task_id = models.CharField(max_length=64, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name}"

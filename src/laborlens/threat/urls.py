@@ -7,4 +7,6 @@ app_name = "threat"
 urlpatterns = [
     path("", views.assessment, name="assessment"),
     path("imports/", views.imports, name="imports"),
+    path("upload/", views.upload, name="upload"),
+    path("upload/<int:pk>/", views.upload_status, name="upload_status"),
 ]
