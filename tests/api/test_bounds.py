@@ -150,3 +150,16 @@ def test_schema_declares_400_and_413_for_bodies(world, api):
     operation = document["paths"]["/api/v1/tips/public/"]["post"]
     assert {"400", "413"} <= set(operation["responses"])
     assert "413" not in document["paths"]["/api/v1/me/"]["get"]["responses"]
+
+
+def test_deep_json_to_the_screening_autosave_page_is_a_400(world, login):
+    client = login(world.officer)
+    response = client.post("/screening/new/", {"label": "Depth", "age_group": "adult", "setting": "traffic_stop",
+                                               "question_language": "en"})
+    assert response.status_code == 302
+    screening = Screening.objects.get(label="Depth")
+    answer_url = f"/screening/{screening.pk}/answer/"
+    deep = '{"indicator": ' + "[" * 1500 + "]" * 1500 + "}"
+    assert_problem(client.post(answer_url, deep, content_type="application/json"), 400)
+    screening.refresh_from_db()
+    assert screening.version == 1 and screening.answers == {}

@@ -1,4 +1,5 @@
-"""Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages, on a
+"""Automated accessibility audit (axe-core, WCAG 2.1 A/AA rules) of the main pages (sign-in,
+screening, the public tip form, victim pages, case pages, the metrics dashboard), on a
 phone-sized screen and on a desktop. Serious and critical violations fail the test."""
 
 from __future__ import annotations
@@ -65,3 +66,71 @@ def test_the_audit_catches_known_violations(browser):
     found = " ".join(violations(page))
     page.close()
     assert "image-alt" in found and "label" in found and "button-name" in found
+
+
+def audit_pages(page, base: str, pages: list[tuple[str, str]], found: dict[str, list[str]]) -> None:
+    for name, path in pages:
+        response = page.goto(f"{base}{path}")
+        assert response is not None and response.status == 200, (name, path, response and response.status)
+        found[name] = violations(page)
+
+
+@pytest.mark.parametrize("viewport", [(375, 740), (1280, 900)])
+def test_tip_victim_case_and_metrics_pages_have_no_serious_accessibility_violations(
+        live_server, transactional_db, browser, viewport):
+    from laborlens.accounts.models import User
+    from laborlens.cases.models import AfterActionReport, Case, OperationPlan, Person
+    from laborlens.victims.models import VictimRecord
+
+    load_demo()
+    base = live_server.url
+    found: dict[str, list[str]] = {}
+
+    def session(username: str | None):
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        if username:
+            sign_in(page, base, username, DEMO_PASSWORD, demo_code(username))
+        return context, page
+
+    # The public tip form, as a tipster sees it (no account).
+    context, page = session(None)
+    audit_pages(page, base, [("tip form", "/tips/report/"), ("tip follow-up", "/tips/follow-up/"),
+                             ("warning signs", "/tips/warning-signs/")], found)
+    context.close()
+
+    # Victim pages, as the advocate who serves the victims.
+    advocate = User.objects.get(username="advocate")
+    record = VictimRecord.objects.restrict(advocate, "view").order_by("pk").first()
+    assert record is not None
+    context, page = session("advocate")
+    audit_pages(page, base, [("victims", "/victims/"), ("victim record", f"/victims/{record.pk}/"),
+                             ("victim edit", f"/victims/{record.pk}/edit/"),
+                             ("referrals", "/victims/referrals/"), ("directory", "/victims/directory/"),
+                             ("relief guide", "/victims/relief/guide/")], found)
+    context.close()
+
+    # Case pages, as the lead investigator.
+    investigator = User.objects.get(username="investigator")
+    case = Case.objects.restrict(investigator, "view").order_by("pk").first()
+    person = Person.objects.restrict(investigator, "view").filter(case=case).order_by("pk").first()
+    assert case is not None and person is not None
+    pages = [("cases", "/cases/"), ("case", f"/cases/{case.pk}/"), ("case board", f"/cases/{case.pk}/board/"),
+             ("my work", "/cases/my-work/"), ("search", "/cases/search/"),
+             ("person", f"/cases/people/{person.pk}/"), ("new person", f"/cases/{case.pk}/people/new/")]
+    plan = OperationPlan.objects.restrict(investigator, "view").order_by("pk").first()
+    report = AfterActionReport.objects.restrict(investigator, "view").order_by("pk").first()
+    assert plan is not None and report is not None
+    pages += [("operation plan", f"/cases/operations/{plan.pk}/"), ("after-action report", f"/cases/reports/{report.pk}/")]
+    context, page = session("investigator")
+    audit_pages(page, base, pages, found)
+    context.close()
+
+    # The metrics dashboard, as a supervisor.
+    context, page = session("supervisor")
+    audit_pages(page, base, [("metrics", "/metrics/")], found)
+    context.close()
+
+    problems = {name: issues for name, issues in found.items() if issues}
+    assert not problems, problems

@@ -8,7 +8,8 @@ here looks at the raw bytes first:
 * a JSON body nested deeper than ``MAX_JSON_DEPTH`` (32) is refused with 400; the depth is
   found by one iterative scan of the bytes (brackets outside strings), no recursion;
 * a web form body over ``MAX_FORM_BODY`` (the 20 MiB upload limit plus room for the form
-  fields) is refused with a 413 page.
+  fields) is refused with a 413 page; a JSON body sent to a page (the screening autosave)
+  gets the same depth guard as the API (Django's own 2.5 MB limit bounds its size).
 
 API refusals are RFC 9457 problem documents, like every other API error.
 """
@@ -112,4 +113,8 @@ class BoundedInputMiddleware:
         if length > MAX_FORM_BODY:
             page = render_to_string("errors/413.html", {"limit_mb": MAX_FORM_BODY // (1024 * 1024)})
             return HttpResponse(page, status=413)
+        # Pages that take JSON (the screening autosave) get the same depth guard.
+        if length and _is_json(request) and json_depth_exceeds(request.body):
+            return problem_response(400, "Bad request",
+                                    f"JSON may be nested at most {MAX_JSON_DEPTH} levels deep; nothing was changed.")
         return None
