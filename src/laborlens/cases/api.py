@@ -17,8 +17,8 @@ from laborlens.api.base import Pagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
-from laborlens.cases.visibility import can_see_identity, member_case_ids
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import can_see_identity, member_case_ids
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 COUNT_CAP = 10_000

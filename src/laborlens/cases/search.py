@@ -126,8 +126,7 @@ def _people_by_name(people: Any, words: list[str], kind_keys: Any) -> Any:
 
 def run(user: User, query: str) -> Results:
     from laborlens.cases.models import Case, Entity, Evidence, Person, SearchDocument
-    from laborlens.cases.visibility import findable_by_identity
-    from laborlens.victims.consent import known_for
+    from laborlens.identity.access import findable_by_identity, known_for
 
     results = Results(query=query)
     words = tokens(query)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import elements, search, services
 from laborlens.cases.forms import (
@@ -64,9 +65,9 @@ from laborlens.cases.models import (
 from laborlens.cases.pdf import report_pdf, report_sections
 from laborlens.cases.redact import redact
 from laborlens.cases.services import ConflictError, RuleError
-from laborlens.cases.visibility import member_case_ids, shown, visible_categories
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import member_case_ids, shown, visible_categories
 
 View = Callable[..., HttpResponse]
 CONFLICT = gettext_lazy("Someone else saved a change to this record while you were editing it. Nothing of yours "
@@ -446,6 +447,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Saved."))
                 return redirect(back)
         return _form_page(request, title=title, form=form, case=person.case, submit=_("Save"), back=back, status=400)
+    record_read(EventTag.CASE_PERSON_EDIT_OPENED, request, person, pseudonym=person.pseudonym, identity_shown=identity)
     return _form_page(request, title=title, form=form, case=person.case, submit=_("Save"), back=back)
 
 
@@ -809,6 +811,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return _form_page(request, title=_("Edit report"), form=form, case=fresh.case, submit=_("Save"), back=back, status=409)
             return redirect(back)
         return _form_page(request, title=_("Edit report"), form=form, case=fresh.case, submit=_("Save"), back=back, status=400)
+    record_read(EventTag.CASE_REPORT_EDIT_OPENED, request, report)
     return _form_page(request, title=_("Edit report"), form=form, case=report.case, submit=_("Save"), back=back)
 
 

@@ -27,7 +27,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from laborlens.cases.visibility import member_case_ids, shown
+from laborlens.identity.access import member_case_ids, shown
 from laborlens.metrics import periods
 from laborlens.metrics.figures import Filters, compute_all
 from laborlens.metrics.figures import Table as Figure
