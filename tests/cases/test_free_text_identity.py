@@ -132,3 +132,18 @@ def test_the_authors_agency_reads_and_edits_its_text_unchanged(cw, login):
     pdf = _pdf_text(investigator.get(f"/cases/reports/{cw.report.pk}/pdf/").content)
     assert not _leaks(pdf), _leaks(pdf)
     assert VICTIM_NAME not in pdf
+
+
+def test_edit_rights_follow_ownership_and_what_the_text_holds(cw, login):
+    deputy = login(cw.deputy)
+    # Nothing identifying in the evidence yet: another agency on the team may edit it...
+    assert deputy.get(f"/cases/evidence/{cw.evidence.pk}/edit/").status_code == 200
+    # ...but reports and plans are edited only by the agency that wrote them.
+    assert deputy.get(f"/cases/reports/{cw.report.pk}/edit/").status_code == 403
+    assert deputy.get(f"/cases/operations/{cw.plan.pk}/edit/").status_code == 403
+    assert deputy.post(f"/cases/reports/{cw.report.pk}/edit/", {"title": "x", "what_happened": "y",
+                                                               "version": 1}).status_code == 403
+    # Once the evidence names the victim, its edit form would show the raw text: refused.
+    _plant(cw)
+    assert deputy.get(f"/cases/evidence/{cw.evidence.pk}/edit/").status_code == 403
+    assert login(cw.w.investigator).get(f"/cases/evidence/{cw.evidence.pk}/edit/").status_code == 200

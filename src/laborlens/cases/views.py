@@ -175,7 +175,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cases.change")
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "change")
-    _owner_edits(request.user, case, [case.title, case.summary], agency_id=case.lead_agency_id)  # type: ignore[arg-type]
+    _owner_edits(request.user, case, [case.title, case.summary], ownership=False)  # type: ignore[arg-type]
     form = CaseForm(request.POST or None, instance=case, initial={"version": case.version})
     back = reverse("cases:detail", args=[case.pk])
     if request.method == "POST":
@@ -528,7 +528,8 @@ def entity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cases.change")
 def entity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entity = get_scoped_or_404(Entity.objects.select_related("case", "created_by"), request.user, "change", pk=pk)
-    _owner_edits(request.user, entity, [entity.name, entity.trade_name, entity.notes])  # type: ignore[arg-type]
+    _owner_edits(request.user, entity, [entity.name, entity.trade_name, entity.notes],  # type: ignore[arg-type]
+                 ownership=False)
     form = EntityForm(request.POST or None, initial=EntityForm.initial_for(entity))
     back = reverse("cases:entity", args=[entity.pk])
     if request.method == "POST":
@@ -596,7 +597,8 @@ def evidence_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cases.change")
 def evidence_edit(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = _evidence(request, pk, "change")
-    _owner_edits(request.user, evidence, [evidence.title, evidence.description, evidence.source])  # type: ignore[arg-type]
+    _owner_edits(request.user, evidence, [evidence.title, evidence.description, evidence.source],  # type: ignore[arg-type]
+                 ownership=False)
     form = EvidenceForm(request.POST or None, instance=evidence, initial={"version": evidence.version})
     back = reverse("cases:evidence", args=[evidence.pk])
     if request.method == "POST":
@@ -763,12 +765,12 @@ def _report_texts(report: AfterActionReport) -> list[str]:
     return [report.title, *(getattr(report, name) for name in AfterActionReport.SECTIONS)]
 
 
-def _owner_edits(user: User, obj: Any, texts: list[str], agency_id: int | None = None) -> None:
+def _owner_edits(user: User, obj: Any, texts: list[str], *, ownership: bool = True) -> None:
     """Edit rights follow ownership (identity.text.may_edit_text): an edit form shows the raw
-    text, so another agency's team member, or anyone who may not see an identity in it, reads
-    the redacted page instead."""
+    text, so another agency's team member (reports, plans), or anyone who may not see an
+    identity in it (every text), reads the redacted page instead."""
     case = obj if isinstance(obj, Case) else obj.case
-    owner = agency_id if agency_id is not None else obj.created_by.agency_id
+    owner = obj.created_by.agency_id if ownership else user.agency_id
     if not may_edit_text(user, owner, texts, renderer_for_case(user, case)):
         raise PermissionDenied(_("Only the agency that wrote this edits it; you can read it with identities you "
                                  "may not see replaced by pseudonyms."))

@@ -39,7 +39,7 @@ from laborlens.cases.models import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.identity.access import record_categories, serves, shown
 from laborlens.identity.consent import state as consent_state
-from laborlens.identity.consent import victims_consenting
+from laborlens.identity.consent import valid_q, victims_consenting
 from laborlens.victims import services
 from laborlens.victims.models import (
     Category,
@@ -472,7 +472,7 @@ class VictimConsents(generics.ListAPIView):
         elif state == "expired":
             consents = consents.filter(revoked_at__isnull=True, expires_on__lt=today)
         elif state == "valid":
-            consents = consents.filter(revoked_at__isnull=True, expires_on__gte=today)
+            consents = consents.filter(valid_q(today))  # the one valid-consent rule
         ordering = _query_choice(request, "ordering", CONSENT_ORDERINGS, "-given_on")
         page = self.paginate_queryset(consents.select_related("recipient_agency").order_by(ordering, "-pk"))
         record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,
