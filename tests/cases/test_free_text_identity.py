@@ -147,3 +147,16 @@ def test_edit_rights_follow_ownership_and_what_the_text_holds(cw, login):
     _plant(cw)
     assert deputy.get(f"/cases/evidence/{cw.evidence.pk}/edit/").status_code == 403
     assert login(cw.w.investigator).get(f"/cases/evidence/{cw.evidence.pk}/edit/").status_code == 200
+
+
+def test_search_by_a_hidden_identity_finds_no_free_text(cw, login):
+    _plant(cw)
+    for query in ["Zyxwort", "quintessa zyxwórt", "(202) 555-0187", "Orchard"]:
+        body = login(cw.deputy).post("/cases/search/", {"q": query}).content.decode()
+        body = re.sub(r'<input[^>]*name="q"[^>]*>', "", body)  # the deputy's own query, echoed in the box
+        assert not _leaks(body), (query, _leaks(body))
+        if query != "Orchard":  # the words of someone the deputy may not see: the hit itself would tell
+            assert f'href="/cases/{cw.case.pk}/"' not in body, query
+    # The investigator, who sees the victim, finds the case by her name.
+    body = login(cw.w.investigator).post("/cases/search/", {"q": "Zyxwort"}).content.decode()
+    assert f'href="/cases/{cw.case.pk}/"' in body
