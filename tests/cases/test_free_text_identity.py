@@ -118,6 +118,12 @@ def test_planted_identities_never_reach_the_deputy(cw, login):
     assert pages[f"/cases/reports/{cw.report.pk}/edit/"][0] == 403
     assert pages[f"/cases/operations/{cw.plan.pk}/edit/"][0] == 403
     assert f"/cases/reports/{cw.report.pk}/edit/" not in report_page
+    # Users of another agency off the team reach none of it, and see none of it either.
+    for outsider in (cw.rival, cw.w.outsider):
+        pages = _crawl(login(outsider), start)
+        assert not any(status == 200 for url, (status, _body) in pages.items() if url in start[:9]), outsider
+        leaks = {url: _leaks(body) for url, (_status, body) in pages.items() if _leaks(body)}
+        assert not leaks, (outsider.username, leaks)
 
 
 def test_the_authors_agency_reads_and_edits_its_text_unchanged(cw, login):

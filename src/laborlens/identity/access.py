@@ -135,9 +135,9 @@ def record_categories(user: User, record: VictimRecord) -> frozenset[str]:
         return ALL_CATEGORIES
     categories = set(consented_categories(record, user.agency_id))
     if can_see_identity(user, record.person):
-        categories.add(Category.IDENTITY)
+        categories.add(IDENTITY)
     else:
-        categories.discard(Category.IDENTITY)
+        categories.discard(IDENTITY)
     return frozenset(categories)
 
 
