@@ -172,6 +172,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "laborlens.core.middleware.SecurityHeadersMiddleware",
+    "laborlens.audit.reads.OutOfScopeAuditMiddleware",
 ]
 
 # Background work (laborlens.ops.tasks): a queue in the database, run by `laborlens worker`.

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from laborlens.audit.models import AuditEvent
 from laborlens.victims import services
-from laborlens.victims.models import NeedItem, Relief, VictimRecord
+from laborlens.victims.models import Consent, NeedItem, Relief, VictimRecord
 from tests.conftest import make_user
 from tests.permissions import assert_view_permissions
 from tests.victims.conftest import SERVED_NAME, give_consent
@@ -107,6 +107,8 @@ def test_pages_have_no_inline_script_and_are_not_cached(vw, login):
 
 
 def test_relief_requests_and_decisions(vw, login):
+    # Riverton PD files relief for a victim Safe Harbor serves: only under her consent.
+    give_consent(vw, vw.cw.w.agency_a, ["immigration"])
     investigator = login(vw.cw.w.investigator)
     url = reverse("victims:relief_new", args=[vw.record.pk])
     assert investigator.get(url).status_code == 200
@@ -176,3 +178,52 @@ def test_pages_do_not_grow_queries_with_rows(vw, login):
                                 signature="Person", attested=True, explained_in="es")
     after = counts(advocate, [*pages, reverse("victims:queue")]), counts(investigator, pages)
     assert after == before, (before, after)
+
+
+def test_relief_follows_the_immigration_consent(vw, login):
+    """Immigration relief is the "immigration status and relief" category: another
+    agency on the case team sees and files it only under a valid consent naming it."""
+    relief = services.save_relief(Relief(victim=vw.record, kind="cp", status="submitted", requesting_officer="Adv.",
+                                         federal_partner="HSI-Riverton"), by=vw.cw.w.advocate)
+    urls = [reverse("victims:relief_new", args=[vw.record.pk]), reverse("victims:relief_edit", args=[relief.pk])]
+    detail = reverse("victims:detail", args=[vw.record.pk])
+    api = f"/api/v1/victims/{vw.record.pk}/"
+    investigator = login(vw.cw.w.investigator)  # Riverton PD, on the team, cases.change
+
+    def shut() -> None:
+        for url in urls:
+            assert investigator.get(url).status_code == 404, url
+            assert investigator.post(url, {"kind": "cp", "status": "draft", "requesting_officer": "X",
+                                           "version": relief.version}).status_code == 404, url
+        assert "HSI-Riverton" not in investigator.get(detail).content.decode()
+        assert f"/victims/relief/{relief.pk}/" not in investigator.get(detail).content.decode()
+        assert "Submitted" not in investigator.get(detail).content.decode()
+        assert investigator.get(api).json()["relief"] == []
+        assert not Relief.objects.restrict(vw.cw.w.investigator, "view").exists()
+
+    shut()
+    # Consent for other categories does not open it.
+    give_consent(vw, vw.cw.w.agency_a, ["identity", "needs"])
+    shut()
+    consent = give_consent(vw, vw.cw.w.agency_a, ["immigration"])
+    for url in urls:
+        assert investigator.get(url).status_code == 200, url
+    assert "HSI-Riverton" in investigator.get(urls[1]).content.decode()
+    assert "Submitted" in investigator.get(detail).content.decode()
+    assert investigator.get(api).json()["relief"][0]["kind"] == "cp"
+    # The serving agency keeps its access throughout.
+    assert login(vw.cw.w.advocate).get(urls[1]).status_code == 200
+    # Revoked: shut again, from the next request.
+    services.revoke_consent(consent, by=vw.cw.w.advocate)
+    shut()
+    # Expired: shut as well.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Consent.objects.create(victim=vw.record, recipient_agency=vw.cw.w.agency_a, categories=["immigration"],
+                           purpose="Old", given_on=timezone.localdate() - timedelta(days=40),
+                           expires_on=timezone.localdate() - timedelta(days=1), signature="X",
+                           recorded_by=vw.cw.w.advocate)
+    shut()
+    assert login(vw.cw.w.advocate).get(urls[1]).status_code == 200

@@ -10,6 +10,9 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from laborlens.audit.reads import record_refused
+from laborlens.core.querysets import OutOfScope
+
 PROBLEM_TYPE = "https://laborlens.invalid/problems/"
 
 
@@ -20,6 +23,8 @@ def problem(status_code: int, title: str, detail: str, **extra: Any) -> Response
 
 
 def problem_details_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, OutOfScope) and context.get("request") is not None:
+        record_refused(context["request"], exc)  # probing shows in the audit trail
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Not found.")
     elif isinstance(exc, PermissionDenied):

@@ -35,6 +35,8 @@ class EventTag(StrEnum):
     TASKFORCE_MEMBERSHIP_CHANGED = "accounts:taskforce:membership_change"
     AGENCY_CREATED = "accounts:agency:create"
     AGENCY_POLICY_CHANGED = "accounts:agency:policy_change"
+    # any app: a request for an object outside the user's scope (answered 404)
+    SCOPE_REFUSED = "core:scope:refused"
     # api
     API_TOKEN_CREATED = "api:token:create"  # noqa: S105  (a tag, not a secret)
     API_TOKEN_REVOKED = "api:token:revoke"  # noqa: S105
@@ -46,6 +48,7 @@ class EventTag(StrEnum):
     SCREENING_UPDATED = "screening:screening:update"
     SCREENING_VIEWED = "screening:screening:view"
     SCREENING_PRINTED = "screening:screening:print"
+    SCREENING_ANSWERS_VIEWED = "screening:answers:view"
     SCREENING_ATTACHED = "screening:screening:attach"
     # cases
     CASE_CREATED = "cases:case:create"
@@ -88,6 +91,8 @@ class EventTag(StrEnum):
     CASE_REPORT_VIEWED = "cases:report:view"
     CASE_REPORT_EXPORTED = "cases:report:export"
     CASE_REPORT_SHARED_VIEWED = "cases:report:view_shared"
+    CASE_REPORT_EDIT_OPENED = "cases:report:edit_view"
+    CASE_PERSON_EDIT_OPENED = "cases:person:edit_view"
     CASE_TASK_CREATED = "cases:task:create"
     CASE_TASK_COMPLETED = "cases:task:complete"
     CASE_CHARGE_CREATED = "cases:charge:create"
@@ -130,6 +135,8 @@ class EventTag(StrEnum):
     VICTIM_RELIEF_CREATED = "victims:relief:create"
     VICTIM_RELIEF_UPDATED = "victims:relief:update"
     VICTIM_REMINDER_SENT = "victims:reminder:send"
+    VICTIM_RECORD_EDIT_OPENED = "victims:record:edit_view"
+    VICTIM_RELIEF_VIEWED = "victims:relief:view"
     # metrics
     METRICS_VIEWED = "metrics:dashboard:view"
     METRICS_CSV_EXPORTED = "metrics:figure:export_csv"

@@ -26,6 +26,7 @@ from laborlens.cases.models import Case, may_use_cases
 from laborlens.catalogue import load_catalogue
 from laborlens.core.permissions import mfa_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.text import renderer_for_case
 from laborlens.victims.models import Need, Partner
 
 View = Callable[..., HttpResponse]
@@ -97,7 +98,7 @@ def case_map(request: HttpRequest, pk: int) -> HttpResponse:
     record_event(EventTag.BARRIER_CASE_VIEWED, request=request, obj=case,
                  detail={"case": case.number, "barriers": [f.barrier for f in findings if f.present]})
     return render(request, "barriers/case.html", {
-        "case": case, "rows": _barrier_rows(user, lang, findings, None),
+        "case": case, "case_title": renderer_for_case(user, case)(case.title), "rows": _barrier_rows(user, lang, findings, None),
         "any": any(f.present for f in findings), "data": load_barriers()})
 
 

@@ -17,8 +17,9 @@ from laborlens.api.base import Pagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
-from laborlens.cases.visibility import can_see_identity, member_case_ids
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import can_see_identity, member_case_ids
+from laborlens.identity.text import renderer_for_case
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 COUNT_CAP = 10_000
@@ -155,7 +156,10 @@ class CaseDetail(APIView):
     def get(self, request: Request, pk: int) -> Response:
         case = _case(request, pk)
         record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"via": "api"})
-        return Response(CaseDetailSerializer(case).data)
+        data = CaseDetailSerializer(case).data
+        seen = renderer_for_case(request.user, case)  # free text as this caller may see it
+        data["title"], data["summary"] = seen(data["title"]), seen(data["summary"])
+        return Response(data)
 
 
 def _person_data(user: Any, person: Person, member_of: frozenset[int]) -> dict[str, Any]:
@@ -188,7 +192,11 @@ class CaseEntities(APIView):
         case = _case(request, pk)
         entities = Entity.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
         record_event(EventTag.CASE_ENTITY_VIEWED, request=request, obj=case, detail={"via": "api"})
-        return Response(EntitySerializer(entities, many=True).data)
+        seen = renderer_for_case(request.user, case)
+        data = EntitySerializer(entities, many=True).data
+        for item in data:
+            item["name"] = seen(item.get("name"))
+        return Response(data)
 
 
 class CaseEvidence(APIView):
@@ -198,4 +206,8 @@ class CaseEvidence(APIView):
         case = _case(request, pk)
         items = Evidence.objects.restrict(request.user, "view").filter(case=case).order_by("pk")
         record_event(EventTag.CASE_EVIDENCE_VIEWED, request=request, obj=case, detail={"via": "api"})
-        return Response(EvidenceSerializer(items, many=True).data)
+        seen = renderer_for_case(request.user, case)
+        data = EvidenceSerializer(items, many=True).data
+        for item in data:
+            item["title"], item["source"] = seen(item.get("title")), seen(item.get("source"))
+        return Response(data)

@@ -26,11 +26,11 @@ def report_sections(report: AfterActionReport) -> list[tuple[str, str]]:
 def report_pdf(report: AfterActionReport) -> bytes:
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
-    document = SimpleDocTemplate(buffer, pagesize=LETTER, title=report.title, author="LaborLens",
+    document = SimpleDocTemplate(buffer, pagesize=LETTER, title=redact(report.title, report.case), author="LaborLens",
                                  leftMargin=0.9 * inch, rightMargin=0.9 * inch)
     story = [
         Paragraph(escape(_("After-action report")), styles["Title"]),
-        Paragraph(escape(f"{report.case.number} · {report.title}"), styles["Heading2"]),
+        Paragraph(escape(f"{report.case.number} · {redact(report.title, report.case)}"), styles["Heading2"]),
         Paragraph(escape(_("Identities removed. Generated %(when)s.") % {
             "when": timezone.localtime().strftime("%Y-%m-%d %H:%M")}), styles["Italic"]),
         Spacer(1, 12),

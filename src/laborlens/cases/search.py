@@ -126,8 +126,7 @@ def _people_by_name(people: Any, words: list[str], kind_keys: Any) -> Any:
 
 def run(user: User, query: str) -> Results:
     from laborlens.cases.models import Case, Entity, Evidence, Person, SearchDocument
-    from laborlens.cases.visibility import findable_by_identity
-    from laborlens.victims.consent import known_for
+    from laborlens.identity.access import findable_by_identity, known_for
 
     results = Results(query=query)
     words = tokens(query)
@@ -169,4 +168,24 @@ def run(user: User, query: str) -> Results:
     results.entities = list(entities.filter(pk__in=entity_ids)[:MAX_RESULTS])
     results.evidence = list(Evidence.objects.restrict(user, "view").filter(pk__in=ids["evidence"])
                             .select_related("case")[:MAX_RESULTS])
+    return _without_hidden_identity_hits(user, query, results)
+
+
+def _without_hidden_identity_hits(user: User, query: str, results: Results) -> Results:
+    """A query that is an identifying value of someone the user may not see (a name, phone,
+    document) finds no free text of that person's case: the hit itself would tell them."""
+    from laborlens.cases.models import Person
+    from laborlens.identity.text import Renderer, Rules
+
+    case_ids = {item.pk for item in results.cases} | {item.case_id for item in [*results.entities, *results.evidence]}
+    if not case_ids:
+        return results
+    hidden: dict[int, list[Person]] = {}
+    for person in Renderer(user, Person.objects.filter(case__in=case_ids)).hidden:
+        hidden.setdefault(person.case_id, []).append(person)
+    blocked = {case_id for case_id, people in hidden.items() if Rules(people).apply(query)[1]}
+    if blocked:
+        results.cases = [item for item in results.cases if item.pk not in blocked]
+        results.entities = [item for item in results.entities if item.case_id not in blocked]
+        results.evidence = [item for item in results.evidence if item.case_id not in blocked]
     return results

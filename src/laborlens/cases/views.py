@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import elements, search, services
 from laborlens.cases.forms import (
@@ -62,11 +63,11 @@ from laborlens.cases.models import (
     may_use_cases,
 )
 from laborlens.cases.pdf import report_pdf, report_sections
-from laborlens.cases.redact import redact
 from laborlens.cases.services import ConflictError, RuleError
-from laborlens.cases.visibility import member_case_ids, shown, visible_categories
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import member_case_ids, shown, visible_categories
+from laborlens.identity.text import Renderer, may_edit_text, redact, renderer_for_case
 
 View = Callable[..., HttpResponse]
 CONFLICT = gettext_lazy("Someone else saved a change to this record while you were editing it. Nothing of yours "
@@ -115,8 +116,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(stage=stage)
     page = Paginator(cases.order_by("-opened_on", "-pk"), 25).get_page(request.GET.get("page"))
     record_event(EventTag.CASE_LISTED, request=request, detail={"page": page.number, "count": len(page.object_list)})
+    seen = Renderer(request.user, Person.objects.filter(case__in=[case.pk for case in page.object_list]))  # type: ignore[arg-type]
     return render(request, "cases/case_list.html", {
-        "page": page, "stages": Stage.choices, "stage": stage, "query": f"stage={stage}" if stage else "",
+        "page": page, "stages": Stage.choices, "stage": stage, "query": f"stage={stage}" if stage else "", "seen": seen,
         "can_create": request.user.can("cases.create")})  # type: ignore[union-attr]
 
 
@@ -149,9 +151,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if is_lead or (user.can("cases.supervise") and user.agency_id == case.lead_agency_id):
         notices = list(case.notices.select_related("other_agency", "contact").filter(acknowledged_at__isnull=True))
     can_change = Case.objects.restrict(user, "change").filter(pk=case.pk).exists()
+    decided = shown(user, people, member_of)
     screenings = list(case.screenings.all()[:20]) if hasattr(case, "screenings") else []
     context = {
-        "case": case, "members": members, "people": shown(user, people, member_of),
+        "case": case, "members": members, "people": decided,
         "entities": list(case.entities.all()),
         "evidence": list(case.evidence.annotate(link_count=Count("element_links"))),
         "tasks": list(case.tasks.select_related("assignee").filter(done_at__isnull=True)),
@@ -162,6 +165,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "charges": list(case.charges.select_related("defendant")),
         "interviews": list(case.interviews.select_related("person")),
         "charge_form": ChargeForm(case=case, people=people), "interview_form": InterviewForm(case=case, people=people),
+        "seen": Renderer(user, people, decided=decided),
     }
     record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"number": case.number})
     return render(request, "cases/case_detail.html", context)
@@ -171,6 +175,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cases.change")
 def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "change")
+    _owner_edits(request.user, case, [case.title, case.summary], ownership=False)  # type: ignore[arg-type]
     form = CaseForm(request.POST or None, instance=case, initial={"version": case.version})
     back = reverse("cases:detail", args=[case.pk])
     if request.method == "POST":
@@ -251,6 +256,8 @@ def _int(value: Any) -> int:
 def case_share(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "change")
     form = DisseminationForm(request.POST or None, case=case)
+    seen = renderer_for_case(request.user, case)  # type: ignore[arg-type]
+    form.fields["report"].label_from_instance = lambda report: seen(report.title)  # type: ignore[attr-defined]
     status = 200
     if request.method == "POST":
         status = 400
@@ -266,7 +273,8 @@ def case_share(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Dissemination recorded."))
                 return redirect("cases:share", pk=case.pk)
     records = case.disseminations.select_related("recipient_agency", "recipient_user", "recorded_by", "report")
-    return render(request, "cases/share.html", {"case": case, "form": form, "records": records}, status=status)
+    return render(request, "cases/share.html", {"case": case, "form": form, "records": records, "seen": seen},
+                  status=status)
 
 
 @require_GET
@@ -276,20 +284,21 @@ def case_export(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "export")
     member_of = member_case_ids(user, [case.pk])
     people = shown(user, case.people.all(), member_of)
+    seen = Renderer(user, [item.person for item in people])
     links = ElementLink.objects.filter(evidence__case=case).values_list("evidence_id", "element")
     by_item: dict[int, list[str]] = {}
     for evidence_id, element in links:
         by_item.setdefault(evidence_id, []).append(element)
     payload = {
-        "number": case.number, "title": case.title, "lead_agency": case.lead_agency.name,
+        "number": case.number, "title": seen(case.title), "lead_agency": case.lead_agency.name,
         "stage": case.stage, "industry": case.industry, "visa_programmes": case.visa_programmes,
         "exploitation": case.exploitation, "co_occurring_crimes": case.co_occurring_crimes,
         "team": [{"user": m.user.username, "agency": m.user.agency.short_name, "role": m.role}
                  for m in case.memberships.select_related("user__agency")],
         "people": [{"pseudonym": p.person.pseudonym, "role": p.person.role,
                     **({"name": p.person.full_name} if p.identity else {})} for p in people],
-        "entities": [{"kind": e.kind, "name": e.name} for e in case.entities.all()],
-        "evidence": [{"number": e.number, "kind": e.kind, "title": e.title, "elements": by_item.get(e.pk, [])}
+        "entities": [{"kind": e.kind, "name": seen(e.name)} for e in case.entities.all()],
+        "evidence": [{"number": e.number, "kind": e.kind, "title": seen(e.title), "elements": by_item.get(e.pk, [])}
                      for e in case.evidence.all()],
         "exported_at": timezone.now().isoformat(), "exported_by": user.username,
     }
@@ -446,6 +455,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Saved."))
                 return redirect(back)
         return _form_page(request, title=title, form=form, case=person.case, submit=_("Save"), back=back, status=400)
+    record_read(EventTag.CASE_PERSON_EDIT_OPENED, request, person, pseudonym=person.pseudonym, identity_shown=identity)
     return _form_page(request, title=title, form=form, case=person.case, submit=_("Save"), back=back)
 
 
@@ -510,13 +520,16 @@ def entity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entity = get_scoped_or_404(Entity.objects.select_related("case"), request.user, "view", pk=pk)
     record_event(EventTag.CASE_ENTITY_VIEWED, request=request, obj=entity, detail={"kind": entity.kind})
     can_change = Entity.objects.restrict(request.user, "change").filter(pk=entity.pk).exists()
-    return render(request, "cases/entity_detail.html", {"entity": entity, "case": entity.case, "can_change": can_change})
+    return render(request, "cases/entity_detail.html", {"entity": entity, "case": entity.case, "can_change": can_change,
+                                                        "seen": renderer_for_case(request.user, entity.case)})
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("cases.change")
 def entity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    entity = get_scoped_or_404(Entity.objects.select_related("case"), request.user, "change", pk=pk)
+    entity = get_scoped_or_404(Entity.objects.select_related("case", "created_by"), request.user, "change", pk=pk)
+    _owner_edits(request.user, entity, [entity.name, entity.trade_name, entity.notes],  # type: ignore[arg-type]
+                 ownership=False)
     form = EntityForm(request.POST or None, initial=EntityForm.initial_for(entity))
     back = reverse("cases:entity", args=[entity.pk])
     if request.method == "POST":
@@ -563,6 +576,7 @@ def _evidence_page(request: HttpRequest, evidence: Evidence, *, status: int = 20
         "links": links, "upload_form": forms.get("upload_form") or UploadForm(),
         "custody_form": forms.get("custody_form") or CustodyForm(initial={"at": timezone.localtime().replace(second=0, microsecond=0)}),
         "link_form": forms.get("link_form") or LinkForm(),
+        "seen": renderer_for_case(request.user, evidence.case),
     }
     return render(request, "cases/evidence_detail.html", context, status=status)
 
@@ -583,6 +597,8 @@ def evidence_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("cases.change")
 def evidence_edit(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = _evidence(request, pk, "change")
+    _owner_edits(request.user, evidence, [evidence.title, evidence.description, evidence.source],  # type: ignore[arg-type]
+                 ownership=False)
     form = EvidenceForm(request.POST or None, instance=evidence, initial={"version": evidence.version})
     back = reverse("cases:evidence", args=[evidence.pk])
     if request.method == "POST":
@@ -710,8 +726,10 @@ def plan_create(request: HttpRequest, pk: int) -> HttpResponse:
 @cases_access
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    plan = get_scoped_or_404(OperationPlan.objects.select_related("case", "approved_by"), user, "view", pk=pk)
-    can_change = OperationPlan.objects.restrict(user, "change").filter(pk=plan.pk).exists()
+    plan = get_scoped_or_404(OperationPlan.objects.select_related("case", "approved_by", "created_by"), user, "view", pk=pk)
+    seen = renderer_for_case(user, plan.case)
+    can_change = (OperationPlan.objects.restrict(user, "change").filter(pk=plan.pk).exists()
+                  and may_edit_text(user, plan.created_by.agency_id, _plan_texts(plan), seen))
     can_sign = OperationPlan.objects.restrict(user, "supervise").filter(pk=plan.pk).exists()
     status = 200
     form = PlanDecisionForm()
@@ -735,13 +753,34 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     answers = [(OperationPlan._meta.get_field(name).verbose_name, getattr(plan, name)) for name in OperationPlan.QUESTIONS]
     return render(request, "cases/plan_detail.html", {"plan": plan, "case": plan.case, "answers": answers,
                                                       "can_change": can_change, "can_sign": can_sign,
-                                                      "form": form}, status=status)
+                                                      "form": form, "seen": seen}, status=status)
+
+
+def _plan_texts(plan: OperationPlan) -> list[str]:
+    return [plan.title, plan.supervisor_note, *(getattr(plan, name) or "" for name in OperationPlan.QUESTIONS
+                                                 if isinstance(getattr(plan, name), str))]
+
+
+def _report_texts(report: AfterActionReport) -> list[str]:
+    return [report.title, *(getattr(report, name) for name in AfterActionReport.SECTIONS)]
+
+
+def _owner_edits(user: User, obj: Any, texts: list[str], *, ownership: bool = True) -> None:
+    """Edit rights follow ownership (identity.text.may_edit_text): an edit form shows the raw
+    text, so another agency's team member (reports, plans), or anyone who may not see an
+    identity in it (every text), reads the redacted page instead."""
+    case = obj if isinstance(obj, Case) else obj.case
+    owner = obj.created_by.agency_id if ownership else user.agency_id
+    if not may_edit_text(user, owner, texts, renderer_for_case(user, case)):
+        raise PermissionDenied(_("Only the agency that wrote this edits it; you can read it with identities you "
+                                 "may not see replaced by pseudonyms."))
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("cases.change")
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_scoped_or_404(OperationPlan.objects.select_related("case"), request.user, "change", pk=pk)
+    plan = get_scoped_or_404(OperationPlan.objects.select_related("case", "created_by"), request.user, "change", pk=pk)
+    _owner_edits(request.user, plan, _plan_texts(plan))  # type: ignore[arg-type]
     form = PlanForm(request.POST or None, instance=plan, initial={"version": plan.version})
     back = reverse("cases:plan", args=[plan.pk])
     if request.method == "POST":
@@ -764,6 +803,8 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk, "change")
     form = ReportForm(request.POST or None, case=case)
+    seen = renderer_for_case(request.user, case)  # type: ignore[arg-type]
+    form.fields["operation"].label_from_instance = lambda plan: seen(plan.title)  # type: ignore[attr-defined]
     del form.fields["version"]
     back = reverse("cases:detail", args=[case.pk])
     if request.method == "POST":
@@ -781,20 +822,22 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_scoped_or_404(AfterActionReport.objects.select_related("case", "operation", "created_by"), request.user, "view", pk=pk)
     record_event(EventTag.CASE_REPORT_VIEWED, request=request, obj=report)
-    can_change = AfterActionReport.objects.restrict(request.user, "change").filter(pk=report.pk).exists()
-    # Names of people whose identity this reader may not see are replaced by pseudonyms.
-    hidden = [item.person for item in shown(request.user, report.case.people.all()) if not item.identity]  # type: ignore[arg-type]
-    sections = [(AfterActionReport._meta.get_field(name).verbose_name,
-                 redact(getattr(report, name), report.case, hidden) if hidden else getattr(report, name))
+    # Identifying values of people this reader may not see are replaced by pseudonyms.
+    seen = renderer_for_case(request.user, report.case)
+    can_change = (AfterActionReport.objects.restrict(request.user, "change").filter(pk=report.pk).exists()
+                  and may_edit_text(request.user, report.created_by.agency_id, _report_texts(report), seen))  # type: ignore[arg-type]
+    sections = [(AfterActionReport._meta.get_field(name).verbose_name, seen(getattr(report, name)))
                 for name in AfterActionReport.SECTIONS]
     return render(request, "cases/report_detail.html", {"report": report, "case": report.case, "sections": sections,
+                                                        "title": seen(report.title), "seen": seen,
                                                         "can_change": can_change, "redacted": False})
 
 
 @require_http_methods(["GET", "POST"])
 @permission_required("cases.change")
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_scoped_or_404(AfterActionReport.objects.select_related("case"), request.user, "change", pk=pk)
+    report = get_scoped_or_404(AfterActionReport.objects.select_related("case", "created_by"), request.user, "change", pk=pk)
+    _owner_edits(request.user, report, _report_texts(report))  # type: ignore[arg-type]
     form = ReportForm(request.POST or None, instance=report, case=report.case, initial={"version": report.version})
     back = reverse("cases:report", args=[report.pk])
     if request.method == "POST":
@@ -809,6 +852,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return _form_page(request, title=_("Edit report"), form=form, case=fresh.case, submit=_("Save"), back=back, status=409)
             return redirect(back)
         return _form_page(request, title=_("Edit report"), form=form, case=fresh.case, submit=_("Save"), back=back, status=400)
+    record_read(EventTag.CASE_REPORT_EDIT_OPENED, request, report)
     return _form_page(request, title=_("Edit report"), form=form, case=report.case, submit=_("Save"), back=back)
 
 
@@ -834,7 +878,7 @@ def shared_report(request: HttpRequest, pk: int) -> HttpResponse:
     record_event(EventTag.CASE_REPORT_SHARED_VIEWED, request=request, obj=report, detail={"dissemination": record.pk})
     return render(request, "cases/report_detail.html", {
         "report": report, "case": None, "shared_from": record.case.lead_agency, "record": record,
-        "title": redact(report.title, record.case, people) if report else "",
+        "title": redact(report.title, people, strict=True) if report else "",
         "sections": sections, "can_change": False, "redacted": True})
 
 
@@ -857,8 +901,10 @@ def my_work(request: HttpRequest) -> HttpResponse:
              .select_related("lead_agency").prefetch_related(Prefetch("memberships", queryset=CaseMember.objects.filter(user=user), to_attr="mine")))
     shared = Dissemination.objects.restrict(user, "received").select_related("case__lead_agency", "report")[:20]
     record_event(EventTag.CASE_MY_WORK_VIEWED, request=request)
+    tasks, cases = list(tasks), list(cases)
+    seen = Renderer(user, Person.objects.filter(case__in={*(c.pk for c in cases), *(t.case_id for t in tasks)}))
     return render(request, "cases/my_work.html", {"tasks": tasks, "notices": notices, "reviews": reviews,
-                                                  "cases": cases, "shared": shared, "today": today})
+                                                  "cases": cases, "shared": shared, "today": today, "seen": seen})
 
 
 @require_http_methods(["GET", "POST"])
@@ -876,9 +922,12 @@ def search_view(request: HttpRequest) -> HttpResponse:
             record_event(EventTag.CASE_SEARCHED, request=request, detail={
                 "results": results.count, "people": len(results.people)})
             results.people = shown(user, results.people)  # type: ignore[assignment]
+            result_cases = {c.pk for c in results.cases} | {i.case_id for i in [*results.entities, *results.evidence]}
+            seen = Renderer(user, Person.objects.filter(case__in=result_cases))
         else:
             status = 400
-    return render(request, "cases/search.html", {"form": form, "results": results}, status=status)
+    return render(request, "cases/search.html", {"form": form, "results": results,
+                                                 "seen": seen if results is not None else None}, status=status)
 
 
 @require_POST

@@ -47,6 +47,15 @@ class RestrictedQuerySet(AuditedQuerySet):
         return self.filter(scope)
 
 
+class OutOfScope(Http404):
+    """The 404 of ``get_scoped_or_404``: missing or outside the user's scope (the user
+    cannot tell which). ``audit.reads`` records each one as a refused attempt."""
+
+    def __init__(self, model_label: str) -> None:
+        super().__init__("Not found")
+        self.model_label = model_label
+
+
 def get_scoped_or_404(
     queryset: models.QuerySet, user: User | None, action: str = "view", **lookup: Any
 ) -> Any:
@@ -54,4 +63,4 @@ def get_scoped_or_404(
     try:
         return queryset.restrict(user, action).get(**lookup)  # type: ignore[attr-defined]
     except (queryset.model.DoesNotExist, ValueError, TypeError):
-        raise Http404("Not found") from None
+        raise OutOfScope(queryset.model._meta.label_lower) from None

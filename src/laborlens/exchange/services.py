@@ -27,8 +27,8 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Case, Charge, Person, Stage
-from laborlens.cases.visibility import can_see_identity, member_case_ids
 from laborlens.exchange import htcds, nibrs
+from laborlens.identity.access import can_see_identity, member_case_ids
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User

@@ -26,8 +26,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from laborlens.cases.visibility import member_case_ids, shown
 from laborlens.core.marking import mark_page
+from laborlens.identity.access import member_case_ids, shown
 from laborlens.metrics import disclosure
 from laborlens.metrics.figures import Filters, compute_all, small_count
 from laborlens.metrics.figures import Table as Figure

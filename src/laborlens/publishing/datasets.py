@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from laborlens.accounts.models import Agency
 from laborlens.cases.industries import industries
 from laborlens.cases.models import Exploitation, Person, Stage
+from laborlens.identity import consent as consent_rule
 from laborlens.publishing.engine import DatasetInfo
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.models import Dataset
@@ -193,13 +194,9 @@ def _statistics_consent(record_ids: list[int]) -> dict[int, str]:
             "victim_id", "categories", "revoked_at", "given_on", "expires_on"):
         if Category.STATISTICS not in (consent.categories or []):
             continue
-        if consent.revoked_at is not None:
-            found = "consent_revoked"
-        elif consent.given_on <= today <= consent.expires_on:
-            found = "valid"
-        elif consent.expires_on < today:
-            found = "consent_expired"
-        else:
+        found = {consent_rule.VALID: "valid", consent_rule.REVOKED: "consent_revoked",
+                 consent_rule.EXPIRED: "consent_expired"}.get(consent_rule.state(consent, today), "")
+        if not found:
             continue  # not yet in force
         if rank[found] > rank.get(state.get(consent.victim_id, ""), 0):
             state[consent.victim_id] = found

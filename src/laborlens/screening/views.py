@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case
 from laborlens.core.permissions import permission_required
@@ -91,6 +92,7 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
                           if "changed since" in str(error) else 400)
         services.complete(screening, user=request.user, request=request)
         return redirect("screening:result", pk=screening.pk)
+    record_read(EventTag.SCREENING_ANSWERS_VIEWED, request, screening, all_questions=full)
     return render(request, "screening/questions.html", _question_context(screening, full))
 
 

@@ -36,10 +36,11 @@ from laborlens.api.permissions import RolePermission
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import LANGUAGE_CHOICES
-from laborlens.cases.visibility import shown
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import record_categories, serves, shown
+from laborlens.identity.consent import state as consent_state
+from laborlens.identity.consent import valid_q, victims_consenting
 from laborlens.victims import services
-from laborlens.victims.consent import record_categories, serves
 from laborlens.victims.models import (
     Category,
     Consent,
@@ -225,10 +226,7 @@ def _owner(user: Any, record: VictimRecord) -> bool:
 def _visible_need_ids(user: Any, need: str) -> Any:
     """Records whose needs the user sees (served by their agency, or a valid consent naming
     their agency and "needs") and that have this need: a filter must not reveal more."""
-    today = timezone.localdate()
-    consented = [victim_id for victim_id, categories in Consent.objects.filter(
-        recipient_agency_id=user.agency_id, revoked_at__isnull=True, given_on__lte=today, expires_on__gte=today,
-    ).values_list("victim_id", "categories") if Category.NEEDS in categories]
+    consented = victims_consenting(user.agency_id, Category.NEEDS)
     with_need = NeedItem.objects.filter(need=need)
     served = with_need.filter(victim__serving_agency_id=user.agency_id) if user.can("victims.view") else with_need.none()
     return (served | with_need.filter(victim_id__in=consented)).values("victim_id")
@@ -294,7 +292,7 @@ class VictimDetail(APIView):
                        "threat_details": record.threat_details if owner else None},
             "relief": [{"kind": item.kind, "status": item.status, "deadline": item.deadline,
                         "expires_on": item.expires_on, "renewal_due": item.renewal_due}
-                       for item in record.relief.all()],
+                       for item in record.relief.all()] if Category.IMMIGRATION in categories else [],
         })
         return Response(VictimDetailSerializer(data).data)
 
@@ -423,9 +421,7 @@ class ConsentSerializer(serializers.Serializer):
 
 
 def _consent_state(consent: Consent) -> str:
-    if consent.revoked_at is not None:
-        return "revoked"
-    return "expired" if consent.expires_on < timezone.localdate() else "valid"
+    return consent_state(consent)
 
 
 def _consent_data(consent: Consent) -> dict[str, Any]:
@@ -476,7 +472,7 @@ class VictimConsents(generics.ListAPIView):
         elif state == "expired":
             consents = consents.filter(revoked_at__isnull=True, expires_on__lt=today)
         elif state == "valid":
-            consents = consents.filter(revoked_at__isnull=True, expires_on__gte=today)
+            consents = consents.filter(valid_q(today))  # the one valid-consent rule
         ordering = _query_choice(request, "ordering", CONSENT_ORDERINGS, "-given_on")
         page = self.paginate_queryset(consents.select_related("recipient_agency").order_by(ordering, "-pk"))
         record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,

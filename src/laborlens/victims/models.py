@@ -6,12 +6,12 @@ Who sees what:
 * a ``VictimRecord`` is owned by its serving agency (a victim service provider or a
   victim-witness coordinator's agency): its users with ``victims.view`` see all of it;
 * members of the case team see the record too, but only the categories of data that a
-  valid consent names for their agency (``consent.visible_categories``); without consent,
+  valid consent names for their agency (``identity.access.record_categories``); without consent,
   the pseudonym and the service status;
 * referrals are seen by the sending (serving) agency and by the receiving organisation,
   which sees only the snapshot of consented data taken when the referral was sent;
 * whether a person's identity is shown anywhere is still decided by
-  ``cases.visibility.can_see_identity``, which asks ``consent`` here.
+  ``identity.access.can_see_identity``.
 
 Identifying and sensitive fields are encrypted at rest (``core.crypto``).
 """
@@ -135,13 +135,26 @@ class VictimRecord(VersionedModel):
         if action == "change":
             return serving_scope(user, "victims.change")
         if action == "relief":
+            # Relief is "immigration status and relief" (docs/VICTIM_SERVICES.md): another
+            # agency files it only for a case it may change AND under a valid consent
+            # naming that agency and the category, like every other victim field.
             owned = serving_scope(user, "victims.change")
             files = (Q(person__case__in=Case.objects.restrict(user, "change").values("pk"))
-                     if user.can("cases.change") else None)
+                     & immigration_consented(user) if user.can("cases.change") else None)
             if owned is None:
                 return files
             return owned | files if files is not None else owned
         return None
+
+
+def immigration_consented(user: User) -> Q:
+    """Records whose immigration status and relief the user's agency may handle: it serves
+    the victim, or a valid consent shares the category with it."""
+    from laborlens.identity.consent import (
+        victims_consenting,  # the one rule; identity imports this module
+    )
+
+    return Q(pk__in=victims_consenting(user.agency_id, Category.IMMIGRATION)) | Q(serving_agency_id=user.agency_id)
 
 
 class VictimScoped(models.Model):
@@ -224,8 +237,11 @@ class Consent(VictimScoped):
         return f"consent {self.pk}"
 
     def is_valid(self, today: object = None) -> bool:
-        today = today or timezone.localdate()
-        return self.revoked_at is None and self.given_on <= today <= self.expires_on  # type: ignore[operator]
+        from laborlens.identity.consent import (
+            is_valid,  # the one rule (identity imports this module)
+        )
+
+        return is_valid(self, today)  # type: ignore[arg-type]
 
     @property
     def state(self) -> str:
@@ -383,8 +399,16 @@ class Relief(VersionedModel):
 
     @classmethod
     def scope_for(cls, user: User, action: str) -> Q | None:
-        scope = VictimRecord.scope_for(user, "relief" if action == "change" else action)
-        if scope is None or action not in {"view", "change"}:
+        if action not in {"view", "change"}:
+            return None
+        if action == "change":
+            scope = VictimRecord.scope_for(user, "relief")
+        else:
+            owned = serving_scope(user, "victims.view")
+            team = VictimRecord.scope_for(user, "view")
+            shared = team & immigration_consented(user) if team is not None else None
+            scope = owned | shared if owned is not None and shared is not None else owned or shared
+        if scope is None:
             return None
         return Q(victim__in=VictimRecord.objects.filter(scope).values("pk"))
 

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 
+from laborlens.identity.consent import state
 from laborlens.victims.models import Consent
 
 TEXT_FILE = Path(__file__).with_name("data") / "consent_text.json"
@@ -30,9 +31,7 @@ def consent_text() -> dict[str, dict[str, str]]:
 
 
 def consent_state(consent: Consent) -> str:
-    if consent.revoked_at is not None:
-        return "revoked"
-    return "expired" if consent.expires_on < timezone.localdate() else "valid"
+    return state(consent)
 
 
 def sheets(consent: Consent) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
 from laborlens.cases.services import ConflictError, RuleError, save_versioned
-from laborlens.victims.consent import consented_categories
+from laborlens.identity.consent import consented_categories
 from laborlens.victims.models import (
     Category,
     Consent,

@@ -21,13 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Person
-from laborlens.cases.visibility import shown
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.access import record_categories, shown
 from laborlens.victims import printing, services
-from laborlens.victims.consent import record_categories
 from laborlens.victims.forms import (
     ConsentForm,
     DirectorySearchForm,
@@ -150,7 +150,8 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "needs": list(record.needs.all()) if Category.NEEDS in categories else [],
         "consents": list(record.consents.select_related("recipient_agency")) if owner else [],
         "referrals": list(record.referrals.select_related("partner")) if owner else [],
-        "relief": list(record.relief.all()), "can_relief": can_relief,
+        "relief": list(record.relief.all()) if Category.IMMIGRATION in categories else [],
+        "can_relief": can_relief,
         "need_form": NeedForm() if owner else None,
     }
     return _no_store(render(request, "victims/record_detail.html", context))
@@ -175,6 +176,7 @@ def record_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect(back)
         return _form(request, title=title, form=form, submit=_("Save"), back=back, status=400, record=record)
+    record_read(EventTag.VICTIM_RECORD_EDIT_OPENED, request, record, pseudonym=record.pseudonym)
     return _no_store(_form(request, title=title, form=form, submit=_("Save"), back=back, record=record))
 
 
@@ -421,7 +423,9 @@ def relief_edit(request: HttpRequest, pk: int | None = None, victim: int | None 
                 return redirect(back)
         return _form(request, title=title, form=form, submit=_("Save"), back=back, status=400, intro=intro,
                      record=record)
-    return _form(request, title=title, form=form, submit=_("Save"), back=back, intro=intro, record=record)
+    record_read(EventTag.VICTIM_RELIEF_VIEWED, request, relief if relief.pk else record, pseudonym=record.pseudonym,
+                new=relief.pk is None)
+    return _no_store(_form(request, title=title, form=form, submit=_("Save"), back=back, intro=intro, record=record))
 
 
 @require_GET

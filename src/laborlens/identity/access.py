@@ -1,0 +1,167 @@
+"""Who may see whose identity: ONE module decides it (field-level rule).
+
+A victim's identifying fields are shown to members of the case team whose agency
+recorded the person, and to victim-services members of the team while no victim record
+exists; everyone else who may see the case sees the pseudonym. Suspects and witnesses are
+shown to whoever may see the case.
+
+Once a victim record exists, the agency that serves the victim sees the identity, and the
+identity crosses to any other agency only through a valid consent (``identity.consent``)
+naming that agency and the category, read on every call, so expiry and revocation take
+effect on the next request. A do-not-contact flag hides contact details from everyone
+outside the serving agency. Needs, narrative and immigration status live on the victim
+record and are gated by ``record_categories``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from laborlens.cases.models import CaseMember, Person
+from laborlens.identity.consent import consented_categories, granted
+from laborlens.victims.models import ALL_CATEGORIES, Category, VictimRecord
+
+if TYPE_CHECKING:
+    from laborlens.accounts.models import User
+
+VICTIM_SERVICES = "victim_services"
+IDENTITY = "identity"
+CONTACT = "contact"
+PERSON_CATEGORIES = frozenset({IDENTITY, CONTACT})
+
+Known = dict[int, tuple[VictimRecord, frozenset[str]]]
+
+
+def _active(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and not user.is_locked)
+
+
+def member_case_ids(user: User, cases: Iterable[int] | None = None) -> frozenset[int]:
+    """The cases the user is on right now (one query; pass it along for a whole page).
+    With ``cases``, only those of them: a supervisor may be on hundreds of thousands of
+    cases, and a page of people needs only its own (BENCHMARKS.md "Scale")."""
+    memberships = CaseMember.objects.filter(user_id=user.pk).order_by()
+    if cases is not None:
+        memberships = memberships.filter(case_id__in=set(cases))
+    return frozenset(memberships.values_list("case_id", flat=True))
+
+
+def record_for(person: Person) -> VictimRecord | None:
+    return VictimRecord.objects.filter(person_id=person.pk).select_related("serving_agency").first()
+
+
+def serves(user: User, record: VictimRecord | None) -> bool:
+    """The user belongs to the serving agency and may use victim records."""
+    return record is not None and user.agency_id == record.serving_agency_id and user.can("victims.view")
+
+
+def known_for(people: Iterable[Person], agency_id: int | None) -> Known:
+    """Victim records of these people and what valid consents give ``agency_id``: two
+    queries for a whole page, read fresh for each request (never cached across requests)."""
+    victim_ids = [person.pk for person in people if person.role == "victim"]
+    if not victim_ids:
+        return {}
+    records = {record.person_id: record for record in
+               VictimRecord.objects.filter(person_id__in=victim_ids).select_related("serving_agency")}
+    if not records:
+        return {}
+    given = granted([record.pk for record in records.values()], agency_id)
+    known: Known = {}
+    for person_id, record in records.items():
+        categories = set(given.get(record.pk, frozenset()))
+        if record.do_not_contact:
+            categories.discard(Category.CONTACT)
+        known[person_id] = (record, frozenset(categories))
+    return known
+
+
+def visible_categories(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                       known: Known | None = None) -> frozenset[str]:
+    """Which of a person's own fields the user sees: identity, contact (phones, e-mail,
+    address). ``known`` (from ``known_for``) batches the look-ups for a page of people."""
+    if not _active(user):
+        return frozenset()
+    if person.role != Person.Role.VICTIM:
+        return PERSON_CATEGORIES
+    if known is None:
+        known = known_for([person], user.agency_id)
+    record, consented = known.get(person.pk, (None, frozenset()))
+    if serves(user, record):
+        return PERSON_CATEGORIES
+    on_team = person.case_id in (member_case_ids(user, [person.case_id]) if member_of is None else member_of)
+    if not on_team:
+        return frozenset()
+    seen: set[str] = set()
+    if user.agency_id == person.recorded_by_agency_id:
+        seen |= PERSON_CATEGORIES
+    elif record is None and user.agency.agency_type == VICTIM_SERVICES:
+        seen |= PERSON_CATEGORIES
+    seen |= consented & PERSON_CATEGORIES
+    if record is not None and record.do_not_contact:
+        seen.discard(CONTACT)
+    return frozenset(seen)
+
+
+def can_see_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                     known: Known | None = None) -> bool:
+    if not _active(user):
+        return False
+    if person.role != Person.Role.VICTIM:
+        return True
+    return IDENTITY in visible_categories(user, person, member_of=member_of, known=known)
+
+
+def findable_by_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
+                         known: Known | None = None) -> bool:
+    """May a search on a name, phone or document number return this person? Not for a
+    served victim whose identity the user may not see: the match itself would tell them."""
+    if person.role != Person.Role.VICTIM:
+        return True
+    if known is None:
+        known = known_for([person], user.agency_id)
+    if person.pk not in known:
+        return True
+    return can_see_identity(user, person, member_of=member_of, known=known)
+
+
+def record_categories(user: User, record: VictimRecord) -> frozenset[str]:
+    """Which categories of the victim record this user sees (the pseudonym and service
+    status are always shown to whoever may see the record at all)."""
+    if not _active(user):
+        return frozenset()
+    if serves(user, record):
+        return ALL_CATEGORIES
+    categories = set(consented_categories(record, user.agency_id))
+    if can_see_identity(user, record.person):
+        categories.add(IDENTITY)
+    else:
+        categories.discard(IDENTITY)
+    return frozenset(categories)
+
+
+@dataclass(frozen=True)
+class ShownPerson:
+    """A person as one user may see them: the template never touches hidden fields."""
+
+    person: Person
+    identity: bool
+
+    @property
+    def label(self) -> str:
+        if self.identity and self.person.full_name:
+            return f"{self.person.full_name} ({self.person.pseudonym})"
+        return self.person.pseudonym
+
+
+def shown(user: User, people: Iterable[Person], member_of: Iterable[int] | None = None) -> list[ShownPerson]:
+    people = list(people)
+    ids = member_case_ids(user, {person.case_id for person in people}) if member_of is None else frozenset(member_of)
+    known = known_for(people, user.agency_id)
+    return [ShownPerson(person, can_see_identity(user, person, member_of=ids, known=known)) for person in people]
+
+
+def hidden_people(user: User, people: Iterable[Person], member_of: Iterable[int] | None = None) -> list[Person]:
+    """The people among these whose identity the user may not see (batched)."""
+    return [item.person for item in shown(user, people, member_of) if not item.identity]
