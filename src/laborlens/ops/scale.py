@@ -260,7 +260,7 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                     gen.enc(f"{birth_year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"),
                     gen.enc_json([phone]), gen.rng.choice(gen.empty_pool), "", "",
                     gen.rng.choice(gen.empty_pool), "", json.dumps(["es"] if rng.random() < 0.6 else ["en"]),
-                    minor, agency, False, "", None, lead, created))
+                    minor, agency, False, "", None, lead, created, "U", "U", "U"))
                 audit("cases:person:create", lead, agency, "cases.person", person_id,
                       {"case": number, "role": role, "pseudonym": pseudonym})
             entity_id = ids["entity"]
@@ -280,7 +280,7 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                                       "minor" if profile["ageCategories"] in {"Age 0-8", "Age 9-17"} else "adult",
                                       "workplace", "en", rng.choice(gen.empty_dict_pool),
                                       rng.choice(gen.empty_dict_pool), reading, json.dumps(indicators), gen.version,
-                                      created, 1, case_id))
+                                      created, 1, case_id, "[]"))
             audit("screening:screening:create", lead, agency, "screening.screening", screening_id,
                   {"age_group": "adult", "setting": "workplace"})
         plans = [
@@ -291,13 +291,14 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
             (Person, ["id", "version", "case_id", "role", "pseudonym", "full_name", "aliases", "date_of_birth",
                       "phones", "emails", "address", "city", "id_documents", "notes", "languages", "is_minor",
                       "recorded_by_agency_id", "intelligence_only", "justification", "review_due",
-                      "created_by_id", "created_at"], rows["person"]),
+                      "created_by_id", "created_at", "sex", "race", "ethnicity"], rows["person"]),
             (Entity, ["id", "version", "case_id", "kind", "name", "trade_name", "city", "addresses", "phones",
                       "identifiers", "owners", "notes", "created_by_id", "created_at"], rows["entity"]),
             (SearchDocument, ["id", "case_id", "kind", "object_id", "body"], rows["doc"]),
             (Screening, ["id", "agency_id", "created_by_id", "created_at", "updated_at", "label", "age_group",
                          "setting", "question_language", "answers", "result", "reading", "present_indicators",
-                         "catalogue_version", "completed_at", "version", "case_id"], rows["screening"]),
+                         "catalogue_version", "completed_at", "version", "case_id", "answers_to_review"],
+             rows["screening"]),
             (AuditEvent, ["id", "seq", "created_at", "tag", "outcome", "actor_id", "actor_label", "agency_id", "ip",
                           "object_type", "object_id", "detail", "prev_hash", "hash"], events),
         ]
