@@ -285,7 +285,28 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Every limit, throttle and cache (sign-in and tip rate limits, the API throttle, the
+# dashboard figures) lives in the default cache. Several server processes must share it:
+# outside demo mode LABORLENS_CACHE_URL (redis://host:port/db, rediss:// for TLS) is required.
+try:
+    CACHE_URL = env_str("LABORLENS_CACHE_URL", "")
+    CACHE_KEY_PREFIX = env_str("LABORLENS_CACHE_PREFIX", "laborlens")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "LABORLENS_CACHE_URL must be a Redis URL (redis://host:6379/0, rediss:// or unix://)")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": CACHE_URL, "KEY_PREFIX": CACHE_KEY_PREFIX,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}}
+elif DEMO_MODE:
+    # The demo is one process: per-process memory is enough there and only there.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured(
+        "LABORLENS_CACHE_URL is missing; rate limits and throttles must be shared by every "
+        "server process (e.g. LABORLENS_CACHE_URL=redis://127.0.0.1:6379/0)")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -29,6 +29,7 @@ STRONG = {
     "LABORLENS_BLIND_INDEX_KEY": "Bq7Wm2Xn9Lp4Rt6Yv8Zc1Ad3Fg5Hj7Kl9Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz0X",
     "LABORLENS_AUDIT_KEY": "Zx1Cv2Bn3Mq4Wd5Ef6Rg7Th8Yj9Uk0Il1Op2As3Df4Gh5Jk6Lm7Nb8Vc9Xz0Qa1W",
     "LABORLENS_ALLOWED_HOSTS": "laborlens.example.org",
+    "LABORLENS_CACHE_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -111,3 +112,15 @@ def test_database_urls(tmp_path):
     for bad in ["mysql://x/y", "postgres://host/", "sqlite://", "postgres://h/db?evil=1"]:
         with pytest.raises(ConfigError):
             parse_database_url(bad, tmp_path)
+
+
+def test_production_refuses_a_cache_url_that_is_not_redis():
+    result = run_django({**STRONG, "LABORLENS_CACHE_URL": "memcached://127.0.0.1:11211"})
+    assert result.returncode != 0 and "LABORLENS_CACHE_URL" in result.stderr
+
+
+def test_production_uses_redis_for_the_shared_cache():
+    result = run_django(STRONG, "import django; django.setup(); from django.conf import settings; "
+                                "print(settings.CACHES['default']['BACKEND'])")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("redis.RedisCache")
