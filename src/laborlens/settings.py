@@ -157,6 +157,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /health/live, /health/ready (answer probes by IP and over plain HTTP),
+    # /internal/metrics, and the X-Request-ID every log line carries.
+    "laborlens.ops.observability.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -357,11 +360,27 @@ LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_SECONDS = 15 * 60
 OTP_TOTP_ISSUER = "LaborLens"
 
+# Prometheus scrapes /internal/metrics with this bearer token or from these networks (CIDRs).
+try:
+    METRICS_TOKEN = env_secret("LABORLENS_METRICS_TOKEN")
+    METRICS_NETWORKS = env_list("LABORLENS_METRICS_NETWORKS")
+    # "json" (one object per line, with request_id) or "plain"; JSON outside demo mode.
+    LOG_FORMAT = env_str("LABORLENS_LOG_FORMAT", "plain" if DEMO_MODE else "json")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("LABORLENS_LOG_FORMAT must be json or plain")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "laborlens.ops.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "laborlens.ops.observability.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env_str("LABORLENS_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
