@@ -51,6 +51,16 @@ try:
 except ConfigError as error:
     raise ImproperlyConfigured(str(error)) from None
 
+# PgBouncer in transaction mode cannot keep a server-side cursor between statements:
+# LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS=1 makes .iterator() fetch client-side.
+try:
+    if env_bool("LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS", False):
+        for _alias in DATABASES.values():
+            if str(_alias["ENGINE"]).endswith("postgresql"):
+                _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default must work on a fresh clone: create its folder.
     Path(str(DATABASES["default"]["NAME"])).parent.mkdir(parents=True, exist_ok=True)
