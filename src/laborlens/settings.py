@@ -188,6 +188,13 @@ MIDDLEWARE = [
 # Background work (laborlens.ops.tasks): a queue in the database, run by `laborlens worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TASK_RETRY_BASE_SECONDS = 30  # first retry after 30 s, doubling, capped at an hour
+# A worker beats every QUEUE_HEARTBEAT_SECONDS; its running task is reclaimed and retried after
+# QUEUE_STALE_SECONDS of silence (laborlens.ops.queue).
+try:
+    QUEUE_HEARTBEAT_SECONDS = env_int("LABORLENS_QUEUE_HEARTBEAT_SECONDS", 10, 1, 600)
+    QUEUE_STALE_SECONDS = env_int("LABORLENS_QUEUE_STALE_SECONDS", 60, 3, 86400)
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
 
 ROOT_URLCONF = "laborlens.urls"
 WSGI_APPLICATION = "laborlens.wsgi.application"
