@@ -287,8 +287,33 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Evidence files (laborlens.ops.storage): MEDIA_ROOT/cases on local disk, or an
+# S3-compatible bucket when LABORLENS_S3_BUCKET is set (every app server then sees every file).
+try:
+    S3_BUCKET = env_str("LABORLENS_S3_BUCKET", "")
+    _s3_options = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("LABORLENS_S3_ENDPOINT_URL", "") or None,
+        "region_name": env_str("LABORLENS_S3_REGION", "") or None,
+        "access_key": env_secret("LABORLENS_S3_ACCESS_KEY") or None,
+        "secret_key": env_secret("LABORLENS_S3_SECRET_KEY") or None,
+        "location": env_str("LABORLENS_S3_PREFIX", "cases"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": True,  # names are random; key rotation rewrites in place
+        "addressing_style": env_str("LABORLENS_S3_ADDRESSING_STYLE", "path"),
+    }
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+EVIDENCE_STORAGE = (
+    {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    if S3_BUCKET
+    else {"BACKEND": "laborlens.ops.storage.LocalEvidenceStorage"}
+)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "evidence": EVIDENCE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
