@@ -25,7 +25,7 @@ mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/aud
 
 step "manage.py check --deploy with production settings"
 eval "$(laborlens keys new | sed 's/^/export /')"
-LABORLENS_ALLOWED_HOSTS=laborlens.example.org DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 \
+LABORLENS_ALLOWED_HOSTS=laborlens.example.org LABORLENS_CACHE_URL=redis://127.0.0.1:6379/15 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 \
   laborlens manage check --deploy --fail-level WARNING
 unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY
 

@@ -133,8 +133,42 @@ class DatabaseConfig:
         return config
 
 
+# libpq connection parameters a DATABASE_URL query string may carry (passed to OPTIONS).
+LIBPQ_OPTIONS = frozenset({
+    "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "sslcrl", "sslcrldir",
+    "sslnegotiation", "sslsni", "ssl_min_protocol_version", "ssl_max_protocol_version",
+    "channel_binding", "gssencmode", "krbsrvname", "require_auth", "passfile",
+    "connect_timeout", "application_name", "target_session_attrs", "load_balance_hosts",
+    "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
+    "tcp_user_timeout", "options",
+})
+
+
+def _split_netloc(netloc: str) -> tuple[str, str, str, str]:
+    """user, password, hosts, ports; hosts and ports comma-separated for libpq multi-host
+    (``postgres://u@db1:5432,db2:5433/name?target_session_attrs=read-write``)."""
+    credentials, _, hostlist = netloc.rpartition("@")
+    user, _, password = credentials.partition(":")
+    hosts: list[str] = []
+    ports: list[str] = []
+    for item in hostlist.split(","):
+        if item.startswith("["):  # [IPv6]:port
+            host, _, rest = item[1:].partition("]")
+            port = rest.lstrip(":")
+        else:
+            host, _, port = item.partition(":")
+        if port and not port.isdigit():
+            raise ConfigError(f"DATABASE_URL port {port!r} is not a number")
+        hosts.append(unquote(host))
+        ports.append(port)
+    if len(hosts) > 1 and any(ports) and not all(ports):
+        raise ConfigError("DATABASE_URL with several hosts: give every host a port, or none")
+    return unquote(user), unquote(password), ",".join(hosts), ",".join(p for p in ports if p)
+
+
 def parse_database_url(url: str, base_dir: Path) -> DatabaseConfig:
-    """``sqlite:///relative/or/absolute.sqlite3`` or ``postgres://user:pw@host:port/name``."""
+    """``sqlite:///relative/or/absolute.sqlite3`` or ``postgres://user:pw@host:port/name``,
+    with libpq options in the query string and several ``host:port`` for failover."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         raw_path = unquote(parts.path)
@@ -151,17 +185,18 @@ def parse_database_url(url: str, base_dir: Path) -> DatabaseConfig:
         options = tuple(
             (key, values[-1]) for key, values in sorted(parse_qs(parts.query).items())
         )
-        allowed = {"sslmode", "sslrootcert", "connect_timeout", "application_name"}
-        unknown = sorted({key for key, _ in options} - allowed)
+        unknown = sorted({key for key, _ in options} - LIBPQ_OPTIONS)
         if unknown:
-            raise ConfigError(f"DATABASE_URL has unknown options: {', '.join(unknown)}")
+            raise ConfigError(f"DATABASE_URL has unknown options: {', '.join(unknown)} "
+                              f"(libpq options accepted: {', '.join(sorted(LIBPQ_OPTIONS))})")
+        user, password, hosts, ports = _split_netloc(parts.netloc)
         return DatabaseConfig(
             engine="django.db.backends.postgresql",
             name=name,
-            user=unquote(parts.username or ""),
-            password=unquote(parts.password or ""),
-            host=parts.hostname or "",
-            port=str(parts.port or ""),
+            user=user,
+            password=password,
+            host=hosts,
+            port=ports,
             options=options,
         )
     raise ConfigError(

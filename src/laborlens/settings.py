@@ -52,6 +52,16 @@ try:
 except ConfigError as error:
     raise ImproperlyConfigured(str(error)) from None
 
+# PgBouncer in transaction mode cannot keep a server-side cursor between statements:
+# LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS=1 makes .iterator() fetch client-side.
+try:
+    if env_bool("LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS", False):
+        for _alias in DATABASES.values():
+            if str(_alias["ENGINE"]).endswith("postgresql"):
+                _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default must work on a fresh clone: create its folder.
     Path(str(DATABASES["default"]["NAME"])).parent.mkdir(parents=True, exist_ok=True)
@@ -158,6 +168,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /health/live, /health/ready (answer probes by IP and over plain HTTP),
+    # /internal/metrics, and the X-Request-ID every log line carries.
+    "laborlens.ops.observability.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +191,13 @@ MIDDLEWARE = [
 # Background work (laborlens.ops.tasks): a queue in the database, run by `laborlens worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 TASK_RETRY_BASE_SECONDS = 30  # first retry after 30 s, doubling, capped at an hour
+# A worker beats every QUEUE_HEARTBEAT_SECONDS; its running task is reclaimed and retried after
+# QUEUE_STALE_SECONDS of silence (laborlens.ops.queue).
+try:
+    QUEUE_HEARTBEAT_SECONDS = env_int("LABORLENS_QUEUE_HEARTBEAT_SECONDS", 10, 1, 600)
+    QUEUE_STALE_SECONDS = env_int("LABORLENS_QUEUE_STALE_SECONDS", 60, 3, 86400)
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
 
 ROOT_URLCONF = "laborlens.urls"
 WSGI_APPLICATION = "laborlens.wsgi.application"
@@ -270,8 +290,33 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Evidence files (laborlens.ops.storage): MEDIA_ROOT/cases on local disk, or an
+# S3-compatible bucket when LABORLENS_S3_BUCKET is set (every app server then sees every file).
+try:
+    S3_BUCKET = env_str("LABORLENS_S3_BUCKET", "")
+    _s3_options = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env_str("LABORLENS_S3_ENDPOINT_URL", "") or None,
+        "region_name": env_str("LABORLENS_S3_REGION", "") or None,
+        "access_key": env_secret("LABORLENS_S3_ACCESS_KEY") or None,
+        "secret_key": env_secret("LABORLENS_S3_SECRET_KEY") or None,
+        "location": env_str("LABORLENS_S3_PREFIX", "cases"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": True,  # names are random; key rotation rewrites in place
+        "addressing_style": env_str("LABORLENS_S3_ADDRESSING_STYLE", "path"),
+    }
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+EVIDENCE_STORAGE = (
+    {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+    if S3_BUCKET
+    else {"BACKEND": "laborlens.ops.storage.LocalEvidenceStorage"}
+)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "evidence": EVIDENCE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -288,7 +333,28 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Every limit, throttle and cache (sign-in and tip rate limits, the API throttle, the
+# dashboard figures) lives in the default cache. Several server processes must share it:
+# outside demo mode LABORLENS_CACHE_URL (redis://host:port/db, rediss:// for TLS) is required.
+try:
+    CACHE_URL = env_str("LABORLENS_CACHE_URL", "")
+    CACHE_KEY_PREFIX = env_str("LABORLENS_CACHE_PREFIX", "laborlens")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "LABORLENS_CACHE_URL must be a Redis URL (redis://host:6379/0, rediss:// or unix://)")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": CACHE_URL, "KEY_PREFIX": CACHE_KEY_PREFIX,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}}
+elif DEMO_MODE:
+    # The demo is one process: per-process memory is enough there and only there.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured(
+        "LABORLENS_CACHE_URL is missing; rate limits and throttles must be shared by every "
+        "server process (e.g. LABORLENS_CACHE_URL=redis://127.0.0.1:6379/0)")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -339,11 +405,27 @@ LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_SECONDS = 15 * 60
 OTP_TOTP_ISSUER = "LaborLens"
 
+# Prometheus scrapes /internal/metrics with this bearer token or from these networks (CIDRs).
+try:
+    METRICS_TOKEN = env_secret("LABORLENS_METRICS_TOKEN")
+    METRICS_NETWORKS = env_list("LABORLENS_METRICS_NETWORKS")
+    # "json" (one object per line, with request_id) or "plain"; JSON outside demo mode.
+    LOG_FORMAT = env_str("LABORLENS_LOG_FORMAT", "plain" if DEMO_MODE else "json")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("LABORLENS_LOG_FORMAT must be json or plain")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "laborlens.ops.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "laborlens.ops.observability.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env_str("LABORLENS_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }

@@ -29,6 +29,7 @@ STRONG = {
     "LABORLENS_BLIND_INDEX_KEY": "Bq7Wm2Xn9Lp4Rt6Yv8Zc1Ad3Fg5Hj7Kl9Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz0X",
     "LABORLENS_AUDIT_KEY": "Zx1Cv2Bn3Mq4Wd5Ef6Rg7Th8Yj9Uk0Il1Op2As3Df4Gh5Jk6Lm7Nb8Vc9Xz0Qa1W",
     "LABORLENS_ALLOWED_HOSTS": "laborlens.example.org",
+    "LABORLENS_CACHE_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -111,3 +112,58 @@ def test_database_urls(tmp_path):
     for bad in ["mysql://x/y", "postgres://host/", "sqlite://", "postgres://h/db?evil=1"]:
         with pytest.raises(ConfigError):
             parse_database_url(bad, tmp_path)
+
+
+def test_production_refuses_a_cache_url_that_is_not_redis():
+    result = run_django({**STRONG, "LABORLENS_CACHE_URL": "memcached://127.0.0.1:11211"})
+    assert result.returncode != 0 and "LABORLENS_CACHE_URL" in result.stderr
+
+
+def test_production_uses_redis_for_the_shared_cache():
+    result = run_django(STRONG, "import django; django.setup(); from django.conf import settings; "
+                                "print(settings.CACHES['default']['BACKEND'])")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("redis.RedisCache")
+
+
+def test_database_url_passes_libpq_options_and_several_hosts(tmp_path):
+    pg = parse_database_url(
+        "postgres://app:pw@db1.internal:5432,db2.internal:5433/laborlens"
+        "?sslmode=verify-full&sslcert=/etc/pg/client.crt&sslkey=/etc/pg/client.key"
+        "&target_session_attrs=read-write", tmp_path)
+    django = pg.as_django()
+    assert django["HOST"] == "db1.internal,db2.internal" and django["PORT"] == "5432,5433"
+    assert django["OPTIONS"] == {"sslmode": "verify-full", "sslcert": "/etc/pg/client.crt",
+                                 "sslkey": "/etc/pg/client.key",
+                                 "target_session_attrs": "read-write"}
+    v6 = parse_database_url("postgres://u@[2001:db8::1]:5432/db", tmp_path)
+    assert (v6.host, v6.port) == ("2001:db8::1", "5432")
+    for bad in ["postgres://h1:5432,h2/db", "postgres://h:port/db", "postgres://h/db?sslmod=x"]:
+        with pytest.raises(ConfigError):
+            parse_database_url(bad, tmp_path)
+
+
+def test_server_side_cursors_can_be_disabled_for_pgbouncer():
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS', False))")
+    env = {**STRONG, "DATABASE_URL": "postgres://app@pgbouncer:6432/laborlens",
+           "LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS": "1"}
+    result = run_django(env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+    assert run_django({**env, "LABORLENS_DB_DISABLE_SERVER_SIDE_CURSORS": "0"}, code).stdout.strip() == "False"
+
+
+def test_multi_host_url_connects_to_the_host_that_answers():
+    """libpq skips a host that refuses and uses the next (real PostgreSQL on 127.0.0.1)."""
+    import psycopg
+
+    pg = parse_database_url("postgres://postgres@127.0.0.1:1,127.0.0.1:5432/postgres"
+                            "?connect_timeout=3&target_session_attrs=any", ROOT)
+    config = pg.as_django()
+    try:
+        with psycopg.connect(host=config["HOST"], port=config["PORT"], user=config["USER"],
+                             dbname=config["NAME"], **config["OPTIONS"]) as conn:
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"no PostgreSQL on 127.0.0.1:5432: {error}")

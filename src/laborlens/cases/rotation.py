@@ -44,16 +44,12 @@ def rotate() -> dict[str, int]:
 
 def _rotate_files() -> int:
     from laborlens.cases.models import EvidenceFile
-    from laborlens.cases.services import upload_dir
+    from laborlens.ops import storage
 
     count = 0
-    folder = upload_dir()
     for stored_name in EvidenceFile.objects.values_list("stored_name", flat=True):
-        path = folder / stored_name
-        if path.exists():
-            temporary = path.with_suffix(".rotating")
-            temporary.write_bytes(rotate_token(path.read_bytes()))
-            temporary.replace(path)
+        if storage.exists(stored_name):
+            storage.replace(stored_name, rotate_token(storage.read(stored_name)))
             count += 1
     return count
 

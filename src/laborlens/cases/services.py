@@ -403,6 +403,7 @@ def save_evidence(evidence: Evidence, *, by: User, expected_version: int | None 
 
 
 def upload_dir() -> Path:
+    """The local evidence folder (the default storage backend's location)."""
     folder = Path(settings.MEDIA_ROOT) / "cases"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -411,9 +412,10 @@ def upload_dir() -> Path:
 def add_file(evidence: Evidence, *, data: bytes, name: str, content_type: str, by: User,
              request: HttpRequest | None = None) -> EvidenceFile:
     """Store an already validated upload, encrypted, under a random name."""
+    from laborlens.ops import storage
+
     stored_name = uuid.uuid4().hex
-    path = upload_dir() / stored_name
-    path.write_bytes(encrypt_bytes(data))
+    storage.save_new(stored_name, encrypt_bytes(data))
     try:
         with transaction.atomic():
             attachment = EvidenceFile.objects.create(
@@ -423,13 +425,15 @@ def add_file(evidence: Evidence, *, data: bytes, name: str, content_type: str, b
             record_event(EventTag.CASE_FILE_UPLOADED, request=request, actor=by, obj=attachment,
                          detail={"evidence": evidence.number, "type": content_type, "size": len(data)})
     except BaseException:
-        path.unlink(missing_ok=True)
+        storage.delete(stored_name)
         raise
     return attachment
 
 
 def read_file(attachment: EvidenceFile) -> bytes:
-    return decrypt_bytes((upload_dir() / attachment.stored_name).read_bytes())
+    from laborlens.ops import storage
+
+    return decrypt_bytes(storage.read(attachment.stored_name))
 
 
 def add_custody(evidence: Evidence, *, by: User, data: dict[str, Any],

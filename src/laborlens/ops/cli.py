@@ -126,7 +126,26 @@ def cmd_worker(args: argparse.Namespace) -> int:
                                   "verbosity": 0 if args.quiet else 1}
     if args.max_tasks:
         options["max_tasks"] = args.max_tasks
-    call_command("db_worker", **options)
+    from laborlens.ops.queue import Heartbeat, new_worker_id
+
+    # Beat while working, so that a task of ours is reclaimed only if this process dies.
+    options["worker_id"] = new_worker_id()
+    heartbeat = Heartbeat(str(options["worker_id"]))
+    heartbeat.start()
+    try:
+        call_command("db_worker", **options)
+    finally:
+        heartbeat.stop()
+    return 0
+
+
+def cmd_scheduler(args: argparse.Namespace) -> int:
+    from laborlens.cli import setup_django
+
+    setup_django()
+    from laborlens.ops.queue import run_scheduler
+
+    run_scheduler(interval=args.interval, once=args.once)
     return 0
 
 
@@ -195,6 +214,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     worker.add_argument("--max-tasks", type=int, default=0, help="exit after this many tasks")
     worker.add_argument("--quiet", action="store_true", help="log nothing")
     worker.set_defaults(func=cmd_worker)
+
+    scheduler = subparsers.add_parser(
+        "scheduler", help="enqueue periodic jobs, each once per period however many hosts run it",
+        description="Every few seconds: enqueue each due periodic job (a database row per job and "
+        "period, unique, so it happens once across hosts) and reclaim tasks of dead workers.")
+    scheduler.add_argument("--interval", type=float, default=5.0, help="seconds between ticks")
+    scheduler.add_argument("--once", action="store_true", help="one tick, then exit")
+    scheduler.set_defaults(func=cmd_scheduler)
 
     enqueue = subparsers.add_parser(
         "enqueue", help="put a background task on the queue (for cron or a systemd timer)")

@@ -57,3 +57,35 @@ class CaseTombstone(models.Model):
 
     def __str__(self) -> str:
         return f"tombstone of case {self.case_number}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A queue worker's last sign of life; a running task whose worker stopped beating is
+    reclaimed (``laborlens.ops.queue.reclaim_stale_tasks``)."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(default=timezone.now)
+    beat_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} (last beat {self.beat_at:%H:%M:%S})"
+
+
+class ScheduledRun(models.Model):
+    """One periodic job for one period. The unique constraint is what makes several
+    schedulers on several hosts enqueue each period's job exactly once."""
+
+    job = models.CharField(max_length=64)
+    period_start = models.DateTimeField()
+    enqueued_at = models.DateTimeField(default=timezone.now)
+    task_id = models.CharField(max_length=64)
+    scheduler = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "period_start"],
+                                               name="ops_scheduledrun_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.job} for {self.period_start:%Y-%m-%d %H:%M}"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -73,9 +72,10 @@ def purge_case(case: Case, days: int, *, by_label: str) -> CaseTombstone:
         record_event(EventTag.RETENTION_CASE_PURGED, actor_label=by_label, obj=tombstone,
                      detail={"case": tombstone.case_number, "closed_on": str(tombstone.closed_on),
                              "retention_days": days, **tombstone.removed})
-    folder = Path(settings.MEDIA_ROOT) / "cases"
+    from laborlens.ops import storage
+
     for name in stored:  # the rows are gone; the encrypted files go after the commit
-        (folder / name).unlink(missing_ok=True)
+        storage.delete(name)
     return tombstone
 
 

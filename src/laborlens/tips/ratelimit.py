@@ -3,8 +3,8 @@
 The client address is never stored: the cache key holds an HMAC of it (keyed with
 SECRET_KEY, so the digest cannot be reversed by trying every IPv4 address without the
 key), bucketed per fixed time window, and expires with the window. Nothing reaches the
-database or the logs. With several server processes, point CACHES at a shared cache
-(Redis, Memcached or the database cache) so that every process counts the same.
+database or the logs. Outside demo mode the cache is Redis (LABORLENS_CACHE_URL), so every
+server process counts the same (tests/ops/test_shared_cache.py).
 """
 
 from __future__ import annotations
