@@ -32,6 +32,19 @@ unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORL
 step "makemigrations --check"
 LABORLENS_DEMO=1 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 laborlens manage makemigrations --check --dry-run
 
+step "Redis for the shared cache tests (started if it is down)"
+if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+  if command -v redis-server >/dev/null 2>&1; then
+    mkdir -p /var/lib/redis /var/log/redis
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  elif [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  fi
+  for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null && break; sleep 0.5; done
+fi
+
 step "test suite on SQLite (with browser tests in Chromium)"
 python -m pytest -n "$WORKERS" --dist loadgroup tests
 
