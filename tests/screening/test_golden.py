@@ -23,7 +23,7 @@ def load(path: Path) -> dict:
 
 def test_enough_vignettes():
     kinds = [load(p)["kind"] for p in VIGNETTES]
-    assert kinds.count("public_case") >= 20
+    assert kinds.count("public_case") >= 25
     assert kinds.count("negative") >= 4
     readings = {load(p)["expected"]["reading"] for p in VIGNETTES}
     assert readings == {"insufficient", "smuggling", "exploitation", "deception_exploitation", "trafficking"}
@@ -41,8 +41,15 @@ def test_vignette_is_well_formed(path):
 def test_vignette_reading(path):
     v = load(path)
     expected = v["expected"]
-    a = assess(v["answers"], v["age_group"])
-    assert a.reading == expected["reading"]
+    a = assess(v["answers"], v["age_group"], jurisdiction="us")
+    assert a.reading == expected["reading"]  # the U.S. headline (the default jurisdiction)
+    # Both frameworks, each stated in the vignette (issue 14)
+    assert (a.reading_ilo, a.reading_us) == (expected["reading_ilo"], expected["reading_us"])
+    assert assess(v["answers"], v["age_group"], jurisdiction="ilo").reading == expected["reading_ilo"]
+    assert set(expected.get("basis_include", [])) <= set(a.reading_basis)
+    assert set(expected.get("related_include", [])) <= {o.id for o in a.related_offences}
+    if v["kind"] == "negative" or expected["reading_us"] != "trafficking":
+        assert not any(b.startswith("usc_") for b in a.reading_basis)
     positive = {d.id for d in a.dimensions if d.positive}
     if "dimensions_positive" in expected:
         assert positive == set(expected["dimensions_positive"])
@@ -76,5 +83,6 @@ def test_vignette_explains_itself(path):
     blob = json.dumps(a.to_dict(), ensure_ascii=False)
     assert "not a victim" not in blob.lower()
     assert a.explanation and all(t.en and t.es for t in a.explanation)
-    if a.reading != "trafficking":
+    assert a.headline.en and a.headline.es
+    if a.reading_ilo != "trafficking":
         assert a.next_questions, "a reading short of trafficking must say what to ask next"

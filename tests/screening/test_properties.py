@@ -51,6 +51,22 @@ def test_unknown_to_present_never_lowers_the_reading(answers, age, item_id):
 
 
 @SETTINGS
+@given(answers_st, st.sampled_from(AGES), st.sampled_from(IDS), st.sampled_from(["us", "ilo"]))
+def test_adding_a_present_answer_never_lowers_any_reading(answers, age, item_id, jurisdiction):
+    """Issue 14: under both frameworks, the headline, the ILO/EC and the U.S. readings, and the
+    federal bases only grow when one more answer is recorded present (from unknown or absent)."""
+    assume(value_of(answers.get(item_id, "unknown")) != "present")
+    before = assess(answers, age, max_questions=0, jurisdiction=jurisdiction)
+    after = assess({**answers, item_id: "present"}, age, max_questions=0, jurisdiction=jurisdiction)
+    for key in ("reading", "reading_ilo", "reading_us"):
+        assert RANK[getattr(after, key)] >= RANK[getattr(before, key)], key
+    if age == "unknown":
+        assert RANK[after.reading_us_if_minor] >= RANK[before.reading_us_if_minor]
+    assert set(before.reading_basis) <= set(after.reading_basis) or jurisdiction == "ilo"
+    assert {o.id for o in before.related_offences} <= {o.id for o in after.related_offences}
+
+
+@SETTINGS
 @given(answers_st, st.sampled_from(AGES), st.lists(st.sampled_from(IDS), max_size=10))
 def test_unknown_is_never_counted_as_present(answers, age, extra_unknown):
     known = {k: v for k, v in answers.items() if value_of(v) != "unknown"}
