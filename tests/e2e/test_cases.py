@@ -36,7 +36,7 @@ def test_investigator_builds_a_case_and_the_outsider_sees_none_of_it(live_server
     phone.get_by_role("link", name="Add a potential victim").click()
     phone.get_by_label("Full name").fill(VICTIM)
     phone.get_by_label("Phone numbers").fill("(202) 555-0166")
-    phone.get_by_label("City").fill("Riverton")
+    phone.get_by_label("City", exact=True).fill("Riverton")
     phone.get_by_label("Español").check()
     phone.get_by_role("button", name="Add person").click()
     expect(phone.get_by_role("heading", level=1)).to_contain_text(VICTIM)

@@ -47,6 +47,7 @@ def test_analyst_requests_supervisor_approves_analyst_publishes(live_server, tra
     problems["approved (desktop)"] = violations(desktop)
 
     phone.reload()
+    phone.once("dialog", lambda dialog: dialog.accept())  # publishing asks first
     phone.get_by_role("button", name="Publish").click()
     expect(phone.get_by_test_id("status")).to_have_text("Released")
     with phone.expect_download() as download:
@@ -90,6 +91,7 @@ def test_the_demo_takes_a_release_from_request_to_download(live_server, transact
     expect(phone.get_by_test_id("status")).to_have_text("Approved")
 
     desktop.reload()
+    desktop.once("dialog", lambda dialog: dialog.accept())  # publishing asks first
     desktop.get_by_role("button", name="Publish").click()
     expect(desktop.get_by_test_id("status")).to_have_text("Released")
     with desktop.expect_download() as download:
