@@ -18,7 +18,13 @@ SECOND = ["ex_low_or_no_salary", "cd_confiscation_of_documents", "cd_debt_bondag
 
 
 def answer_yes(page, indicator: str) -> None:
-    page.locator(f"fieldset[data-indicator='{indicator}']").get_by_text("Sí", exact=True).click()
+    """Record the indicator present: the button that means so ("Sí" or "Encontrado" for an
+    open question; "No" where a yes means absent), whatever its words."""
+    present(page.locator(f"fieldset[data-indicator='{indicator}']"))
+
+
+def present(block) -> None:
+    block.locator("label:has(input[value=present])").click()
 
 
 def test_phone_screening_in_spanish_survives_offline_and_reload(live_server, transactional_db, phone):
@@ -89,13 +95,13 @@ def test_offline_answers_are_ciphertext_on_the_phone_resume_and_go_at_sign_out(l
     phone.get_by_role("button", name="Start").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Vault worker")
     block = phone.locator(f"fieldset[data-indicator='{FIRST[0]}']")
-    block.get_by_text("Yes", exact=True).click()
+    present(block)
     expect(phone.locator("#save-status")).to_have_attribute("data-state", "saved")
 
     # Offline: an answer and a note that names someone wait on the phone, encrypted.
     phone.context.set_offline(True)
     block = phone.locator(f"fieldset[data-indicator='{SECOND[0]}']")
-    block.get_by_text("Yes", exact=True).click()
+    present(block)
     block.locator("summary").click()
     block.locator("textarea").fill(SECRET_NOTE)
     block.locator("textarea").blur()
@@ -128,7 +134,7 @@ def test_offline_answers_are_ciphertext_on_the_phone_resume_and_go_at_sign_out(l
 
     # Another answer cannot be sent (the answer endpoint fails); signing out removes it.
     phone.route("**/answer/", lambda route: route.abort())
-    phone.locator(f"fieldset[data-indicator='{THIRD}']").get_by_text("Yes", exact=True).click()
+    present(phone.locator(f"fieldset[data-indicator='{THIRD}']"))
     expect(phone.locator("#save-status")).to_have_attribute("data-state", "offline")
     phone.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('laborlens-pending-'))")
     assert vault_entries(phone)
