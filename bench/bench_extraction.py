@@ -40,6 +40,7 @@ LAYER_SETS = {"patterns only": ("patterns",), "+ lemmas": ("patterns", "rules"),
               "+ learned": ALL_LAYERS}
 
 
+
 def corpus_dir(arg: str | None) -> Path:
     return Path(arg or os.environ.get("LABORLENS_CORPUS") or CORPUS)
 

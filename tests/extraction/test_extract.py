@@ -9,7 +9,16 @@ from laborlens.extraction._catalogue import catalogue_items
 
 
 def ids(text: str, lang: str = "auto") -> set[str]:
-    return set(extract(text, lang=lang).ids)
+    """What the text says about the indicators and the smuggling context; the act item
+    'works for someone' (ctx_act_obtained) is checked on its own below."""
+    return {i for i in extract(text, lang=lang).ids if not i.startswith("ctx_act_")}
+
+
+def test_work_described_is_the_act_of_obtaining_labor() -> None:
+    # 18 U.S.C. 1589 needs no recruitment: a person working for someone is the act.
+    assert "ctx_act_obtained" in extract("I work at the library.").ids
+    assert "ctx_act_obtained" in extract("Trabajo en la cosecha de fresa.").ids
+    assert "ctx_act_obtained" not in extract("We paid the coyote and he left us at the station.").ids
 
 
 def test_they_took_our_passports() -> None:
