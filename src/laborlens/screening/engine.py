@@ -583,7 +583,12 @@ def _is_candidate(item: Item, answers: Mapping[str, Answer], smuggling: bool) ->
 
 
 def _next_questions(model: Model, state: _State, reading: str, present: frozenset[str],
-                    answers: Mapping[str, Answer], child: bool, minor: bool, limit: int) -> tuple[NextQuestion, ...]:
+                    answers: Mapping[str, Answer], child: bool, minor: bool, limit: int,
+                    us_headline: bool = False) -> tuple[NextQuestion, ...]:
+    """Questions ranked by how much the answer would change the headline reading. Under the U.S.
+    headline a question that would complete a federal basis counts as a change, and one that would
+    establish a missing element (often the means, when a tip describes only the workplace) comes
+    next (issue 14, part 3: ask about exactly what is unknown)."""
     cat = model.catalogue
     direct_now = {c for i in present for c in cat.items[i].us_supports}
     supported_now = supported_components(cat, direct_now)
@@ -598,6 +603,8 @@ def _next_questions(model: Model, state: _State, reading: str, present: frozense
             continue
         after = _with_item(model, state, item, child)
         new_reading, _ = reading_for(model, after.positive, after.act_recorded, after.smuggling, minor)
+        if us_headline and new_reading != "trafficking" and _completes_us_basis(cat, present | {item.id}, after):
+            new_reading = "trafficking"
         delta = model.rank[new_reading] - model.rank[reading]
         tipped = tuple(d for d in model.dimension_ids if after.positive[d] and not state.positive[d])
         gained: tuple[str, ...] = ()
@@ -611,7 +618,37 @@ def _next_questions(model: Model, state: _State, reading: str, present: frozense
                -(item.id in cat.short_form), -len(gained), model.order[item.id])
         ranked.append((key, item, new_reading, tipped, gained, weight, delta))
     ranked.sort(key=lambda r: r[0])
-    return tuple(_question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in ranked[:limit])
+    chosen = ranked[:limit]
+    if us_headline:
+        chosen = _cover_missing_elements(cat, ranked, chosen, elements_now, limit)
+    return tuple(_question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in chosen)
+
+
+def _cover_missing_elements(cat: Catalogue, ranked: list[Any], chosen: list[Any], elements_now: set[str],
+                            limit: int) -> list[Any]:
+    """Under the U.S. headline, keep the best question for each element not yet established
+    (act, means, purpose) among those asked, replacing the lowest-ranked ones: a tip that
+    describes only the workplace is asked about the means (issue 14, part 3)."""
+    chosen = list(chosen)
+    for element in ("means", "purpose", "act"):
+        if element in elements_now or any(element in r[4] for r in chosen):
+            continue
+        best = next((r for r in ranked if element in r[4]), None)
+        if best is None or limit < 2:
+            continue
+        if len(chosen) >= limit:
+            drop = next((r for r in reversed(chosen[1:]) if not r[4]), None)  # the top question stays
+            if drop is None:
+                continue
+            chosen.remove(drop)
+        chosen.append(best)
+    return chosen
+
+
+def _completes_us_basis(cat: Catalogue, present: frozenset[str], after: _State) -> bool:
+    supported = us_support(cat, present)
+    act = next(e for e in cat.us_elements if e.id == "act")
+    return bool(us_bases(supported, after.positive, any(c in supported for c in act.supported_when_any)))
 
 
 def _question(cat: Catalogue, reading: str, item: Item, new_reading: str, tipped: tuple[str, ...],
@@ -995,7 +1032,8 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
                       for i in cat.items.values() if i.kind == "context" and i.id in answered),
         contradictions=_contradictions(cat, present),
         unconfirmed=tuple(i for i in cat.items if i in present and parsed[i].unconfirmed),
-        next_questions=_next_questions(model, state, ilo.id, present, parsed, minor, minor, max_questions),
+        next_questions=_next_questions(model, state, reading.id, present, parsed, minor, minor, max_questions,
+                                       us_headline=jurisdiction == "us"),
         recommended_actions=_actions(cat, facts, model.rank),
         explanation=(),
         answers={i: parsed[i] for i in cat.items if i in parsed},

@@ -105,7 +105,7 @@ class TipSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Tip
         fields = ["id", "code", "source", "status", "priority", "priority_reasons", "language", "indicator_ids",
-                  "observations", "when", "city", "created_at", "version"]
+                  "observations", "when", "city", "created_at", "version", "reading"]
         read_only_fields = fields
 
 

@@ -73,6 +73,9 @@ class Tip(models.Model):
     indicator_ids = models.JSONField(default=list, blank=True)
     priority = models.PositiveSmallIntegerField(default=9, db_index=True)
     priority_reasons = models.JSONField(default=list, blank=True)
+    # The engine's reading of the text (tips/reading.py): readings, federal bases, element
+    # statuses and the indicator ids behind them; ids and statuses only, never the text.
+    reading = models.JSONField(default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="+", verbose_name=_("assigned to"))

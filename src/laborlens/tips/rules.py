@@ -38,6 +38,7 @@ class Rule:
     indicators: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
     min_indicators: int
+    signals: frozenset[str] = frozenset()  # what the text supports in law (tips/reading.py)
 
     def label(self, lang: str) -> str:
         return self.es if lang == "es" else self.en
@@ -65,7 +66,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(r["id"], int(r["priority"]), r["en"], r["es"], frozenset(r.get("observations", ())),
              frozenset(r.get("indicators", ())),
              tuple(re.compile(p, re.IGNORECASE) for p in r.get("patterns", ())),
-             int(r.get("min_indicators", 0)))
+             int(r.get("min_indicators", 0)), frozenset(r.get("signals", ())))
         for r in _data()["priority_rules"]
     )
 
@@ -82,17 +83,20 @@ def validate(red_flag_ids: set[str], indicator_ids: set[str]) -> list[str]:
     for r in rules():
         problems += [f"rule {r.id}: unknown observation {o}" for o in r.observations - known]
         problems += [f"rule {r.id}: unknown indicator {i}" for i in r.indicators - indicator_ids]
-    if rules()[-1].observations or rules()[-1].indicators or rules()[-1].patterns:
+    if rules()[-1].observations or rules()[-1].indicators or rules()[-1].patterns or rules()[-1].signals:
         problems.append("the last rule is the fallback and must match everything")
     return problems
 
 
-def prioritise(*, observations: list[str], indicators: list[str], texts: list[str]) -> tuple[int, list[str]]:
-    """(priority, matched rule ids). Lower is more urgent; the first matched rule sets it."""
-    seen, found = set(observations), set(indicators)
+def prioritise(*, observations: list[str], indicators: list[str], texts: list[str],
+               signals: list[str] | None = None) -> tuple[int, list[str]]:
+    """(priority, matched rule ids). Lower is more urgent; the most urgent matched rule sets it.
+
+    ``signals`` are what the text supports in law (``usc_1589``, ``dimension:coercion_destination``...)."""
+    seen, found, supported = set(observations), set(indicators), set(signals or ())
     matched: list[str] = []
     for r in rules():
-        hit = bool(r.observations & seen) or bool(r.indicators & found)
+        hit = bool(r.observations & seen) or bool(r.indicators & found) or bool(r.signals & supported)
         hit = hit or any(p.search(text) for p in r.patterns for text in texts)
         hit = hit or (r.min_indicators > 0 and len(found) >= r.min_indicators)
         if hit:
@@ -100,3 +104,9 @@ def prioritise(*, observations: list[str], indicators: list[str], texts: list[st
     if not matched:
         matched.append(rules()[-1].id)
     return min(rule(m).priority for m in matched), matched  # type: ignore[union-attr]
+
+
+def follow_up_questions(elements: list[str], lang: str) -> list[str]:
+    """The plain-word questions for a tipster about the elements their text does not establish."""
+    questions: dict[str, dict[str, str]] = _data().get("follow_up_questions", {})
+    return [questions[e]["es" if lang == "es" else "en"] for e in elements if e in questions]

@@ -25,9 +25,10 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases import keys, normalise
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Case, MatchKey
+from laborlens.catalogue import load_catalogue
 from laborlens.extraction import extract, to_answers
 from laborlens.screening import services as screening_services
-from laborlens.tips import rules
+from laborlens.tips import reading, rules
 from laborlens.tips.models import Source, Status, Tip, TipKey, TipUpdate
 
 if TYPE_CHECKING:
@@ -148,19 +149,16 @@ def _texts(tip: Tip) -> list[str]:
 
 
 def _assess(tip: Tip) -> None:
-    """Indicators from the narrative and additions, and the explained priority."""
-    found: list[str] = []
-    for text in _texts(tip):
-        if text.strip():
-            extraction = extract(text)
-            if text is tip.narrative or tip.language not in {"en", "es"}:
-                tip.language = extraction.language
-            found += [i for i in extraction.ids if i not in found]
+    """Indicators from the narrative and additions, what they support in law, and the explained priority."""
+    read = reading.read_texts(_texts(tip))
+    if read.language and (tip.language not in {"en", "es"} or tip.narrative.strip()):
+        tip.language = read.language
     if tip.language not in {"en", "es"}:
         tip.language = "en"  # nothing to read (only boxes ticked): the page's language is set by submit()
-    tip.indicator_ids = found
+    tip.indicator_ids = read.indicator_ids
+    tip.reading = read.summary
     tip.priority, tip.priority_reasons = rules.prioritise(
-        observations=tip.observations, indicators=found, texts=_texts(tip))
+        observations=tip.observations, indicators=read.indicator_ids, texts=_texts(tip), signals=read.signals)
 
 
 def _refresh_keys(tip: Tip) -> None:
@@ -218,14 +216,16 @@ def add_information(tip: Tip, text: str) -> Tip:
     return current
 
 
-def public_view(tip: Tip) -> dict[str, Any]:
-    """What the tipster may read back: status, questions asked, their own additions."""
+def public_view(tip: Tip, lang: str = "en") -> dict[str, Any]:
+    """What the tipster may read back: status, questions asked, their own additions, and the
+    plain questions about what their text leaves unknown (how the workers were brought, whether
+    they can leave, what work they do)."""
     updates = [u for u in tip.updates.all() if u.kind in {TipUpdate.Kind.ADDITION, TipUpdate.Kind.QUESTION}]
     # Never the internal status: "linked to a case" would tell whoever holds the code (who might
     # be the employer) that an investigation exists.
     status = {Status.NEW: _("Received"), Status.CLOSED: _("Closed")}.get(tip.status, _("Being reviewed"))
     return {"code": tip.code, "status": status, "received": tip.created_at,
-            "updates": updates}
+            "updates": updates, "questions": rules.follow_up_questions(reading.follow_up_topics(tip.reading), lang)}
 
 
 # --- triage ------------------------------------------------------------------------------
@@ -386,3 +386,22 @@ def highlight(text: str, lang: str = "auto") -> tuple[list[Segment], list[Any]]:
     if pos < len(text):
         segments.append(Segment(text[pos:]))
     return segments, extraction.indicators
+
+
+def legal_reading(tip: Tip, evidence: list[Any], lang: str) -> dict[str, Any] | None:
+    """What the text supports in law, for the triage page: the headline, each U.S. element's
+    status, and the spans of the facts behind them (the reason a tip went up the queue)."""
+    summary = tip.reading or {}
+    if not summary:
+        return None
+    catalogue = load_catalogue()
+    spans: dict[str, list[str]] = {}
+    for found in evidence:
+        spans.setdefault(found.id, []).extend(s.text for s in found.spans)
+    facts = [(catalogue.items[f].label.get(lang), spans.get(f, [])[:3])
+             for f in summary.get("facts", []) if f in catalogue.items]
+    elements = [(catalogue.label("element", e).get(lang), summary.get("elements", {}).get(e, "unknown"))
+                for e in reading.ELEMENTS]
+    return {"headline": summary.get("headline", {}).get(lang, ""), "basis": summary.get("basis", []),
+            "elements": elements, "facts": facts,
+            "questions": rules.follow_up_questions(reading.follow_up_topics(summary), lang)}

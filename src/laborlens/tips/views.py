@@ -139,7 +139,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Thank you. Your information was added to the tip."))
                 return redirect("tips:follow_up")
         return render(request, "tips/follow_up.html",
-                      _public_context(view=services.public_view(tip), add_form=form), status=400)
+                      _public_context(view=services.public_view(tip, ui_lang()), add_form=form), status=400)
     if request.method == "POST" and action == "open":
         form = FollowUpForm(request.POST)
         if form.is_valid():
@@ -159,7 +159,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         return render(request, "tips/follow_up_open.html", _public_context(form=form), status=400)
     if tip is not None:
         return render(request, "tips/follow_up.html",
-                      _public_context(view=services.public_view(tip), add_form=AdditionForm()))
+                      _public_context(view=services.public_view(tip, ui_lang()), add_form=AdditionForm()))
     return render(request, "tips/follow_up_open.html", _public_context(form=FollowUpForm()))
 
 
@@ -218,10 +218,12 @@ def triage_list(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, Any]:
     lang = ui_lang()
     segments, found = services.highlight(tip.narrative, tip.language)
-    updates = []
+    updates, evidence = [], list(found)
     for update in tip.updates.select_related("author"):
-        update_segments = services.highlight(update.text)[0] if update.kind == TipUpdate.Kind.ADDITION \
-            else [services.Segment(update.text)]
+        update_segments: list[services.Segment] = [services.Segment(update.text)]
+        if update.kind == TipUpdate.Kind.ADDITION:
+            update_segments, update_found = services.highlight(update.text)
+            evidence += update_found
         updates.append((update, update_segments))
     catalogue = load_catalogue()
     indicators = [(i, catalogue.items[i].label.get(lang)) for i in tip.indicator_ids if i in catalogue.items]
@@ -233,6 +235,7 @@ def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, A
         "indicators": indicators,
         "observations": [observations.get(o, o) for o in tip.observations],
         "reasons": [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)],  # type: ignore[union-attr]
+        "legal": services.legal_reading(tip, evidence, lang),
         "updates": updates,
         "matches": services.matches(tip, request.user),  # type: ignore[arg-type]
         "triage_form": forms.get("triage_form") or TriageForm(
