@@ -242,7 +242,10 @@ def test_forced_labour_indicators_present():
 
 def test_next_questions_rank_by_change_in_reading():
     answers = {k: v for k, v in TRAFFICKING.items() if k != "cd_threat_of_denunciation"}
-    a = assess(answers, "adult")
+    # The ranking is by the ILO/EC reading; under the U.S. headline these facts already read
+    # trafficking (one means fact, nothing recorded saying the person is free).
+    assert assess(answers, "adult").reading_us == "trafficking"
+    a = assess(answers, "adult", jurisdiction="ilo")
     assert a.reading == "deception_exploitation"
     top = a.next_questions[0]
     assert top.reading_if_present == "trafficking" and top.would_tip == ("coercion_destination",)

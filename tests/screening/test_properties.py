@@ -11,10 +11,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from laborlens.catalogue import load_catalogue
-from laborlens.screening.engine import assess
+from laborlens.screening.engine import COUNTER_EVIDENCE, assess, model_for
 
 CAT = load_catalogue()
 IDS = list(CAT.items)
+# Everything but the recorded facts that the person is free (free to leave, keeps own documents
+# or wages) and the smuggling facts: those may hold back a federal basis that rests on one
+# uncorroborated means fact.
+SMUGGLING_TRIGGERS = set(model_for(CAT).smuggling_triggers)
+HOLDING_BACK = sorted(COUNTER_EVIDENCE | SMUGGLING_TRIGGERS)
+GROWING_IDS = [i for i in IDS if i not in HOLDING_BACK]
 RANK = {r.id: r.rank for r in CAT.readings.values()}
 AGES = ("adult", "minor", "unknown")
 DIMENSIONS = [d.id for d in CAT.dimensions]
@@ -38,7 +44,7 @@ def value_of(raw) -> str:
 
 
 @SETTINGS
-@given(answers_st, st.sampled_from(AGES), st.sampled_from(IDS))
+@given(answers_st, st.sampled_from(AGES), st.sampled_from(GROWING_IDS))
 def test_unknown_to_present_never_lowers_the_reading(answers, age, item_id):
     assume(value_of(answers.get(item_id, "unknown")) == "unknown")
     before = assess(answers, age, max_questions=0)
@@ -51,10 +57,11 @@ def test_unknown_to_present_never_lowers_the_reading(answers, age, item_id):
 
 
 @SETTINGS
-@given(answers_st, st.sampled_from(AGES), st.sampled_from(IDS), st.sampled_from(["us", "ilo"]))
+@given(answers_st, st.sampled_from(AGES), st.sampled_from(GROWING_IDS), st.sampled_from(["us", "ilo"]))
 def test_adding_a_present_answer_never_lowers_any_reading(answers, age, item_id, jurisdiction):
     """Issue 14: under both frameworks, the headline, the ILO/EC and the U.S. readings, and the
-    federal bases only grow when one more answer is recorded present (from unknown or absent)."""
+    federal bases only grow when one more indicator, red flag or act is recorded present (from
+    unknown or absent). Counter-evidence is the one exception, tested below."""
     assume(value_of(answers.get(item_id, "unknown")) != "present")
     before = assess(answers, age, max_questions=0, jurisdiction=jurisdiction)
     after = assess({**answers, item_id: "present"}, age, max_questions=0, jurisdiction=jurisdiction)
@@ -140,3 +147,28 @@ def test_answer_order_does_not_matter(answers, age, rnd):
     items = list(answers.items())
     rnd.shuffle(items)
     assert assess(dict(items), age).to_dict() == assess(answers, age).to_dict()
+
+
+@SETTINGS
+@given(answers_st, st.sampled_from(AGES), st.sampled_from(HOLDING_BACK))
+def test_counter_evidence_only_holds_back_a_single_uncorroborated_fact(answers, age, item_id):
+    """Recording that the person is free (or a smuggling) lowers a U.S. reading only when it
+    rested on a single, uncorroborated means fact; it never lowers the ILO/EC dimensions."""
+    assume(value_of(answers.get(item_id, "unknown")) != "present")
+    before = assess(answers, age, max_questions=0)
+    after = assess({**answers, item_id: "present"}, age, max_questions=0)
+    assert all(after.dimension(d).positive for d in DIMENSIONS if before.dimension(d).positive)
+    if RANK[after.reading_us] < RANK[before.reading_us] and before.reading_ilo != "trafficking":
+        means = {f for c in before.us_law.means.components if c.supported for f in c.facts}
+        assert len(means) == 1 and not any(
+            before.dimension(d).positive for d in ("coercive_recruitment", "coercion_destination"))
+
+
+def test_one_means_fact_reads_possible_forced_labor_until_freedom_is_recorded():
+    work = {"ctx_act_obtained": "present", "ex_excessive_hours": "present"}
+    held = assess({**work, "cd_confiscation_of_documents": "present"}, "adult")
+    assert held.reading_us == "trafficking" and "usc_1589" in held.reading_basis
+    free = assess({**work, "cd_confiscation_of_documents": "present", "ctx_free_to_leave": "present"}, "adult")
+    assert free.reading_us != "trafficking" and free.reading_basis == ()
+    wages_only = assess({**work, "cd_withholding_of_wages": "present"}, "adult")
+    assert wages_only.reading_us != "trafficking"  # wages held back alone is what wage theft looks like

@@ -585,10 +585,9 @@ def _is_candidate(item: Item, answers: Mapping[str, Answer], smuggling: bool) ->
 def _next_questions(model: Model, state: _State, reading: str, present: frozenset[str],
                     answers: Mapping[str, Answer], child: bool, minor: bool, limit: int,
                     us_headline: bool = False) -> tuple[NextQuestion, ...]:
-    """Questions ranked by how much the answer would change the headline reading. Under the U.S.
-    headline a question that would complete a federal basis counts as a change, and one that would
-    establish a missing element (often the means, when a tip describes only the workplace) comes
-    next (issue 14, part 3: ask about exactly what is unknown)."""
+    """Questions ranked by how much the answer would change the ILO/EC reading; under the U.S.
+    headline the best question for each U.S. element not yet established is kept among them
+    (issue 14, part 3: a tip that describes only the workplace is asked about the means)."""
     cat = model.catalogue
     direct_now = {c for i in present for c in cat.items[i].us_supports}
     supported_now = supported_components(cat, direct_now)
@@ -603,8 +602,6 @@ def _next_questions(model: Model, state: _State, reading: str, present: frozense
             continue
         after = _with_item(model, state, item, child)
         new_reading, _ = reading_for(model, after.positive, after.act_recorded, after.smuggling, minor)
-        if us_headline and new_reading != "trafficking" and _completes_us_basis(cat, present | {item.id}, after):
-            new_reading = "trafficking"
         delta = model.rank[new_reading] - model.rank[reading]
         tipped = tuple(d for d in model.dimension_ids if after.positive[d] and not state.positive[d])
         gained: tuple[str, ...] = ()
@@ -643,12 +640,6 @@ def _cover_missing_elements(cat: Catalogue, ranked: list[Any], chosen: list[Any]
             chosen.remove(drop)
         chosen.append(best)
     return chosen
-
-
-def _completes_us_basis(cat: Catalogue, present: frozenset[str], after: _State) -> bool:
-    supported = us_support(cat, present)
-    act = next(e for e in cat.us_elements if e.id == "act")
-    return bool(us_bases(supported, after.positive, any(c in supported for c in act.supported_when_any)))
 
 
 def _question(cat: Catalogue, reading: str, item: Item, new_reading: str, tipped: tuple[str, ...],
@@ -825,11 +816,15 @@ READING_BASES = ("palermo_ilo", "usc_1589", "usc_1590", "usc_1581", "usc_1584")
 COERCIVE_MEANS = ("means.force_1589a1", "means.serious_harm_1589a2", "means.abuse_of_law_1589a3",
                   "means.scheme_1589a4")
 # Force or physical restraint (or threats of them) and abuse of legal process are 1589(a) means on
-# their own; serious harm and a scheme are corroborated by a second fact or a positive dimension,
-# so that one held-back pay cheque is not read as forced labor.
+# their own; serious harm and a scheme need a second fact or a positive dimension once anything
+# recorded says the person is free, and one held-back pay cheque is never read as forced labor.
 DIRECT_MEANS = ("means.force_1589a1", "means.abuse_of_law_1589a3")
 COERCIVE_DIMENSIONS = ("coercive_recruitment", "coercion_destination")
 DOCUMENT_ITEMS = ("cr_confiscation_of_documents", "cd_confiscation_of_documents")
+# Wages held back look the same in wage theft: alone, they never make a federal basis.
+WAGE_THEFT_LOOKALIKES = frozenset({"cd_withholding_of_wages"})
+# Recorded facts that the person is free: with any of them, one means fact is not enough.
+COUNTER_EVIDENCE = frozenset({"ctx_free_to_leave", "ctx_keeps_own_documents", "ctx_keeps_own_wages"})
 
 
 def default_jurisdiction() -> str:
@@ -851,18 +846,27 @@ def coercion_recorded(supported: Mapping[str, tuple[str, ...]], positive: Mappin
     return any(c in supported for c in COERCIVE_MEANS) or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS)
 
 
-def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool], act_supported: bool) -> tuple[str, ...]:
+def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool], act_supported: bool,
+             counter_evidence: bool = False) -> tuple[str, ...]:
     """The federal bases (usc_1589, usc_1590, usc_1581, usc_1584) the recorded facts support.
 
-    1589: labor or services recorded and obtained by a corroborated 1589(a) means. 1590: the
-    same plus a recorded act (recruits, harbors, transports, provides, obtains). 1581 and 1584:
-    peonage and involuntary servitude as derived in us_law.json, on the same corroborated means.
-    Every condition only grows with present answers, so the reading stays monotone."""
+    1589: labor or services recorded and obtained by a 1589(a) means. 1590: the same plus a
+    recorded act (recruits, harbors, transports, provides, obtains). 1581 and 1584: peonage and
+    involuntary servitude as derived in us_law.json, on the same means.
+
+    One means fact is enough for a *possible* 1589 while nothing recorded says the person is
+    free (``counter_evidence``: free to leave, keeps own documents, keeps own wages, or a
+    smuggling is recorded, to which a debt or threat may belong) and the fact
+    is not wages held back (alone, that is what wage theft looks like); with such
+    counter-evidence the means must be corroborated (force or abuse of law, two means facts, or a
+    coercive dimension). Every condition grows with present indicators, so adding an indicator
+    never lowers the reading; only recorded counter-evidence can hold back a single fact."""
     if "purpose.labor_services" not in supported:
         return ()
     means_facts = {f for c in COERCIVE_MEANS for f in supported.get(c, ())}
     corroborated = (any(c in supported for c in DIRECT_MEANS) or len(means_facts) >= 2
-                    or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS))
+                    or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS)
+                    or (not counter_evidence and bool(means_facts - WAGE_THEFT_LOOKALIKES)))
     if not means_facts or not corroborated:
         return ()
     bases = ["usc_1589"]
@@ -993,11 +997,13 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
         reading_if_minor = reading_for(model, child_state.positive, child_state.act_recorded, child_state.smuggling, True)[0]
     us = _us_law(cat, present, answered, minor)
     supported = us_support(cat, present)
-    bases = us_bases(supported, state.positive, us.act.status == "supported")
+    # A debt or threat told with a smuggling may belong to the smuggling: corroboration needed too.
+    counter = bool(present & COUNTER_EVIDENCE) or state.smuggling
+    bases = us_bases(supported, state.positive, us.act.status == "supported", counter)
     reading_us = "trafficking" if bases or ilo.id == "trafficking" else ilo.id
     reading_us_if_minor = None
     if reading_if_minor is not None and child_state is not None:
-        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported")
+        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported", counter)
         reading_us_if_minor = "trafficking" if child_bases or reading_if_minor == "trafficking" else reading_if_minor
     basis = (("palermo_ilo",) if ilo.id == "trafficking" else ()) + (bases if reading_us == "trafficking" else ())
     headline_id = reading_us if jurisdiction == "us" else ilo.id
@@ -1032,7 +1038,7 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
                       for i in cat.items.values() if i.kind == "context" and i.id in answered),
         contradictions=_contradictions(cat, present),
         unconfirmed=tuple(i for i in cat.items if i in present and parsed[i].unconfirmed),
-        next_questions=_next_questions(model, state, reading.id, present, parsed, minor, minor, max_questions,
+        next_questions=_next_questions(model, state, ilo.id, present, parsed, minor, minor, max_questions,
                                        us_headline=jurisdiction == "us"),
         recommended_actions=_actions(cat, facts, model.rank),
         explanation=(),
