@@ -41,8 +41,9 @@ def test_nibrs_with_errors_is_422_with_every_error(world, cases):
     client, _token = bearer(world.supervisor)
     response = client.get("/api/v1/exports/nibrs/")
     assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
     data = response.json()
-    assert "segments" not in data
+    assert "segments" not in data and data["status"] == 422 and data["title"] and data["detail"]
     assert data["errors"] == [{"case": cases["farm"].number, "segment": "administrative", "row": 1,
                                "data_element": "3", "message": "the incident date is missing: record it on "
                                "the case (Edit case, Incident date)"}]

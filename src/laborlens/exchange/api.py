@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.api.exceptions import problem
 from laborlens.exchange import nibrs, services
 
 HTCDS_RECORD = {
@@ -101,9 +102,9 @@ class NibrsExport(APIView):
         except services.NibrsRefused as refusal:
             # Every error of every incident, and no extract (HTTP 422).
             problems = refusal.extract.problems if refusal.extract is not None else []
-            return Response({"detail": str(refusal), "specification": nibrs.SPEC_VERSION,
-                             "errors": [{"case": p.case, "segment": p.segment, "row": p.row,
-                                         "data_element": p.element, "message": p.message} for p in problems]},
-                            status=422)
+            # An RFC 9457 problem document like every other API error, with the errors listed.
+            return problem(422, "Unprocessable content", str(refusal), specification=nibrs.SPEC_VERSION,
+                           errors=[{"case": p.case, "segment": p.segment, "row": p.row,
+                                    "data_element": p.element, "message": p.message} for p in problems])
         return Response({"format": nibrs.FORMAT, "segments": extract.segments,
                          "not_reportable": extract.not_reportable})
