@@ -288,7 +288,7 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                          "catalogue_version", "completed_at", "version", "case_id", "answers_to_review"],
              rows["screening"]),
             (AuditEvent, ["id", "seq", "created_at", "tag", "outcome", "actor_id", "actor_label", "agency_id", "ip",
-                          "object_type", "object_id", "detail", "hash"], events),
+                          "object_type", "object_id", "detail", "prev_hash", "hash"], events),
         ]
         with raw.cursor() as cursor:
             for model, names, data in plans:
@@ -318,5 +318,6 @@ def _audit_rows(pending: list[tuple[str, int, int, str, int, dict[str, Any]]]) -
                                actor_label=f"user{actor}", agency_id=agency, ip="", object_type=object_type,
                                object_id=str(object_id), detail=detail)
         events.append((seq, seq, clock, tag, "success", actor, f"user{actor}", agency, "",
-                       object_type, str(object_id), json.dumps(detail), event_hmac(settings.AUDIT_CHAIN_KEY, fields)))
+                       object_type, str(object_id), json.dumps(detail), "",
+                       event_hmac(settings.AUDIT_CHAIN_KEY, fields)))
     return events
