@@ -14,7 +14,7 @@ step "ruff (lint, with bandit S rules)"
 ruff check src tests $(ls -d bench 2>/dev/null)
 
 step "mypy (pure modules)"
-mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/audit/merkle.py src/laborlens/catalogue \
+mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
   src/laborlens/release src/laborlens/extraction src/laborlens/cases/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
