@@ -279,3 +279,26 @@ def test_audited_models_refuse_bulk_writes():
             model._default_manager.bulk_create([])
         with pytest.raises(AuditBypassError):
             model._default_manager.bulk_update([], [])
+
+
+@pytest.mark.django_db
+def test_a_removed_last_event_after_a_gap_is_named():
+    seqs = make_events(4)
+    raw("DELETE FROM audit_auditevent WHERE seq = %s", [seqs[2]])  # a gap the sealer records
+    seal_all()
+    raw("DELETE FROM audit_auditevent WHERE seq = %s", [seqs[3]])
+    result = verify_log()
+    assert not result.ok and result.seq == seqs[3] and "removed" in result.problem
+
+
+@pytest.mark.django_db
+def test_many_checkpoints_verify_in_one_pass():
+    seqs = []
+    for _ in range(12):
+        seqs += make_events(3)
+        seal_all()
+    result = verify_log()
+    assert result.ok and result.checked == 36 and result.last_checkpoint.number == 12
+    raw("UPDATE audit_auditevent SET outcome = %s WHERE seq = %s", ["success", seqs[20]])
+    result = verify_log()
+    assert not result.ok and result.seq == seqs[20] and result.checkpoint == 7

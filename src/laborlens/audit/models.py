@@ -80,7 +80,7 @@ class AuditCheckpoint(models.Model):
     gaps = models.JSONField(default=list, blank=True)
     late = models.JSONField(default=list, blank=True)
     frontier = models.JSONField(default=list, blank=True)
-    sealed_at = models.DateTimeField()
+    sealed_at = models.DateTimeField(db_index=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 

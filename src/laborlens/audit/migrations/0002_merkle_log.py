@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
                 ("gaps", models.JSONField(blank=True, default=list)),
                 ("late", models.JSONField(blank=True, default=list)),
                 ("frontier", models.JSONField(blank=True, default=list)),
-                ("sealed_at", models.DateTimeField()),
+                ("sealed_at", models.DateTimeField(db_index=True)),
             ],
             options={
                 "ordering": ["-number"],
