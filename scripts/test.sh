@@ -28,7 +28,7 @@ step "manage.py check --deploy with production settings"
 eval "$(laborlens keys new | sed 's/^/export /')"
 LABORLENS_ALLOWED_HOSTS=laborlens.example.org LABORLENS_CACHE_URL=redis://127.0.0.1:6379/15 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 \
   laborlens manage check --deploy --fail-level WARNING
-unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY
+unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY LABORLENS_AUDIT_SIGNING_KEY
 
 step "makemigrations --check"
 LABORLENS_DEMO=1 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 laborlens manage makemigrations --check --dry-run

@@ -60,6 +60,15 @@ def test_production_refuses_the_demo_keys():
     assert result.returncode != 0 and "demo" in result.stderr
 
 
+def test_production_refuses_the_demo_or_a_malformed_audit_signing_key():
+    from laborlens import settings as production
+
+    result = run_django({**STRONG, "LABORLENS_AUDIT_SIGNING_KEY": production.DEMO_AUDIT_SIGNING_KEY})
+    assert result.returncode != 0 and "demo" in result.stderr
+    result = run_django({**STRONG, "LABORLENS_AUDIT_SIGNING_KEY": "bm90IGEga2V5"})
+    assert result.returncode != 0 and "Ed25519" in result.stderr
+
+
 def test_secrets_can_come_from_files(tmp_path):
     secret_file = tmp_path / "secret"
     secret_file.write_text(STRONG["LABORLENS_SECRET_KEY"] + "\n")
