@@ -14,7 +14,7 @@ step "ruff (lint, with bandit S rules)"
 ruff check src tests $(ls -d bench 2>/dev/null)
 
 step "mypy (pure modules)"
-mypy $(ls -d src/laborlens/env.py src/laborlens/audit/chain.py src/laborlens/audit/merkle.py src/laborlens/catalogue \
+mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
   src/laborlens/release src/laborlens/extraction src/laborlens/cases/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
@@ -28,7 +28,7 @@ step "manage.py check --deploy with production settings"
 eval "$(laborlens keys new | sed 's/^/export /')"
 LABORLENS_ALLOWED_HOSTS=laborlens.example.org LABORLENS_CACHE_URL=redis://127.0.0.1:6379/15 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 \
   laborlens manage check --deploy --fail-level WARNING
-unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY
+unset LABORLENS_SECRET_KEY LABORLENS_FIELD_KEYS LABORLENS_BLIND_INDEX_KEY LABORLENS_AUDIT_KEY LABORLENS_AUDIT_SIGNING_KEY
 
 step "makemigrations --check"
 LABORLENS_DEMO=1 DATABASE_URL=sqlite:////tmp/laborlens-check.sqlite3 laborlens manage makemigrations --check --dry-run

@@ -15,6 +15,11 @@ from laborlens.accounts.models import User
 from laborlens.audit.models import AuditEvent
 
 
+def last_audit_seq() -> int:
+    """The highest event number so far (numbers come from a sequence: not the row count)."""
+    return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+
+
 def assert_view_permissions(
     url: str,
     *,
@@ -30,7 +35,7 @@ def assert_view_permissions(
     if outsider is not None:
         response = login(outsider).get(url)
         assert response.status_code == 404, f"{outsider.username} should get 404 at {url}"
-    before = AuditEvent.objects.count()
+    before = last_audit_seq()
     response = login(allowed).get(url)
     assert response.status_code == 200, f"{allowed.username} should get 200 at {url}"
     if audit_tag is not None:

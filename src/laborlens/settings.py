@@ -49,6 +49,13 @@ try:
     _field_keys = env_secret("LABORLENS_FIELD_KEYS")
     _blind_index_key = env_secret("LABORLENS_BLIND_INDEX_KEY")
     _audit_key = env_secret("LABORLENS_AUDIT_KEY")
+    _audit_signing_key = env_secret("LABORLENS_AUDIT_SIGNING_KEY")
+    # The sealer seals events numbered up to what it saw this long ago (see audit/seal.py);
+    # verify reports events older than the bound that are still unsealed.
+    AUDIT_SEAL_GRACE_SECONDS = float(env_int("LABORLENS_AUDIT_SEAL_GRACE_MS", 1000, 0, 60_000)) / 1000
+    AUDIT_SEAL_BOUND_SECONDS = env_int("LABORLENS_AUDIT_SEAL_BOUND_SECONDS", 300, 5, 7 * 24 * 3600)
+    # Public keys (url-safe base64) of earlier signing keys whose checkpoints still verify.
+    AUDIT_TRUSTED_PUBLIC_KEYS = env_list("LABORLENS_AUDIT_TRUSTED_PUBLIC_KEYS", "")
 except ConfigError as error:
     raise ImproperlyConfigured(str(error)) from None
 
@@ -71,6 +78,8 @@ DEMO_SECRET_KEY = "demo-only-secret-key-published-in-the-readme-never-use-for-re
 DEMO_FIELD_KEY = "ZGVtby1vbmx5LWZpZWxkLWtleS1uZXZlci1yZWFsLSE="  # noqa: S105
 DEMO_BLIND_INDEX_KEY = "demo-only-blind-index-key-published-in-the-readme-never-use-0123456789"  # noqa: S105
 DEMO_AUDIT_KEY = "demo-only-audit-chain-key-published-in-the-readme-never-use-0123456789"  # noqa: S105
+# Ed25519 private key of the demo's signed tree heads (32 bytes: "demo-only-audit-signing-key-0001").
+DEMO_AUDIT_SIGNING_KEY = "ZGVtby1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5LTAwMDE="  # noqa: S105
 
 
 def _check_fernet_keys(raw: str) -> list[str]:
@@ -88,6 +97,18 @@ def _check_fernet_keys(raw: str) -> list[str]:
     return keys
 
 
+def _check_signing_key(value: str) -> str:
+    try:
+        if len(base64.urlsafe_b64decode(value.strip().encode())) == 32:
+            return value.strip()
+    except (binascii.Error, ValueError):
+        pass
+    raise ImproperlyConfigured(
+        "LABORLENS_AUDIT_SIGNING_KEY is not an Ed25519 private key (32 url-safe base64 bytes); "
+        "make one with `laborlens keys new`"
+    )
+
+
 def _require_strong(name: str, value: str) -> str:
     reason = weak_secret_reason(value)
     if reason:
@@ -103,6 +124,7 @@ if DEMO_MODE:
     FIELD_ENCRYPTION_KEYS = _check_fernet_keys(_field_keys or DEMO_FIELD_KEY)
     BLIND_INDEX_KEY = _blind_index_key or DEMO_BLIND_INDEX_KEY
     AUDIT_CHAIN_KEY = _audit_key or DEMO_AUDIT_KEY
+    AUDIT_SIGNING_KEY = _check_signing_key(_audit_signing_key or DEMO_AUDIT_SIGNING_KEY)
 else:
     SECRET_KEY = _require_strong("LABORLENS_SECRET_KEY", _secret_key)
     if not _field_keys:
@@ -112,6 +134,13 @@ else:
     FIELD_ENCRYPTION_KEYS = _check_fernet_keys(_field_keys)
     BLIND_INDEX_KEY = _require_strong("LABORLENS_BLIND_INDEX_KEY", _blind_index_key)
     AUDIT_CHAIN_KEY = _require_strong("LABORLENS_AUDIT_KEY", _audit_key)
+    if not _audit_signing_key:
+        raise ImproperlyConfigured(
+            "LABORLENS_AUDIT_SIGNING_KEY is missing; the audit log's tree heads cannot be signed without it"
+        )
+    if _audit_signing_key.strip() == DEMO_AUDIT_SIGNING_KEY:
+        raise ImproperlyConfigured("LABORLENS_AUDIT_SIGNING_KEY is the public demo key")
+    AUDIT_SIGNING_KEY = _check_signing_key(_audit_signing_key)
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("LABORLENS_ALLOWED_HOSTS is empty; name the host(s) served")
 

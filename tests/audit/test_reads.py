@@ -11,6 +11,7 @@ from laborlens.audit.models import AuditEvent
 from laborlens.victims import services as victim_services
 from laborlens.victims.models import Relief
 from tests.conftest import make_user
+from tests.permissions import last_audit_seq
 from tests.screening.test_web_screening import make_screening
 from tests.victims.conftest import NARRATIVE, SERVED_NAME, give_consent
 
@@ -38,7 +39,7 @@ def _routes(vw) -> list[tuple[str, object, str]]:
 
 def test_every_sensitive_read_records_an_event(vw, login):
     for url, user, tag in _routes(vw):
-        before = AuditEvent.objects.count()
+        before = last_audit_seq()
         response = login(user).get(url)
         assert response.status_code == 200, url
         events = AuditEvent.objects.filter(seq__gt=before, tag=tag, actor_id=user.pk)
@@ -51,7 +52,7 @@ def test_refused_attempts_are_recorded_without_leaking(vw, login):
     for url, _user, _tag in _routes(vw):
         probes = 0
         for stranger in strangers:
-            before = AuditEvent.objects.count()
+            before = last_audit_seq()
             status = login(stranger).get(url).status_code
             assert status in {403, 404}, (url, stranger.username)
             refused = AuditEvent.objects.filter(seq__gt=before, tag="core:scope:refused", actor_id=stranger.pk)
@@ -64,7 +65,7 @@ def test_refused_attempts_are_recorded_without_leaking(vw, login):
             assert SERVED_NAME not in str(event.detail) and NARRATIVE not in str(event.detail)
         assert probes, f"no stranger's role reaches {url}"
     # A missing object looks the same and is recorded the same way.
-    before = AuditEvent.objects.count()
+    before = last_audit_seq()
     assert login(advocate_b).get(reverse("victims:detail", args=[999999])).status_code == 404
     assert AuditEvent.objects.filter(seq__gt=before, tag="core:scope:refused").count() == 1
 
@@ -73,7 +74,7 @@ def test_refused_attempts_are_recorded_without_leaking(vw, login):
 def test_refused_api_attempts_are_recorded(vw, login, path):
     stranger = make_user("stranger", vw.cw.w.agency_b, "victim_advocate")
     url = path.format(pk=vw.record.pk)
-    before = AuditEvent.objects.count()
+    before = last_audit_seq()
     response = login(stranger).get(url)
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/problem+json")

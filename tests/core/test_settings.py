@@ -28,6 +28,7 @@ STRONG = {
     "LABORLENS_FIELD_KEYS": "sCuTi0Ry6qzz6D1KJaZ5sHbUa2Z1LjQqUzf6tQmW6Tg=",
     "LABORLENS_BLIND_INDEX_KEY": "Bq7Wm2Xn9Lp4Rt6Yv8Zc1Ad3Fg5Hj7Kl9Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz0X",
     "LABORLENS_AUDIT_KEY": "Zx1Cv2Bn3Mq4Wd5Ef6Rg7Th8Yj9Uk0Il1Op2As3Df4Gh5Jk6Lm7Nb8Vc9Xz0Qa1W",
+    "LABORLENS_AUDIT_SIGNING_KEY": "3q2-7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=",
     "LABORLENS_ALLOWED_HOSTS": "laborlens.example.org",
     "LABORLENS_CACHE_URL": "redis://127.0.0.1:6379/15",
 }
@@ -57,6 +58,15 @@ def test_production_refuses_the_demo_keys():
 
     result = run_django({**STRONG, "LABORLENS_SECRET_KEY": production.DEMO_SECRET_KEY})
     assert result.returncode != 0 and "demo" in result.stderr
+
+
+def test_production_refuses_the_demo_or_a_malformed_audit_signing_key():
+    from laborlens import settings as production
+
+    result = run_django({**STRONG, "LABORLENS_AUDIT_SIGNING_KEY": production.DEMO_AUDIT_SIGNING_KEY})
+    assert result.returncode != 0 and "demo" in result.stderr
+    result = run_django({**STRONG, "LABORLENS_AUDIT_SIGNING_KEY": "bm90IGEga2V5"})
+    assert result.returncode != 0 and "Ed25519" in result.stderr
 
 
 def test_secrets_can_come_from_files(tmp_path):

@@ -66,7 +66,7 @@ def round_trip(tmp_path: Path, source_url: str, target_url: str) -> None:
     assert after["people"] == before["people"]  # and it decrypts with the same field keys
     assert all(str(value).startswith("gAAAA") for _, value, _ in after["raw"] if value)
     verify = laborlens(target, "audit", "verify")
-    assert "audit chain OK" in verify.stdout
+    assert "audit log OK" in verify.stdout
     restored_file = Path(target["LABORLENS_DATA_DIR"]) / "uploads" / "cases" / "attachment-0001"
     assert restored_file.read_bytes() == b"\x00already-encrypted-attachment\xff" * 1000
     assert after["tags"][0] == "ops:backup:restore" and "ops:backup:create" in after["tags"]

@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 
 from laborlens.audit.models import AuditEvent
-from laborlens.audit.verify import verify_chain
+from laborlens.audit.verify import verify_log
 from laborlens.cases.models import Case, EvidenceFile, Person, Stage
 from laborlens.cli import main
 from laborlens.ops.models import CaseTombstone, RetentionPolicy
@@ -69,7 +69,7 @@ def test_closed_case_past_retention_is_purged_with_a_tombstone(cw, media_root: P
     for secret in (VICTIM_NAME, SUSPECT_NAME, VICTIM_PHONE, cw.victim.pseudonym):
         assert secret not in text
     assert AuditEvent.objects.filter(tag="ops:retention:run").count() == 1
-    assert verify_chain().ok
+    assert verify_log().ok
 
 
 def test_open_recent_and_longer_policy_cases_stay(cw, world) -> None:

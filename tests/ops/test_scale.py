@@ -1,5 +1,5 @@
 """``laborlens generate-scale`` on a throwaway PostgreSQL database: rows arrive through COPY,
-identifying fields are real ciphertext that decrypts, and the audit chain still verifies."""
+identifying fields are real ciphertext that decrypts, and the audit log seals and verifies."""
 
 from __future__ import annotations
 
@@ -37,10 +37,14 @@ def test_generate_scale_writes_verifiable_encrypted_data(tmp_path: Path) -> None
         assert all(name.startswith("gAAAA") and phones.startswith("gAAAA") for name, phones in state["raw"])
         assert all(len(name.split()) == 3 for name in state["names"])
         assert all(phone.startswith("+1202555") for phones in state["phones"] for phone in phones)
-        assert "audit chain OK" in laborlens(env, "audit", "verify").stdout
+        laborlens(env, "audit", "seal")
+        verify = laborlens(env, "audit", "verify", "--full").stdout
+        assert "audit log OK" in verify and "sealed through checkpoint" in verify
         # A second run continues the chain (and the ids) instead of forking them.
         laborlens(env, "generate-scale", "--cases", "30", "--quiet")
-        assert "audit chain OK" in laborlens(env, "audit", "verify").stdout
+        laborlens(env, "audit", "seal")
+        verify = laborlens(env, "audit", "verify", "--full").stdout
+        assert "audit log OK" in verify and "sealed through checkpoint" in verify
 
 
 def test_generate_scale_refuses_sqlite(tmp_path: Path) -> None:

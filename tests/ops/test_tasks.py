@@ -14,7 +14,7 @@ from django.tasks import TaskContext, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from laborlens.audit.models import AuditEvent
+from laborlens.audit.models import AuditCheckpoint, AuditEvent
 from laborlens.cases.models import Case, Stage
 from laborlens.cli import main
 from laborlens.ops import tasks
@@ -88,6 +88,8 @@ def test_periodic_jobs_enqueue_from_the_cli_and_run(world) -> None:  # noqa: ANN
     assert by_name["victim_reminders"] == {"sent": 0}
     assert by_name["intelligence_purge"] == {"purged": 0}
     assert set(by_name["disable_inactive_accounts"]) == {"disabled"}
+    assert by_name["audit_seal"]["tree_size"] == AuditEvent.objects.filter(
+        seq__lte=AuditCheckpoint.objects.latest("number").last_seq).count()
 
 
 def test_a_failing_task_is_retried_and_then_succeeds() -> None:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from laborlens.audit.chain import event_digest, hashed_fields
-from laborlens.audit.models import AuditChainHead, AuditEvent
+from laborlens.audit.chain import event_hmac, hashed_fields
+from laborlens.audit.models import AuditEvent
 from laborlens.audit.tags import EventTag
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
+
+_no_block = contextlib.nullcontext
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 MAX_TEXT = 200
@@ -54,6 +57,29 @@ def client_ip(request: HttpRequest | None) -> str:
         return ""
 
 
+def next_seq() -> int:
+    """A fresh event number from the database, without a lock or a read of other rows.
+
+    PostgreSQL: ``nextval`` of the table's own id sequence (never handed out twice, not
+    rolled back, so a rolled-back event leaves a gap the sealer records). SQLite allows one
+    writer at a time and LaborLens opens its transactions IMMEDIATE, so the table's
+    AUTOINCREMENT counter in ``sqlite_sequence`` is bumped in the same transaction.
+    """
+    table = AuditEvent._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id'))", [table])
+            return int(cursor.fetchone()[0])
+        cursor.execute("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = %s RETURNING seq", [table])
+        row = cursor.fetchone()
+        if row is not None:
+            return int(row[0])
+        cursor.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM " + connection.ops.quote_name(table))  # noqa: S608
+        first = int(cursor.fetchone()[0])
+        cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, first])
+        return first
+
+
 def record_event(
     tag: EventTag,
     *,
@@ -67,18 +93,23 @@ def record_event(
 ) -> AuditEvent:
     """Append one event, inside the caller's transaction when there is one.
 
-    The chain head row is locked for the append, so concurrent writers queue instead of
-    forking the chain; a rollback of the caller's change rolls the event back too.
+    No lock and no read of a head row: the event gets the next number of a database
+    sequence and an HMAC of its own fields, and is inserted; a rollback of the caller's
+    change rolls the event back too (leaving only a gap in the numbers). The sealer later
+    adds committed events to the signed Merkle log.
     """
     if not isinstance(tag, EventTag):
         raise TypeError(f"audit tags must be EventTag members, not {tag!r}")
     if actor is None and request is not None and request.user.is_authenticated:
-        actor = request.user  # type: ignore[assignment]
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        actor = request.user
+    # On PostgreSQL the number and the insert need no transaction of their own (one INSERT;
+    # a failed one leaves a gap); SQLite needs the counter bump and the insert together.
+    block = transaction.atomic() if connection.vendor != "postgresql" else _no_block()
+    with block:
+        seq = next_seq()
         now = timezone.now()
         fields = hashed_fields(
-            seq=head.last_seq + 1,
+            seq=seq,
             created_at=now,
             tag=tag.value,
             outcome=clean_text(outcome),
@@ -90,9 +121,9 @@ def record_event(
             object_id=str(obj.pk) if obj is not None else "",
             detail=clean_detail(detail),
         )
-        digest = event_digest(settings.AUDIT_CHAIN_KEY, fields, head.last_hash)
         event = AuditEvent(
-            seq=fields["seq"],
+            id=seq,
+            seq=seq,
             created_at=now,
             tag=fields["tag"],
             outcome=fields["outcome"],
@@ -103,11 +134,7 @@ def record_event(
             object_type=fields["object_type"],
             object_id=fields["object_id"],
             detail=fields["detail"],
-            prev_hash=head.last_hash,
-            hash=digest,
+            hash=event_hmac(settings.AUDIT_CHAIN_KEY, fields),
         )
-        event.save()
-        head.last_seq = event.seq
-        head.last_hash = digest
-        head.save(update_fields=["last_seq", "last_hash"])
+        event.save(force_insert=True)
     return event

@@ -8,9 +8,10 @@ The archive is a stream of AES-256-GCM frames over zlib-compressed JSON lines::
 
 so a wrong key is reported as such (key check), and an edited, reordered, spliced or
 truncated archive fails authentication. Rows are copied column by column as stored: values
-that are already ciphertext (encrypted fields) stay ciphertext, and the audit chain is
-copied byte for byte, so ``laborlens audit verify`` passes after a restore. The same
-archive restores into SQLite or PostgreSQL.
+that are already ciphertext (encrypted fields) stay ciphertext, and the audit events and
+signed checkpoints are copied byte for byte (the event sequence is reset past the highest
+number), so ``laborlens audit verify`` passes after a restore. The same archive restores
+into SQLite or PostgreSQL.
 """
 
 from __future__ import annotations

@@ -137,6 +137,8 @@ DEFAULT_SCHEDULE = {
     "retention-purge": DAY,
     "intelligence-purge": DAY,
     "disable-inactive": DAY,
+    # Backstop: `laborlens audit seal --follow` seals within seconds; this catches up if it stops.
+    "audit-seal": 60,
 }
 
 

@@ -5,17 +5,17 @@ CTDC labour subset (sex, age band, citizenship, type of labour, means of control
 and the FBI UCR human-trafficking counts (jurisdictions, sex vs labour, weighted by the
 number of offences). Every case gets a team (lead and investigator of its lead agency),
 one to three potential victims and sometimes a suspect, a business, a screening, a search
-document and the audit events that ``record_event`` would have written; the audit chain is
-computed here with the same HMAC as ``audit/chain.py`` and continues the existing chain, so
-``laborlens audit verify`` passes afterwards.
+document and the audit events that ``record_event`` would have written: numbers from the
+event sequence and the same HMAC as ``audit/chain.py``, so the sealer seals them like any
+others and ``laborlens audit verify`` passes afterwards.
 
 Identifying fields are real Fernet ciphertext made with the configured field key (every
 name, date of birth and phone number is encrypted on its own). Empty lists and dicts, which
 every record has several of, reuse tokens from a pool of real encryptions of ``[]``/``{}``; that only
 shows that those fields are equal to each other, which the schema already says.
 
-Rows go in batches of ``BATCH`` cases, each in its own transaction holding the audit chain
-head lock, so other writers wait for a batch and never fork the chain.
+Rows go in batches of ``BATCH`` cases, each in its own transaction; running servers may keep
+appending audit events meanwhile (no lock is shared with them).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 from django.db import connection, transaction
 
-from laborlens.audit.chain import event_digest, hashed_fields
-from laborlens.audit.models import AuditChainHead, AuditEvent
+from laborlens.audit.chain import event_hmac, hashed_fields
+from laborlens.audit.models import AuditEvent
 from laborlens.cases.models import Case, CaseMember, Entity, Person, SearchDocument, Stage
 from laborlens.screening.models import Screening
 
@@ -194,30 +194,17 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
     rng = gen.rng
     counts: Counter[str] = Counter()
     with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         raw = connection.connection
         with raw.cursor() as cursor:
             ids = {table: _next_id(cursor, model._meta.db_table) for table, model in
                    {"case": Case, "member": CaseMember, "person": Person, "entity": Entity,
-                    "screening": Screening, "doc": SearchDocument, "event": AuditEvent}.items()}
+                    "screening": Screening, "doc": SearchDocument}.items()}
         rows: dict[str, list[tuple[Any, ...]]] = {key: [] for key in ids}
-        seq, prev = head.last_seq, head.last_hash
-        clock = datetime.now(UTC)
-        events: list[tuple[Any, ...]] = []
+        pending: list[tuple[str, int, int, str, int, dict[str, Any]]] = []
 
         def audit(tag: str, actor: int, agency: int, object_type: str, object_id: int,
                   detail: dict[str, Any]) -> None:
-            nonlocal seq, prev, clock
-            seq += 1
-            clock += timedelta(microseconds=1)
-            fields = hashed_fields(seq=seq, created_at=clock, tag=tag, outcome="success", actor_id=actor,
-                                   actor_label=f"user{actor}", agency_id=agency, ip="", object_type=object_type,
-                                   object_id=str(object_id), detail=detail)
-            digest = event_digest(settings.AUDIT_CHAIN_KEY, fields, prev)
-            events.append((ids["event"], seq, clock, tag, "success", actor, f"user{actor}", agency, "",
-                           object_type, str(object_id), json.dumps(detail), prev, digest))
-            ids["event"] += 1
-            prev = digest
+            pending.append((tag, actor, agency, object_type, object_id, detail))
 
         today = date.today()
         for _ in range(size):
@@ -283,6 +270,7 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                                       created, 1, case_id, "[]"))
             audit("screening:screening:create", lead, agency, "screening.screening", screening_id,
                   {"age_group": "adult", "setting": "workplace"})
+        events = _audit_rows(pending)
         plans = [
             (Case, ["id", "version", "number", "title", "lead_agency_id", "stage", "jurisdiction", "industry",
                     "visa_programmes", "exploitation", "co_occurring_crimes", "summary", "opened_on", "closed_on",
@@ -309,8 +297,27 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                     for row in data:
                         copy.write_row(row)
                 counts[model._meta.verbose_name_plural] += len(data)
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)",
-                               [max(1, _next_id(cursor, table) - 1)])
-        head.last_seq, head.last_hash = seq, prev
-        head.save(update_fields=["last_seq", "last_hash"])
+                if model is not AuditEvent:  # its numbers came from its own sequence
+                    cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)",
+                                   [max(1, _next_id(cursor, table) - 1)])
     return counts
+
+
+def _audit_rows(pending: list[tuple[str, int, int, str, int, dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    """Audit events as ``record_event`` writes them: numbers drawn from the event sequence
+    (so appends by running servers are never in the way), an HMAC each; the sealer seals them."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                       [AuditEvent._meta.db_table, len(pending)])
+        numbers = sorted(int(row[0]) for row in cursor.fetchall())
+    clock = datetime.now(UTC)
+    events: list[tuple[Any, ...]] = []
+    for seq, (tag, actor, agency, object_type, object_id, detail) in zip(numbers, pending, strict=True):
+        clock += timedelta(microseconds=1)
+        fields = hashed_fields(seq=seq, created_at=clock, tag=tag, outcome="success", actor_id=actor,
+                               actor_label=f"user{actor}", agency_id=agency, ip="", object_type=object_type,
+                               object_id=str(object_id), detail=detail)
+        events.append((seq, seq, clock, tag, "success", actor, f"user{actor}", agency, "",
+                       object_type, str(object_id), json.dumps(detail), "",
+                       event_hmac(settings.AUDIT_CHAIN_KEY, fields)))
+    return events

@@ -107,6 +107,19 @@ def disable_inactive_accounts(context: TaskContext, days: int = 90, attempt: int
 
 
 @task(takes_context=True)
+def audit_seal(context: TaskContext, attempt: int = 1) -> dict[str, int]:
+    """Committed audit events sealed into the signed Merkle log (``audit seal``). A backstop for
+    the ``audit seal --follow`` process; two sealers at once are safe (audit/seal.py)."""
+    from laborlens.audit.seal import seal_once
+
+    def work() -> dict[str, int]:
+        made = seal_once()
+        return {"checkpoints": len(made), "tree_size": made[-1].tree_size if made else 0}
+
+    return run_with_retries(context, work, attempt=attempt)
+
+
+@task(takes_context=True)
 def run_command(context: TaskContext, argv: list[str], attempt: int = 1) -> dict[str, Any]:
     """A file-driven import or release (``release …``, ``screen-batch …``, ``extract …``) run
     by the worker; a non-zero exit is a failure and is retried."""
@@ -135,4 +148,5 @@ PERIODIC = {
     "retention-purge": retention_purge,
     "intelligence-purge": intelligence_purge,
     "disable-inactive": disable_inactive_accounts,
+    "audit-seal": audit_seal,
 }
