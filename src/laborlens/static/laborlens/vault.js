@@ -1,11 +1,16 @@
-// Device vault: what a page must keep on the phone (unsent screening answers) is stored
-// in localStorage only as AES-GCM ciphertext (WebCrypto). The key material comes from the
-// server for the signed-in session (/accounts/device-key/) and is imported as a
-// non-extractable key held in memory only: a phone without a live session cannot read
-// what is stored. Sign-out clears the storage (Clear-Site-Data and wipe() below).
+// Device vault: what a page must keep on the phone (unsent screening answers, screenings
+// queued with no connection) is stored in localStorage only as AES-GCM ciphertext
+// (WebCrypto). The key comes from the server (/accounts/device-key/) only for a live,
+// verified session of the vault's own user, and never for a vault older than 12 hours
+// (accounts/device_vault.py). It is imported as a non-extractable key; so that the field page
+// works when opened with no connection, that key object (never its bytes) is also kept in
+// IndexedDB until the vault expires. Sign-out and expiry wipe all of it.
 "use strict";
 (function () {
   var PREFIX = "laborlens-";
+  // {vault: signed vault name (not secret), expires: Unix time}; in clear, so not under PREFIX.
+  var META = "laborlens:vault";
+  var DB = "laborlens-vault";
 
   function toBase64(bytes) {
     var text = "";
@@ -19,7 +24,7 @@
     return bytes;
   }
 
-  // Every vault entry, and anything an older version left in clear, goes.
+  // Every vault entry, the kept key, and anything an older version left in clear, goes.
   function wipe() {
     try {
       var names = [];
@@ -28,27 +33,91 @@
         if (name && name.indexOf(PREFIX) === 0) { names.push(name); }
       }
       names.forEach(function (name) { localStorage.removeItem(name); });
+      localStorage.removeItem(META);
     } catch (e) { /* storage unavailable: nothing to wipe */ }
+    try { if (window.indexedDB) { window.indexedDB.deleteDatabase(DB); } } catch (e) { /* nothing kept */ }
   }
 
+  function meta() {
+    try { return JSON.parse(localStorage.getItem(META) || "null") || {}; } catch (e) { return {}; }
+  }
+  function expired(m) { return !!m.expires && m.expires * 1000 <= Date.now(); }
+
+  // IndexedDB holds one record: the non-extractable key of the current vault.
+  function db() {
+    return new Promise(function (resolve, reject) {
+      var request = window.indexedDB.open(DB, 1);
+      request.onupgradeneeded = function () { request.result.createObjectStore("keys"); };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+  function keep(record) {
+    return db().then(function (conn) {
+      return new Promise(function (resolve) {
+        var tx = conn.transaction("keys", "readwrite");
+        tx.objectStore("keys").put(record, "current");
+        tx.oncomplete = function () { conn.close(); resolve(); };
+        tx.onerror = tx.onabort = function () { conn.close(); resolve(); };
+      });
+    }).catch(function () { /* no IndexedDB: the page still works while it stays open */ });
+  }
+  function kept() {
+    return db().then(function (conn) {
+      return new Promise(function (resolve) {
+        var request = conn.transaction("keys").objectStore("keys").get("current");
+        request.onsuccess = function () { conn.close(); resolve(request.result || null); };
+        request.onerror = function () { conn.close(); resolve(null); };
+      });
+    }).catch(function () { return null; });
+  }
+
+  function refused(reason) {
+    var error = new Error(reason);
+    error.reason = reason;
+    return error;
+  }
+
+  // Resolves to a vault ({put, get, offline}); rejects with error.reason "signed-out" (the
+  // server gives no key: sign in again; what is stored stays sealed), "no-key" (no
+  // connection and no key kept) or "no-crypto".
   function open(keyUrl) {
-    if (!window.crypto || !window.crypto.subtle) { return Promise.reject(new Error("no WebCrypto")); }
-    return fetch(keyUrl, { credentials: "same-origin", redirect: "error", cache: "no-store",
-                           headers: { "Accept": "application/json" } })
+    if (!window.crypto || !window.crypto.subtle) { return Promise.reject(refused("no-crypto")); }
+    var current = meta();
+    if (expired(current)) { wipe(); current = {}; }
+    return fetch(keyUrl, { credentials: "same-origin", redirect: "manual", cache: "no-store",
+                           headers: { "Accept": "application/json", "X-LaborLens-Vault": current.vault || "" } })
       .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      })
-      .then(function (body) {
-        return window.crypto.subtle.importKey("raw", fromBase64(body.key), { name: "AES-GCM" },
-                                              false, ["encrypt", "decrypt"]);
-      })
-      .then(function (key) { return vault(key); });
+        if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
+          throw refused("signed-out");
+        }
+        if (!response.ok) { throw refused("HTTP " + response.status); }
+        return response.json().then(function (body) {
+          if (current.vault && body.vault !== current.vault) { wipe(); }  // the old vault can no longer be read
+          localStorage.setItem(META, JSON.stringify({ vault: body.vault, expires: body.expires }));
+          return window.crypto.subtle.importKey("raw", fromBase64(body.key), { name: "AES-GCM" }, false,
+                                                ["encrypt", "decrypt"])
+            .then(function (key) {
+              return keep({ key: key, vault: body.vault, expires: body.expires }).then(function () {
+                return vault(key, false);
+              });
+            });
+        });
+      }, function () {
+        // No connection: the key kept for this vault, if it has not expired.
+        return kept().then(function (record) {
+          if (!record || !current.vault || record.vault !== current.vault || expired(record)) {
+            throw refused("no-key");
+          }
+          return vault(record.key, true);
+        });
+      });
   }
 
-  function vault(key) {
+  function vault(key, offline) {
     var subtle = window.crypto.subtle;
     return {
+      offline: offline,
       // Stores the JSON of value under name, encrypted; an empty value removes the entry.
       put: function (name, value) {
         if (value === null || value === undefined) { localStorage.removeItem(name); return Promise.resolve(); }
@@ -80,5 +149,11 @@
     };
   }
 
-  window.LaborLensVault = { open: open, wipe: wipe, PREFIX: PREFIX };
+  // For pages shown to someone not signed in: only an expired vault goes (a live one stays
+  // sealed until its user signs in again, signs out, or it expires).
+  function wipeIfExpired() {
+    if (expired(meta())) { wipe(); }
+  }
+
+  window.LaborLensVault = { open: open, wipe: wipe, wipeIfExpired: wipeIfExpired, PREFIX: PREFIX };
 })();
