@@ -105,6 +105,20 @@ def test_the_database_refuses_a_second_row_with_the_same_key(world):
     assert Screening.objects.filter(idempotency_key__isnull=True).count() == 2
 
 
+def test_the_phone_sends_with_its_session_and_csrf_token(world, login):
+    """The field page posts with the signed-in session: the CSRF token is required."""
+    client = login(world.officer)
+    client.handler.enforce_csrf_checks = True
+    key = uuid.uuid4()
+    refused = post(client, body(key))
+    assert refused.status_code == 403
+    token = client.get("/screening/field/token/").json()["csrf"]
+    sent = post(client, body(key), HTTP_X_CSRFTOKEN=token)
+    assert sent.status_code == 201, sent.content
+    assert post(client, body(key), HTTP_X_CSRFTOKEN=token).status_code == 200
+    assert Screening.objects.count() == 1
+
+
 def test_without_a_key_a_screening_is_started_as_before(world):
     client, _ = bearer(world.officer)
     response = post(client, {"label": "Worker", "age_group": "adult"})
