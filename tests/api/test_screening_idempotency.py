@@ -126,3 +126,25 @@ def test_without_a_key_a_screening_is_started_as_before(world):
     assert response.json()["idempotency_key"] is None
     assert post(client, {"label": "Worker", "age_group": "adult"}).status_code == 201
     assert Screening.objects.count() == 2
+
+
+def test_two_sends_at_once_leave_one_screening(world, monkeypatch):
+    """The second of two simultaneous sends does not see the first before inserting (as when
+    both pass the look-up together): the database constraint stops it and it answers with
+    the first screening."""
+    key = uuid.uuid4()
+    first, created = services.create_once(user=world.officer, idempotency_key=key, label="A", age_group="adult",
+                                          setting="other", question_language="en", answers=ANSWERS)
+    assert created
+    look_up = services._by_key
+    calls = []
+
+    def not_yet_visible(user, idempotency_key):
+        calls.append(idempotency_key)
+        return None if len(calls) == 1 else look_up(user, idempotency_key)
+
+    monkeypatch.setattr(services, "_by_key", not_yet_visible)
+    second, created = services.create_once(user=world.officer, idempotency_key=key, label="A", age_group="adult",
+                                           setting="other", question_language="en", answers=ANSWERS)
+    assert not created and second.pk == first.pk and len(calls) == 2
+    assert Screening.objects.filter(idempotency_key=key).count() == 1

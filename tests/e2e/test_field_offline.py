@@ -141,3 +141,25 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
     phone.get_by_role("button", name="Guardar en este teléfono").click()
     expect(phone.get_by_test_id("queue-state")).to_have_text("Enviada")
     assert not violations(phone)
+
+    # The server refuses one (its key is taken): it stays on the phone, marked as a conflict.
+    phone.context.route("**/api/v1/screenings/", lambda route: route.fulfill(
+        status=409, content_type="application/problem+json",
+        body=json.dumps({"status": 409, "detail": "This idempotency key belongs to another screening."})))
+    answer_yes(phone, "cd_debt_bondage")
+    phone.get_by_role("button", name="Guardar en este teléfono").click()
+    conflict = phone.locator("#field-queue li[data-state=conflict]")
+    expect(conflict.get_by_test_id("queue-state")).to_have_text("Conflicto")
+    expect(conflict).to_contain_text("belongs to another screening")
+    phone.context.unroute("**/api/v1/screenings/")
+    assert vault_in_clear(phone)
+
+    # A vault past its 12 hours is wiped when the page opens.
+    phone.evaluate("""() => {
+        const meta = JSON.parse(localStorage.getItem('laborlens:vault'));
+        localStorage.setItem('laborlens:vault', JSON.stringify({...meta, expires: 1}));
+    }""")
+    phone.reload()
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
+    expect(phone.locator("#field-queue")).to_have_text("Ninguno todavía.")
+    assert not vault_in_clear(phone)
