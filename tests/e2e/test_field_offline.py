@@ -163,3 +163,17 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
     expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
     expect(phone.locator("#field-queue")).to_have_text("Ninguno todavía.")
     assert not vault_in_clear(phone)
+
+    # Signing out leaves nothing of the app on the phone: no cache, no worker, no kept key.
+    answer_yes(phone, "cd_debt_bondage")
+    phone.wait_for_function("() => localStorage.getItem('laborlens-field-draft')")
+    assert "laborlens-vault" in phone.evaluate("async () => (await indexedDB.databases()).map(d => d.name)")
+    phone.get_by_test_id("logout").click()
+    expect(phone.get_by_role("button", name="Acepto")).to_be_visible()
+    left = phone.evaluate("""async () => ({
+        caches: await caches.keys(),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        databases: (await indexedDB.databases()).map(d => d.name),
+        stored: Object.keys(localStorage).filter(k => k.startsWith('laborlens')),
+    })""")
+    assert left == {"caches": [], "workers": 0, "databases": [], "stored": []}
