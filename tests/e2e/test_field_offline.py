@@ -153,6 +153,10 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
     expect(conflict).to_contain_text("belongs to another screening")
     phone.context.unroute("**/api/v1/screenings/")
     assert vault_in_clear(phone)
+    phone.once("dialog", lambda dialog: dialog.accept())
+    conflict.get_by_role("button", name="Quitar de este teléfono").click()
+    expect(conflict).to_have_count(0)
+    expect(phone.get_by_test_id("queue-state")).to_have_text("Enviada")
 
     # A vault past its 12 hours is wiped when the page opens.
     phone.evaluate("""() => {

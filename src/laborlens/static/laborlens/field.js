@@ -124,11 +124,24 @@
         li.appendChild(document.createTextNode(" · "));
         li.appendChild(link);
       }
-      if (entry.state === "conflict" && entry.detail) {
-        var detail = document.createElement("p");
-        detail.className = "error";
-        detail.textContent = entry.detail;
-        li.appendChild(detail);
+      if (entry.state === "conflict") {
+        if (entry.detail) {
+          var detail = document.createElement("p");
+          detail.className = "error";
+          detail.textContent = entry.detail;
+          li.appendChild(detail);
+        }
+        // The server will not take it as it is: the officer decides when to let it go.
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "small danger";
+        remove.textContent = text("msg-remove");
+        remove.addEventListener("click", function () {
+          if (!window.confirm(text("msg-remove-confirm"))) { return; }
+          queue = queue.filter(function (e) { return e.key !== entry.key; });
+          save().then(render);
+        });
+        li.appendChild(remove);
       }
       list.appendChild(li);
     });
