@@ -1,10 +1,13 @@
 """The installable field app (issue 17, part 1): an officer installs it, loses the connection,
 starts and finishes a screening on the phone with the reading shown there, reloads, and when
 the connection returns the screening reaches the server once, even though the first reply
-was lost and the phone sent it again."""
+was lost and the phone sent it again. Nothing kept on the phone decrypts without the officer's
+field PIN (or a live session): the vault's key is stored only wrapped under the PIN, and five
+wrong PINs wipe it."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 from playwright.sync_api import expect
@@ -35,6 +38,81 @@ def installed(page) -> dict:
     }""")
 
 
+PIN = "482915"
+
+# Everything the phone keeps for the origin: every IndexedDB record, the vault boxes in
+# localStorage, and every 16- and 32-byte window of every stored value that is not a box,
+# tried as an AES-GCM key on every box. With `pin`, the key unwrapped from the stored record
+# is tried too (the control: the same harness does open the boxes with the PIN).
+DEVICE_KEYS = """async (pin) => {
+    const bytesOf = text => Uint8Array.from(atob(text), c => c.charCodeAt(0));
+    const records = [];
+    for (const {name} of await indexedDB.databases()) {
+        const conn = await new Promise((ok, no) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+        for (const store of conn.objectStoreNames) {
+            records.push(...await new Promise(ok => { const r = conn.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); }));
+        }
+        conn.close();
+    }
+    let cryptoKeys = 0;
+    const material = [];
+    const walk = v => {
+        if (v instanceof CryptoKey) { cryptoKeys++; }
+        else if (v instanceof ArrayBuffer) { material.push(new Uint8Array(v)); }
+        else if (ArrayBuffer.isView(v)) { material.push(new Uint8Array(v.buffer)); }
+        else if (typeof v === "string") { material.push(new TextEncoder().encode(v)); try { material.push(bytesOf(v)); } catch (e) {} }
+        else if (typeof v === "number") { material.push(new TextEncoder().encode(String(v))); }
+        else if (v && typeof v === "object") { Object.values(v).forEach(walk); }
+    };
+    records.forEach(walk);
+    const boxes = [];
+    for (const name of Object.keys(localStorage)) {
+        const value = localStorage.getItem(name);
+        if (name.startsWith("laborlens-")) { boxes.push([name, JSON.parse(value)]); continue; }
+        walk(value);
+        try { walk(JSON.parse(value)); } catch (e) {}
+    }
+    const candidates = [];
+    for (const b of material) { for (const n of [16, 32]) { for (let i = 0; i + n <= b.length; i++) { candidates.push(b.slice(i, i + n)); } } }
+    if (pin) {
+        const r = records[0];
+        const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(pin), "PBKDF2", false, ["deriveKey"]);
+        const wrapping = await crypto.subtle.deriveKey({name: "PBKDF2", hash: "SHA-256", salt: bytesOf(r.salt), iterations: r.iterations},
+                                                       base, {name: "AES-GCM", length: 256}, false, ["decrypt"]);
+        candidates.push(new Uint8Array(await crypto.subtle.decrypt({name: "AES-GCM", iv: bytesOf(r.iv), additionalData: new TextEncoder().encode(r.vault)},
+                                                                    wrapping, bytesOf(r.wrapped))));
+    }
+    let tried = 0, opened = 0;
+    for (const raw of candidates) {
+        const key = await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]);
+        for (const [name, box] of boxes) {
+            tried++;
+            try {
+                await crypto.subtle.decrypt({name: "AES-GCM", iv: bytesOf(box.iv), additionalData: new TextEncoder().encode(name)}, key, bytesOf(box.ct));
+                opened++;
+            } catch (e) {}
+        }
+    }
+    return {records, cryptoKeys, boxes: boxes.length, tried, opened};
+}"""
+
+
+def device_keys(page, pin: str = "") -> dict:
+    return page.evaluate(DEVICE_KEYS, pin)
+
+
+def set_pin(page, pin: str = PIN, label: str = "Field PIN", again: str = "The same PIN again",
+            button: str = "Set PIN") -> None:
+    page.get_by_label(label, exact=True).fill(pin)
+    page.get_by_label(again, exact=True).fill(pin)
+    page.get_by_role("button", name=button).click()
+
+
+def enter_pin(page, pin: str = PIN) -> None:
+    page.get_by_label("Field PIN", exact=True).fill(pin)
+    page.get_by_role("button", name="Open", exact=True).click()
+
+
 def vault_in_clear(page) -> str:
     return page.evaluate("""() => Object.keys(localStorage).filter(k => k.startsWith('laborlens-'))
         .map(k => localStorage.getItem(k)).join('\\n')""")
@@ -55,11 +133,33 @@ def test_offline_screening_is_saved_on_the_phone_read_there_and_sent_once(live_s
     pages = {path for path in app["kept"] if not path.startswith("/static/")}
     assert pages == {"/screening/field/", "/screening/field/catalogue.json", "/screening/guide/"}
     assert "/static/laborlens/reading.js" in app["kept"]
-    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
 
-    # No connection: the page opens from the phone's cache, with the key kept for this vault.
+    # First use, online: the officer sets a field PIN (6 digits at least, twice alike) before
+    # the form shows; the phone keeps only the vault key wrapped under it.
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "pin")
+    expect(phone.locator("#field-form")).to_be_hidden()
+    assert not violations(phone)
+    set_pin(phone, "12345")
+    expect(phone.get_by_role("alert")).to_have_text("The PIN must be at least 6 digits, digits only.")
+    phone.get_by_label("Field PIN", exact=True).fill(PIN)
+    phone.get_by_label("The same PIN again", exact=True).fill("482916")
+    phone.get_by_role("button", name="Set PIN").click()
+    expect(phone.get_by_role("alert")).to_have_text("The two PINs differ.")
+    set_pin(phone)
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
+    kept = device_keys(phone)
+    assert kept["cryptoKeys"] == 0 and len(kept["records"]) == 1
+    record = kept["records"][0]
+    assert set(record) == {"vault", "expires", "salt", "iterations", "iv", "wrapped", "failures"}
+    assert record["iterations"] >= 310_000 and record["failures"] == 0
+    assert len(base64.b64decode(record["wrapped"])) == 32 + 16 and len(base64.b64decode(record["salt"])) == 16
+
+    # No connection: the page opens from the phone's cache and asks for the PIN.
     phone.context.set_offline(True)
     phone.reload()
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "pin")
+    expect(phone.get_by_label("The same PIN again", exact=True)).to_be_hidden()
+    enter_pin(phone)
     expect(phone.locator("#field-status")).to_have_attribute("data-state", "offline")
     phone.get_by_label("Adult").check()
     for indicator in PRESENT:
@@ -75,8 +175,17 @@ def test_offline_screening_is_saved_on_the_phone_read_there_and_sent_once(live_s
     screenshot(phone, "field-offline-saved-phone")
     assert not violations(phone)
 
-    # Reloaded with no connection: still there, and nothing readable on the phone.
+    # Reloaded with no connection and no PIN typed: nothing on the phone opens the queue.
     phone.reload()
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "pin")
+    expect(phone.get_by_test_id("queue-state")).to_have_count(0)
+    sealed = device_keys(phone)
+    assert sealed["cryptoKeys"] == 0 and sealed["boxes"] >= 1 and sealed["tried"] > 100
+    assert sealed["opened"] == 0
+    # The control: the same material and the PIN open every box.
+    assert device_keys(phone, PIN)["opened"] == sealed["boxes"]
+    # With the PIN the queue is readable again, and still nothing is readable in storage.
+    enter_pin(phone)
     expect(phone.get_by_test_id("queue-state")).to_have_text("Saved on this phone")
     stored = vault_in_clear(phone)
     assert stored
@@ -134,6 +243,9 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
     phone.goto(f"{live_server.url}/screening/new/")
     phone.get_by_test_id("field-link").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Evaluación de campo")
+    expect(phone.get_by_role("heading", name="Elija un PIN de campo")).to_be_visible()
+    assert not violations(phone)
+    set_pin(phone, label="PIN de campo", again="El mismo PIN otra vez", button="Guardar PIN")
     expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
     phone.get_by_label("Adulto").check()
     answer_yes(phone, "cd_debt_bondage")
@@ -158,20 +270,25 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
     expect(conflict).to_have_count(0)
     expect(phone.get_by_test_id("queue-state")).to_have_text("Enviada")
 
-    # A vault past its 12 hours is wiped when the page opens.
+    # A vault past its 12 hours is wiped when the page opens, its wrapped key too: the
+    # server opens a new vault and the officer sets a PIN for it.
     phone.evaluate("""() => {
         const meta = JSON.parse(localStorage.getItem('laborlens:vault'));
         localStorage.setItem('laborlens:vault', JSON.stringify({...meta, expires: 1}));
     }""")
+    old_vault = device_keys(phone)["records"][0]["vault"]
     phone.reload()
-    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "pin")
     expect(phone.locator("#field-queue")).to_have_text("Ninguno todavía.")
-    assert not vault_in_clear(phone)
+    assert not vault_in_clear(phone) and device_keys(phone)["records"] == []
+    set_pin(phone, label="PIN de campo", again="El mismo PIN otra vez", button="Guardar PIN")
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
+    assert device_keys(phone)["records"][0]["vault"] != old_vault
 
     # Signing out leaves nothing of the app on the phone: no cache, no worker, no kept key.
     answer_yes(phone, "cd_debt_bondage")
     phone.wait_for_function("() => localStorage.getItem('laborlens-field-draft')")
-    assert "laborlens-vault" in phone.evaluate("async () => (await indexedDB.databases()).map(d => d.name)")
+    assert device_keys(phone)["records"]
     phone.get_by_test_id("logout").click()
     expect(phone.get_by_role("button", name="Acepto")).to_be_visible()
     left = phone.evaluate("""async () => ({
@@ -181,3 +298,49 @@ def test_field_page_in_spanish(live_server, transactional_db, phone):
         stored: Object.keys(localStorage).filter(k => k.startsWith('laborlens')),
     })""")
     assert left == {"caches": [], "workers": 0, "databases": [], "stored": []}
+
+
+def test_five_wrong_pins_wipe_the_phone(live_server, transactional_db, phone):
+    load_demo()
+    sign_in(phone, live_server.url, "officer", DEMO_PASSWORD, demo_code("officer"))
+    phone.goto(f"{live_server.url}/screening/field/")
+    set_pin(phone)
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "ready")
+    phone.wait_for_function("async () => (await navigator.serviceWorker.ready).active.state === 'activated'")
+    phone.context.set_offline(True)
+    phone.reload()
+    enter_pin(phone)
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "offline")
+    answer_yes(phone, "cd_debt_bondage")
+    phone.get_by_role("button", name="Save on this phone").click()
+    expect(phone.get_by_test_id("queue-state")).to_have_text("Saved on this phone")
+
+    # Wrong PINs are counted on the phone: a reload does not reset the count.
+    phone.reload()
+    for left in (4, 3):
+        enter_pin(phone, "000000")
+        expect(phone.get_by_role("alert")).to_have_text(
+            f"Wrong PIN. {left} attempts left before the screenings on this phone are wiped.")
+    phone.reload()
+    expect(phone.locator("#field-pin-hint")).to_contain_text("3 attempts before they are wiped")
+    for left in (2, 1):
+        enter_pin(phone, "000000")
+        expect(phone.get_by_role("alert")).to_have_text(
+            f"Wrong PIN. {left} attempts left before the screenings on this phone are wiped.")
+    assert device_keys(phone)["records"][0]["failures"] == 4 and vault_in_clear(phone)
+    enter_pin(phone, "000000")
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "wiped")
+    expect(phone.get_by_label("Field PIN", exact=True)).to_be_hidden()
+    phone.wait_for_function("async () => !(await indexedDB.databases()).length")
+    assert not vault_in_clear(phone)
+    assert device_keys(phone) == {"records": [], "cryptoKeys": 0, "boxes": 0, "tried": 0, "opened": 0}
+    assert phone.evaluate("localStorage.getItem('laborlens:vault')") is None
+
+    # The right PIN is of no use now; back online, the queue is gone and nothing was sent.
+    phone.reload()
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "unavailable")
+    phone.context.set_offline(False)
+    phone.reload()
+    expect(phone.locator("#field-status")).to_have_attribute("data-state", "pin")
+    expect(phone.locator("#field-queue")).to_have_text("None yet.")
+    assert not Screening.objects.filter(idempotency_key__isnull=False).exists()

@@ -4,6 +4,8 @@
 // queued in the encrypted device vault (vault.js) with a key the phone chooses (a UUID); the
 // queue is sent to POST /api/v1/screenings/ when the connection returns, and the server
 // keeps one screening per key, so a send repeated after a lost reply makes no duplicate.
+// The vault's key is in memory only: online with a live session it comes from the server;
+// otherwise the officer's field PIN unwraps it (set here on first use online).
 "use strict";
 (function () {
   var form = document.getElementById("field-form");
@@ -250,7 +252,8 @@
       showQuestionsIn(form.elements.question_language.value);
       showReading();
       render();
-      say(opened.offline || !navigator.onLine ? text("msg-offline") : text("msg-ready"), opened.offline ? "offline" : "ready");
+      if (opened.reason === "signed-out") { say(text("msg-signed-out"), "signed-out"); }
+      else { say(opened.offline || !navigator.onLine ? text("msg-offline") : text("msg-ready"), opened.offline ? "offline" : "ready"); }
       if (!opened.offline) { sync(); }
     });
   }
@@ -266,16 +269,62 @@
   document.getElementById("field-send").addEventListener("click", function () { sync(); });
   window.addEventListener("online", function () {
     if (box && box.offline) {
-      // The key was the one kept for offline use: ask the server again now that it can answer.
+      // Opened with the PIN: ask the server now that it can answer (it checks the vault is this
+      // officer's; a new vault means the old one is wiped).
       window.LaborLensVault.open(form.getAttribute("data-key-url")).then(function (opened) { box = opened; sync(); },
                                                                         function () { sync(); });
       return;
     }
     sync();
   });
+  // --- the field PIN ----------------------------------------------------------------------
+  var pinForm = document.getElementById("field-pin");
+  var pinInput = document.getElementById("field-pin-value");
+  var pinAgain = document.getElementById("field-pin-again");
+  var pinError = document.getElementById("field-pin-error");
+  function pinText(name) { return pinForm.getAttribute("data-" + name) || ""; }
+  function pinFault(message) {
+    pinError.textContent = message;
+    pinError.hidden = !message;
+    pinInput.setAttribute("aria-invalid", message ? "true" : "false");
+  }
+  // Shows the form for mode "set" or "unlock" and resolves to the PIN typed.
+  function askPin(mode, info) {
+    var setting = mode === "set";
+    pinForm.setAttribute("data-mode", mode);
+    document.getElementById("field-pin-title").textContent = pinText(setting ? "title-set" : "title-unlock");
+    document.getElementById("field-pin-hint").textContent = setting ? pinText("hint-set") :
+      pinText("hint-unlock").replace("%(left)s", info.left);
+    document.getElementById("field-pin-again-field").hidden = !setting;
+    pinAgain.required = setting;
+    pinForm.querySelector("button[type=submit]").textContent = pinText(setting ? "button-set" : "button-unlock");
+    pinForm.reset();
+    pinFault(info.wrong ? pinText("msg-wrong").replace("%(left)s", info.left) : "");
+    pinForm.hidden = false;
+    say(pinText(setting ? "status-set" : "status-unlock"), "pin");
+    pinInput.focus();
+    return new Promise(function (resolve) {
+      function submitted(event) {
+        event.preventDefault();
+        var pin = pinInput.value.trim();
+        if (!/^[0-9]{6,64}$/.test(pin)) { pinFault(pinText("msg-short")); pinInput.focus(); return; }
+        if (setting && pin !== pinAgain.value.trim()) { pinFault(pinText("msg-mismatch")); pinAgain.focus(); return; }
+        pinForm.removeEventListener("submit", submitted);
+        pinForm.reset();
+        pinFault("");
+        pinForm.hidden = true;
+        say(pinText("msg-opening"), "opening");
+        resolve(pin);
+      }
+      pinForm.addEventListener("submit", submitted);
+    });
+  }
+
   render();
-  window.LaborLensVault.open(form.getAttribute("data-key-url")).then(start, function (error) {
+  window.LaborLensVault.openField(form.getAttribute("data-key-url"), askPin).then(start, function (error) {
     var reason = error && error.reason;
+    pinForm.hidden = true;
+    if (reason === "wiped") { render(); say(pinText("msg-wiped"), "wiped"); return; }
     say(reason === "signed-out" ? text("msg-signed-out") : reason === "no-crypto" ? text("msg-no-crypto") : text("msg-no-key"),
         "unavailable");
   });
