@@ -116,5 +116,17 @@ def test_the_field_page_speaks_spanish(world, login):
     client.post("/i18n/setlang/", {"language": "es", "next": "/"})
     html = client.get(FIELD).content.decode()
     for words in ("Evaluación de campo", "Guardar en este teléfono", 'data-state-saved="Guardada en este teléfono"',
-                  'data-state-conflict="Conflicto"', 'data-state-sent="Enviada"', "Enviar ahora"):
+                  'data-state-conflict="Conflicto"', 'data-state-sent="Enviada"', "Enviar ahora",
+                  ">PIN de campo</label>", 'data-title-set="Elija un PIN de campo"',
+                  'data-msg-wrong="PIN incorrecto. Quedan %(left)s intentos'):
         assert words in html
+
+
+def test_the_field_pin_form_is_labelled_and_never_autofilled(world, login):
+    html = login(world.officer).get(FIELD).content.decode()
+    form = re.search(r'<form id="field-pin".*?</form>', html, re.S).group(0)
+    assert 'aria-labelledby="field-pin-title"' in form and 'role="alert"' in form
+    for field in ("field-pin-value", "field-pin-again"):
+        tag = re.search(rf'<input id="{field}"[^>]*>', form).group(0)
+        assert f'<label for="{field}">' in form
+        assert 'type="password"' in tag and 'inputmode="numeric"' in tag and 'autocomplete="off"' in tag
