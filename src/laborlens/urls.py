@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from laborlens.api import web as api_web
+from laborlens.screening import pwa
 
 urlpatterns = [
     path("", include("laborlens.core.urls")),
@@ -22,6 +23,9 @@ urlpatterns = [
     path("research/", include("laborlens.research.urls")),
     path("accounts/tokens/", api_web.tokens, name="api_tokens"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The installable app: the worker at the root so that its scope may be the whole site.
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
 ]
 
 handler400 = "laborlens.core.views.error_400"

@@ -4,11 +4,9 @@ administration limited to one's own agency."""
 from __future__ import annotations
 
 import base64
-import secrets
 import time
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, logout
 from django.core.paginator import Paginator
@@ -16,12 +14,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from laborlens.accounts import services
+from laborlens.accounts import device_vault, services
 from laborlens.accounts.forms import (
     AgencyPolicyForm,
     CodeForm,
@@ -43,7 +40,6 @@ PENDING_USER = "laborlens_pending_user"
 PENDING_AT = "laborlens_pending_at"
 NEXT_KEY = "laborlens_next"
 PENDING_SECONDS = 300
-VAULT_SALT = "laborlens_vault_salt"
 
 LOGIN_FAILED = _(
     "Sign-in failed. Check your user name and password. After 5 failed attempts in "
@@ -171,18 +167,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @mfa_required
 def device_key(request: HttpRequest) -> HttpResponse:
-    """Key material for this session's device vault (static/laborlens/vault.js).
-
-    HMAC of a random value kept in the session, under a server secret: stable for the
-    session, unrecoverable once it ends, so a phone without a live session cannot read
-    what the vault holds. The browser imports it as a non-extractable AES-GCM key.
-    """
-    salt = request.session.get(VAULT_SALT)
-    if not salt:
-        salt = request.session[VAULT_SALT] = secrets.token_urlsafe(32)
-    digest = salted_hmac("laborlens.device-vault", f"{request.user.pk}|{salt}",
-                         secret=settings.SECRET_KEY, algorithm="sha256").digest()
-    return JsonResponse({"alg": "AES-GCM", "key": base64.b64encode(digest).decode()})
+    """Key material for this phone's device vault (static/laborlens/vault.js; the rules are in
+    accounts/device_vault.py). The phone names its vault in the X-LaborLens-Vault header; the
+    browser imports the key as a non-extractable AES-GCM key."""
+    key, token, expires = device_vault.open_vault(request.user.pk, request.headers.get("X-LaborLens-Vault", ""))
+    return JsonResponse({"alg": "AES-GCM", "key": base64.b64encode(key).decode(), "vault": token,
+                         "expires": expires})
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -48,17 +55,21 @@ class AnswersField(serializers.DictField):
     pass
 
 
+def _check_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    if len(answers) > MAX_ANSWERS:
+        raise serializers.ValidationError(f"At most {MAX_ANSWERS} answers.")
+    unknown = sorted(set(answers) - services.answerable_ids())
+    if unknown:
+        raise serializers.ValidationError({key[:60]: ["Unknown indicator id."] for key in unknown[:20]})
+    return answers
+
+
 class AssessRequestSerializer(StrictSerializer):
     age_group = serializers.ChoiceField(choices=AGE_GROUPS, default="unknown")
     answers = AnswersField(child=AnswerSerializer(), allow_empty=True)
 
     def validate_answers(self, answers: dict[str, Any]) -> dict[str, Any]:
-        if len(answers) > MAX_ANSWERS:
-            raise serializers.ValidationError(f"At most {MAX_ANSWERS} answers.")
-        unknown = sorted(set(answers) - services.answerable_ids())
-        if unknown:
-            raise serializers.ValidationError({key[:60]: ["Unknown indicator id."] for key in unknown[:20]})
-        return answers
+        return _check_answers(answers)
 
 
 class AssessmentSerializer(serializers.Serializer):
@@ -98,7 +109,8 @@ class ScreeningSerializer(serializers.ModelSerializer):
     class Meta:
         model = Screening
         fields = ["id", "label", "age_group", "setting", "question_language", "reading",
-                  "present_indicators", "catalogue_version", "created_at", "completed_at", "version"]
+                  "present_indicators", "catalogue_version", "created_at", "completed_at", "version",
+                  "idempotency_key"]
         read_only_fields = fields
 
 
@@ -107,6 +119,26 @@ class ScreeningCreateSerializer(StrictSerializer):
     age_group = serializers.ChoiceField(choices=AGE_GROUPS, default="unknown")
     setting = serializers.ChoiceField(choices=SETTINGS, default="other")
     question_language = serializers.ChoiceField(choices=LANGUAGES, default="en")
+    idempotency_key = serializers.UUIDField(
+        required=False, help_text="A UUID chosen by the client. Sending the same key again returns the screening "
+                                  "it created (200) instead of creating another.")
+    answers = AnswersField(child=AnswerSerializer(), allow_empty=True, required=False)
+    complete = StrictBooleanField(required=False, default=False,
+                                  help_text="Mark the screening completed (all answers given).")
+
+    def validate_answers(self, answers: dict[str, Any]) -> dict[str, Any]:
+        return _check_answers(answers)
+
+
+class KeyConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This idempotency key belongs to another screening; nothing was created."
+    default_code = "conflict"
+
+
+KEY_CONFLICT_RESPONSE = OpenApiResponse(response=inline_serializer("ScreeningKeyProblem", {
+    "type": serializers.CharField(), "title": serializers.CharField(), "status": serializers.IntegerField(),
+    "detail": serializers.CharField()}), description="The idempotency key is taken by another screening.")
 
 
 class ScreeningList(generics.ListAPIView):
@@ -127,13 +159,39 @@ class ScreeningList(generics.ListAPIView):
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(request=ScreeningCreateSerializer, responses={201: ScreeningSerializer},
-                   tags=["screening"], summary="Start a screening")
+    @extend_schema(request=ScreeningCreateSerializer,
+                   responses={201: ScreeningSerializer, 200: ScreeningSerializer, 409: KEY_CONFLICT_RESPONSE},
+                   tags=["screening"], summary="Start a screening (or send one queued on a phone)")
     def post(self, request: Request) -> Response:
         serializer = ScreeningCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        screening = services.create(user=request.user, request=request, **serializer.validated_data)
-        return Response(ScreeningSerializer(screening).data, status=status.HTTP_201_CREATED)
+        data = dict(serializer.validated_data)
+        key = data.pop("idempotency_key", None)
+        answers = data.pop("answers", {})
+        complete = data.pop("complete", False)
+        if key is None:
+            screening = services.create(user=request.user, request=request, **data)
+            if answers:
+                screening = services.record_answers(screening, _as_list(answers), user=request.user, request=request)
+            if complete:
+                services.complete(screening, user=request.user, request=request)
+            return Response(ScreeningSerializer(screening).data, status=status.HTTP_201_CREATED)
+        try:
+            screening, created = services.create_once(user=request.user, request=request, idempotency_key=key,
+                                                      answers=answers, complete=complete, **data)
+        except services.KeyConflict:
+            raise KeyConflict() from None
+        except services.AnswerError as error:
+            raise serializers.ValidationError({"answers": [str(error)]}) from None
+        if not created:
+            record_event(EventTag.SCREENING_VIEWED, request=request, obj=screening,
+                         detail={"via": "api", "idempotent_replay": True})
+        return Response(ScreeningSerializer(screening).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+def _as_list(answers: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"indicator": key, **value} for key, value in answers.items()]
 
 
 class ScreeningDetailSerializer(ScreeningSerializer):
@@ -161,7 +219,7 @@ class ScreeningDetail(APIView):
                                              if isinstance(request.data, dict) and set(request.data) <= {"answers"}
                                              else request.data)
         serializer.is_valid(raise_exception=True)
-        raw = [{"indicator": key, **value} for key, value in serializer.validated_data["answers"].items()]
+        raw = _as_list(serializer.validated_data["answers"])
         try:
             screening = services.record_answers(screening, raw, user=request.user, request=request)
         except services.AnswerError as error:

@@ -55,6 +55,9 @@ class Screening(models.Model):
     answers_to_review = models.JSONField(default=list, blank=True)
     case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="screenings")
+    # Chosen by the phone that queued the screening offline (a UUID), so that sending it again
+    # after a dropped connection finds the first copy instead of creating a second one.
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -62,6 +65,8 @@ class Screening(models.Model):
         ordering = ["-created_at"]
         # The dashboard counts an agency's screenings in a period.
         indexes = [models.Index(fields=["agency", "created_at"], name="screening_agency_created_idx")]
+        constraints = [models.UniqueConstraint(fields=["agency", "idempotency_key"],
+                                               name="screening_agency_idempotency_key_uniq")]
 
     def __str__(self) -> str:
         return f"Screening {self.pk}: {self.label}"

@@ -7,7 +7,7 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -24,6 +24,10 @@ MAX_NOTE = 1000
 
 class AnswerError(ValueError):
     """An answer that cannot be recorded; the message says why, in plain words."""
+
+
+class KeyConflict(ValueError):
+    """The idempotency key is already taken in this agency by someone else's screening."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,44 @@ def create(*, user: Any, label: str, age_group: str, setting: str, question_lang
         record_event(EventTag.SCREENING_CREATED, request=request, actor=user, obj=screening,
                      detail={"age_group": age_group, "setting": setting})
     return screening
+
+
+def create_once(*, user: Any, idempotency_key: Any, label: str, age_group: str, setting: str,
+                question_language: str, answers: dict[str, dict[str, Any]], complete: bool = False,
+                request: HttpRequest | None = None) -> tuple[Screening, bool]:
+    """A screening queued on a phone: created with its answers (and completed) in one step,
+    or, when this key already created one, that one unchanged (created=False). A phone that
+    sends twice after a dropped reply thus leaves one screening. The key is unique per
+    agency; someone else's screening under the same key is a KeyConflict, not a disclosure."""
+    cleaned = dict(clean_answer({"indicator": item_id, **answer}) for item_id, answer in answers.items())
+    existing = _by_key(user, idempotency_key)
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            screening = Screening(agency=user.agency, created_by=user, label=label, age_group=age_group,
+                                  setting=setting, question_language=question_language, answers=cleaned,
+                                  idempotency_key=idempotency_key,
+                                  completed_at=timezone.now() if complete else None)
+            refresh_result(screening)
+            screening.save()
+            record_event(EventTag.SCREENING_CREATED, request=request, actor=user, obj=screening,
+                         detail={"age_group": age_group, "setting": setting, "via": "device_queue",
+                                 "completed": complete, "reading": screening.reading})
+    except IntegrityError:
+        # The same key sent twice at once: the other request created it first.
+        existing = _by_key(user, idempotency_key)
+        if existing is None:
+            raise
+        return existing, False
+    return screening, True
+
+
+def _by_key(user: Any, idempotency_key: Any) -> Screening | None:
+    existing = Screening.objects.filter(agency_id=user.agency_id, idempotency_key=idempotency_key).first()
+    if existing is not None and existing.created_by_id != user.pk:
+        raise KeyConflict("This key belongs to another screening; nothing was created.")
+    return existing
 
 
 def record_answers(screening: Screening, raw_answers: list[dict[str, Any]], *, user: Any,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laborlens.screening import views
+from laborlens.screening import pwa, views
 
 app_name = "screening"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.screening_list, name="list"),
     path("new/", views.screening_new, name="start"),
     path("guide/", views.guide, name="guide"),
+    path("field/", pwa.field, name="field"),
+    path("field/catalogue.json", pwa.field_catalogue_json, name="field_catalogue"),
+    path("field/token/", pwa.field_token, name="field_token"),
     path("<int:pk>/", views.screening_detail, name="detail"),
     path("<int:pk>/answer/", views.screening_answer, name="answer"),
     path("<int:pk>/result/", views.screening_result, name="result"),
