@@ -36,6 +36,8 @@ def field_catalogue(cat: Catalogue, jurisdiction: str) -> dict[str, Any]:
                                         for c in e.components]} for e in cat.us_elements],
         "readings": [{"id": r.id, "rank": r.rank, "label": r.label.to_dict()} for r in cat.readings.values()],
         "us_rule": {"coercive_means": list(engine.COERCIVE_MEANS), "direct_means": list(engine.DIRECT_MEANS),
-                    "coercive_dimensions": list(engine.COERCIVE_DIMENSIONS)},
+                    "coercive_dimensions": list(engine.COERCIVE_DIMENSIONS),
+                    "counter_evidence": sorted(engine.COUNTER_EVIDENCE),
+                    "wage_theft_lookalikes": sorted(engine.WAGE_THEFT_LOOKALIKES)},
         "basis_labels": {key: {"en": en, "es": es} for key, (en, es) in BASIS_LABELS.items()},
     }

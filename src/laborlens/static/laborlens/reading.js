@@ -107,14 +107,18 @@
   }
 
   // engine.us_bases: the federal bases the recorded facts support.
-  function usBases(model, supported, positive, actSupported) {
+  // One means fact other than wages held back is enough while nothing recorded says the person
+  // is free and no smuggling is recorded (counterEvidence); otherwise it must be corroborated.
+  function usBases(model, supported, positive, actSupported, counterEvidence) {
     var rule = model.data.us_rule;
     if (!supported["purpose.labor_services"]) { return []; }
     var meansFacts = {};
     rule.coercive_means.forEach(function (c) { Object.keys(supported[c] || {}).forEach(function (f) { meansFacts[f] = true; }); });
     var count = Object.keys(meansFacts).length;
+    var beyondWages = Object.keys(meansFacts).filter(function (f) { return rule.wage_theft_lookalikes.indexOf(f) < 0; });
     var corroborated = any(rule.direct_means, function (c) { return !!supported[c]; }) || count >= 2 ||
-      any(rule.coercive_dimensions, function (d) { return !!positive[d]; });
+      any(rule.coercive_dimensions, function (d) { return !!positive[d]; }) ||
+      (!counterEvidence && beyondWages.length > 0);
     if (!count || !corroborated) { return []; }
     var bases = ["usc_1589"];
     if (actSupported) { bases.push("usc_1590"); }
@@ -138,14 +142,15 @@
     var supported = usSupport(model, present);
     var act = model.actElement;
     var actSupported = !!act && any(act.supported_when_any, function (c) { return !!supported[c]; });
-    var bases = usBases(model, supported, s.positive, actSupported);
+    var counter = s.smuggling || any(present, function (id) { return model.data.us_rule.counter_evidence.indexOf(id) >= 0; });
+    var bases = usBases(model, supported, s.positive, actSupported, counter);
     var readingUs = bases.length || ilo === "trafficking" ? "trafficking" : ilo;
     var ifMinor = null;
     var usIfMinor = null;
     if (ageGroup === "unknown") {
       var child = state(model, present, true);
       ifMinor = readingFor(model, child, true);
-      var childBases = usBases(model, supported, child.positive, actSupported);
+      var childBases = usBases(model, supported, child.positive, actSupported, counter);
       usIfMinor = childBases.length || ifMinor === "trafficking" ? "trafficking" : ifMinor;
     }
     var basis = (ilo === "trafficking" ? ["palermo_ilo"] : []).concat(readingUs === "trafficking" ? bases : []);
