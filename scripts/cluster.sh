@@ -74,7 +74,9 @@ write_env() {
 }
 
 reset_stores() {
-  say "dropping database $DB and emptying Redis database $REDIS_DB"
+  say "emptying database $DB and Redis database $REDIS_DB"
+  # An empty schema rather than DROP DATABASE, which waits for a checkpoint of the whole
+  # PostgreSQL server (seconds on a busy one).
   "$BIN/python" - "$PG" "$DB" "$REDIS/$REDIS_DB" <<'PY'
 import sys
 import psycopg
@@ -82,8 +84,13 @@ import redis
 from psycopg import sql
 admin, name, cache = sys.argv[1:]
 with psycopg.connect(f"{admin}/postgres", autocommit=True) as conn:
-    conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-    conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                 "WHERE datname = %s AND pid <> pg_backend_pid()", [name])
+with psycopg.connect(f"{admin}/{name}", autocommit=True) as conn:
+    conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+    conn.execute("CREATE SCHEMA public")
 redis.Redis.from_url(cache).flushdb()
 PY
 }
@@ -179,27 +186,28 @@ start_all() {
   say "ready: ${PORTS[*]/#/http://127.0.0.1:} (behind a proxy: send X-Forwarded-Proto: https)"
 }
 
-stop_one() {
-  local pidfile=$1 pid
-  [ -f "$pidfile" ] || return 0
-  pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then
-      say "$(basename "$pidfile" .pid) did not stop in 10 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  fi
-  rm -f "$pidfile"
-}
-
 stop_all() {
   [ -d "$RUN" ] || return 0
-  local pidfile
+  local pidfile pid entry waiting=()
+  # TERM to all first (gunicorn finishes its requests, a worker its task), then wait.
   for pidfile in "$RUN"/*.pid; do
     [ -e "$pidfile" ] || continue
-    stop_one "$pidfile"
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      waiting+=("$pid:$pidfile")
+    else
+      rm -f "$pidfile"
+    fi
+  done
+  for entry in "${waiting[@]}"; do
+    pid=${entry%%:*} pidfile=${entry#*:}
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "$(basename "$pidfile" .pid) did not stop in 15 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
     say "stopped $(basename "$pidfile" .pid)"
   done
 }

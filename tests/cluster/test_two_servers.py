@@ -212,6 +212,19 @@ def test_a_file_uploaded_through_one_server_downloads_through_the_other(
     assert fetched.content == content
 
 
+def test_a_token_revoked_through_one_server_is_refused_by_the_other_at_once(cluster: Cluster) -> None:
+    issued = cluster.laborlens("demo-token", "advocate", demo=True)
+    assert issued.returncode == 0, issued.stderr
+    bearer = {"Authorization": f"Bearer {issued.stdout.strip()}", "X-Forwarded-Proto": "https"}
+    for base in (cluster.a, cluster.b, cluster.b):  # B now holds it in the shared cache
+        assert requests.get(base + "/api/v1/me/", headers=bearer, timeout=10).status_code == 200
+    mine = requests.get(cluster.a + "/api/v1/tokens/", headers=bearer, timeout=10).json()["results"]
+    assert len(mine) == 1
+    revoked = requests.delete(f"{cluster.a}/api/v1/tokens/{mine[0]['id']}/", headers=bearer, timeout=10)
+    assert revoked.status_code == 204
+    assert requests.get(cluster.b + "/api/v1/me/", headers=bearer, timeout=10).status_code == 401
+
+
 def _write(session: requests.Session, base: str, token: str, label: str) -> int | None:
     """One screening created through the API; its id when the server acknowledged it."""
     try:
