@@ -46,8 +46,7 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null && break; sleep 0.5; done
 fi
 
-# tests/cluster start their own servers on PostgreSQL and Redis (about three minutes):
-# run them on their own with `python -m pytest -p no:xdist tests/cluster`.
+# tests/cluster start their own servers on PostgreSQL and Redis: they run once, at the end.
 step "test suite on SQLite (with browser tests in Chromium)"
 python -m pytest -n "$WORKERS" --dist loadgroup --ignore=tests/cluster tests
 
@@ -61,6 +60,9 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
 fi
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/laborlens" \
   python -m pytest -n "$WORKERS" -m "not e2e" --create-db --ignore=tests/cluster tests
+
+step "cluster tests: two application servers, a worker and a scheduler on one PostgreSQL and one Redis"
+python -m pytest -p no:xdist tests/cluster
 
 echo
 echo "==> all checks passed"

@@ -6,7 +6,8 @@ database and keys), talks to both servers over HTTP as a TLS-terminating proxy w
 at the end. It needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 and is
 skipped, saying which is missing, without them.
 
-Run: python -m pytest -p no:xdist tests/cluster   (about two minutes, most of it set-up)
+Run: python -m pytest -p no:xdist tests/cluster   (1.5-2 minutes idle, most of it set-up;
+scripts/test.sh runs it last)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,11 +104,10 @@ class Cluster:
         with psycopg.connect(self.env["DATABASE_URL"]) as conn:
             return conn.execute(query, params).fetchall()  # type: ignore[arg-type]
 
-    def laborlens(self, *argv: str, demo: bool = False) -> subprocess.CompletedProcess[str]:
+    def laborlens(self, *argv: str) -> subprocess.CompletedProcess[str]:
+        """A laborlens command with the servers' environment (production settings)."""
         env = {**self.env, "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"),
                "PYTHONPATH": str(ROOT / "src")}
-        if demo:
-            env["LABORLENS_DEMO"] = "1"
         return subprocess.run(["laborlens", *argv], env=env, capture_output=True, text=True,
                               timeout=300, check=False)
 
@@ -129,6 +129,22 @@ def cluster() -> Iterator[Cluster]:
         yield Cluster(a=f"http://127.0.0.1:{PORTS[0]}", b=f"http://127.0.0.1:{PORTS[1]}", env=env)
     finally:
         _script("stop")
+
+
+ISSUE_TOKENS = (
+    "from laborlens.accounts.models import User\n"
+    "from laborlens.api.models import ApiToken\n"
+    "for name in ('officer', 'investigator', 'advocate'):\n"
+    "    print(name, ApiToken.issue(User.objects.get(username=name), 'cluster test', ['read', 'write'], 1)[1])\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tokens(cluster: Cluster) -> dict[str, str]:
+    """API tokens for three demo users, made in one process (each start costs seconds)."""
+    issued = cluster.laborlens("manage", "shell", "-c", ISSUE_TOKENS)
+    assert issued.returncode == 0, issued.stderr
+    return dict(line.split(" ", 1) for line in issued.stdout.split("\n") if line.strip())
 
 
 @pytest.fixture(scope="module")
@@ -212,10 +228,9 @@ def test_a_file_uploaded_through_one_server_downloads_through_the_other(
     assert fetched.content == content
 
 
-def test_a_token_revoked_through_one_server_is_refused_by_the_other_at_once(cluster: Cluster) -> None:
-    issued = cluster.laborlens("demo-token", "advocate", demo=True)
-    assert issued.returncode == 0, issued.stderr
-    bearer = {"Authorization": f"Bearer {issued.stdout.strip()}", "X-Forwarded-Proto": "https"}
+def test_a_token_revoked_through_one_server_is_refused_by_the_other_at_once(
+        cluster: Cluster, tokens: dict[str, str]) -> None:
+    bearer = {"Authorization": f"Bearer {tokens['advocate']}", "X-Forwarded-Proto": "https"}
     for base in (cluster.a, cluster.b, cluster.b):  # B now holds it in the shared cache
         assert requests.get(base + "/api/v1/me/", headers=bearer, timeout=10).status_code == 200
     mine = requests.get(cluster.a + "/api/v1/tokens/", headers=bearer, timeout=10).json()["results"]
@@ -235,20 +250,17 @@ def _write(session: requests.Session, base: str, token: str, label: str) -> int 
     return int(answer.json()["id"]) if answer.status_code == 201 else None
 
 
-def test_killing_a_server_under_write_load_loses_no_acknowledged_write(cluster: Cluster) -> None:
+def test_killing_a_server_under_write_load_loses_no_acknowledged_write(
+        cluster: Cluster, tokens: dict[str, str]) -> None:
     """Runs last: it leaves server A dead (the module's teardown stops the rest)."""
-    tokens = []
-    for username in ("officer", "investigator"):
-        issued = cluster.laborlens("demo-token", username, demo=True)
-        assert issued.returncode == 0, issued.stderr
-        tokens.append(issued.stdout.strip())
+    writers = [tokens["officer"], tokens["investigator"]]
     acknowledged: list[tuple[str, int]] = []
     lock = threading.Lock()
     stop = threading.Event()
 
     def writer(number: int) -> None:
         session = requests.Session()
-        token = tokens[number % len(tokens)]
+        token = writers[number % len(writers)]
         sent = 0
         while not stop.is_set():
             base = (cluster.a, cluster.b)[(number + sent) % 2]
@@ -258,15 +270,21 @@ def test_killing_a_server_under_write_load_loses_no_acknowledged_write(cluster: 
                 with lock:
                     acknowledged.append((base, created))
 
+    def until(condition: Callable[[], bool], failure: str) -> None:
+        deadline = time.monotonic() + 120  # a guard against hanging, not a performance bound
+        while True:
+            with lock:
+                if condition():
+                    return
+            assert time.monotonic() < deadline, failure
+            time.sleep(0.05)
+
     threads = [threading.Thread(target=writer, args=(number,)) for number in range(4)]
     for thread in threads:
         thread.start()
     try:
-        while True:  # until A has acknowledged some writes
-            with lock:
-                if sum(1 for base, _ in acknowledged if base == cluster.a) >= 10:
-                    break
-            time.sleep(0.05)
+        until(lambda: sum(1 for base, _ in acknowledged if base == cluster.a) >= 10,
+              "server A acknowledged no writes")
         master = int((RUN / f"web-{PORTS[0]}.pid").read_text())
         # The master and its workers (one process group), mid-request.
         group = os.getpgid(master)
@@ -274,11 +292,7 @@ def test_killing_a_server_under_write_load_loses_no_acknowledged_write(cluster: 
         os.killpg(group, signal.SIGKILL)
         with lock:
             before = len(acknowledged)
-        while True:  # until B has acknowledged more after the kill
-            with lock:
-                if len(acknowledged) - before >= 20:
-                    break
-            time.sleep(0.05)
+        until(lambda: len(acknowledged) - before >= 20, "server B stopped acknowledging after A died")
     finally:
         stop.set()
         for thread in threads:
