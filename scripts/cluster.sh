@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A small LaborLens cluster on this machine, with production settings: two gunicorn
-# application servers (ports 8101 and 8102), one queue worker and one scheduler, all against
-# one PostgreSQL database and one Redis database, sharing one data folder. It is the
-# multi-server setup DEPLOYMENT.md describes, and tests/cluster drive it.
+# application servers (ports 8101 and 8102), one queue worker, one scheduler and one audit
+# sealer, all against one PostgreSQL database and one Redis database, sharing one data
+# folder. It is the multi-server setup DEPLOYMENT.md describes, and tests/cluster drive it.
 #
 #   scripts/cluster.sh start [--fresh]   set up once (keys, database, migrations, demo data),
 #                                        then start whatever is not running
@@ -182,6 +182,7 @@ start_all() {
   for port in "${PORTS[@]}"; do start_web "$port"; done
   start_daemon worker worker --interval 0.5
   start_daemon scheduler scheduler
+  start_daemon sealer audit seal --follow
   for port in "${PORTS[@]}"; do wait_ready "$port"; done
   say "ready: ${PORTS[*]/#/http://127.0.0.1:} (behind a proxy: send X-Forwarded-Proto: https)"
 }
@@ -214,7 +215,7 @@ stop_all() {
 
 status() {
   local down=0 pidfile name
-  for name in "${PORTS[@]/#/web-}" worker scheduler; do
+  for name in "${PORTS[@]/#/web-}" worker scheduler sealer; do
     pidfile="$RUN/$name.pid"
     if alive "$pidfile"; then echo "$name: running (pid $(cat "$pidfile"))"
     else echo "$name: stopped"; down=1; fi

@@ -61,7 +61,7 @@ fi
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/laborlens" \
   python -m pytest -n "$WORKERS" -m "not e2e" --create-db --ignore=tests/cluster tests
 
-step "cluster tests: two application servers, a worker and a scheduler on one PostgreSQL and one Redis"
+step "cluster tests: two application servers, a worker, a scheduler and the audit sealer on one PostgreSQL and one Redis"
 python -m pytest -p no:xdist tests/cluster
 
 echo
