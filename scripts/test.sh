@@ -46,8 +46,9 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null && break; sleep 0.5; done
 fi
 
+# tests/cluster start their own servers on PostgreSQL and Redis: they run once, at the end.
 step "test suite on SQLite (with browser tests in Chromium)"
-python -m pytest -n "$WORKERS" --dist loadgroup tests
+python -m pytest -n "$WORKERS" --dist loadgroup --ignore=tests/cluster tests
 
 step "schemathesis against the running app (every endpoint and documented status code)"
 bash scripts/api-fuzz.sh
@@ -58,7 +59,10 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/laborlens" \
-  python -m pytest -n "$WORKERS" -m "not e2e" --create-db tests
+  python -m pytest -n "$WORKERS" -m "not e2e" --create-db --ignore=tests/cluster tests
+
+step "cluster tests: two application servers, a worker, a scheduler and the audit sealer on one PostgreSQL and one Redis"
+python -m pytest -p no:xdist tests/cluster
 
 echo
 echo "==> all checks passed"

@@ -7,6 +7,8 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self) -> None:
+        from laborlens.api import tokencache
         from laborlens.api.schema import register_auth_extensions
 
         register_auth_extensions()
+        tokencache.connect()

@@ -6,7 +6,8 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from laborlens.api.models import TOKEN_PREFIX, ApiToken
+from laborlens.api import tokencache
+from laborlens.api.models import TOKEN_PREFIX, ApiToken, hash_secret
 
 LAST_USED_RESOLUTION_SECONDS = 60
 
@@ -26,19 +27,32 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         parts = raw.strip().split("_", 2)
         if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
             raise exceptions.AuthenticationFailed("Malformed token.")
-        token = ApiToken.objects.select_related("user").filter(key_id=parts[1]).first()
-        if token is None or not token.matches(parts[2]):
-            raise exceptions.AuthenticationFailed("Invalid token.")
+        secret_hash = hash_secret(parts[2])
+        # The shared cache first (no SQL); the database when it has no entry or holds it.
+        token, cacheable = tokencache.lookup(secret_hash)
+        from_database = token is None or token.key_id != parts[1]
+        if from_database:
+            token = ApiToken.objects.select_related("user").filter(key_id=parts[1]).first()
+            if token is None or not token.matches(parts[2]):
+                raise exceptions.AuthenticationFailed("Invalid token.")
         if not token.is_usable:
             raise exceptions.AuthenticationFailed("Token expired or revoked.")
         user = token.user
         if not user.is_active or user.is_locked:
             raise exceptions.AuthenticationFailed("Account disabled or locked.")
+        if from_database:
+            self._mark_used(token)
+            if cacheable:
+                tokencache.remember(token)
+        return user, token
+
+    @staticmethod
+    def _mark_used(token: ApiToken) -> None:
+        """``last_used_at`` to the minute (the cache keeps a token at most that long)."""
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
             token.last_used_at = now
             token.save(update_fields=["last_used_at"])
-        return user, token
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
