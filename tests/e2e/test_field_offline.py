@@ -26,7 +26,9 @@ PRESENT = ["dr_wages_earnings", "ex_low_or_no_salary", "ex_excessive_hours", "cd
 
 
 def installed(page) -> dict:
-    """What the browser needs to offer installation, read from the page itself."""
+    """What the browser needs to offer installation, read from the page itself (once the worker
+    has finished activating: `ready` resolves while it is still "activating" on a slow machine)."""
+    page.wait_for_function("async () => (await navigator.serviceWorker.ready).active.state === 'activated'")
     return page.evaluate("""async () => {
         const link = document.querySelector("link[rel=manifest]");
         const manifest = await (await fetch(link.href)).json();
