@@ -81,6 +81,7 @@ def test_keys_are_scoped_to_the_agency(world):
 
 @pytest.mark.parametrize("payload", [
     {"idempotency_key": "not-a-uuid"},
+    {"idempotency_key": 0},  # DRF would read an integer as UUID(int=0); the schema says string
     {"answers": {"no_such_indicator": {"value": "present"}}},
     {"answers": {"cd_debt_bondage": {"value": "maybe"}}},
     {"complete": "yes"},

@@ -28,6 +28,16 @@ from laborlens.screening.models import AGE_GROUPS, LANGUAGES, SETTINGS, Screenin
 MAX_ANSWERS = 200
 
 
+
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string: DRF's own field also takes an integer (UUID(int=...)), which the
+    schema does not allow."""
+
+    def to_internal_value(self, data):  # type: ignore[no-untyped-def]
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
 class AnswerSerializer(StrictSerializer):
     value = serializers.ChoiceField(choices=services.VALUES)
     source = serializers.ChoiceField(choices=services.SOURCES, required=False, default="statement")
@@ -119,7 +129,7 @@ class ScreeningCreateSerializer(StrictSerializer):
     age_group = serializers.ChoiceField(choices=AGE_GROUPS, default="unknown")
     setting = serializers.ChoiceField(choices=SETTINGS, default="other")
     question_language = serializers.ChoiceField(choices=LANGUAGES, default="en")
-    idempotency_key = serializers.UUIDField(
+    idempotency_key = StrictUUIDField(
         required=False, help_text="A UUID chosen by the client. Sending the same key again returns the screening "
                                   "it created (200) instead of creating another.")
     answers = AnswersField(child=AnswerSerializer(), allow_empty=True, required=False)
