@@ -106,7 +106,8 @@ def prioritise(*, observations: list[str], indicators: list[str], texts: list[st
     return min(rule(m).priority for m in matched), matched  # type: ignore[union-attr]
 
 
-def follow_up_questions(elements: list[str], lang: str) -> list[str]:
-    """The plain-word questions for a tipster about the elements their text does not establish."""
+def follow_up_questions(topics: list[str], lang: str) -> list[str]:
+    """The plain-word questions for a tipster about what their text leaves unknown
+    (recruitment, means, purpose: tips/reading.py TOPICS)."""
     questions: dict[str, dict[str, str]] = _data().get("follow_up_questions", {})
-    return [questions[e]["es" if lang == "es" else "en"] for e in elements if e in questions]
+    return [questions[t]["es" if lang == "es" else "en"] for t in topics if t in questions]
