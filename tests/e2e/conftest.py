@@ -65,6 +65,8 @@ def screenshot(page: object, name: str) -> None:
 
 
 def sign_in(page: object, base_url: str, username: str, password: str, code: str) -> None:
+    from playwright.sync_api import expect
+
     page.goto(f"{base_url}/")  # type: ignore[attr-defined]
     page.get_by_role("button", name="I accept").click()  # type: ignore[attr-defined]
     page.get_by_label("User name").fill(username)  # type: ignore[attr-defined]
@@ -72,3 +74,6 @@ def sign_in(page: object, base_url: str, username: str, password: str, code: str
     page.get_by_role("button", name="Continue").click()  # type: ignore[attr-defined]
     page.get_by_label("Six-digit code from your authenticator app").fill(code)  # type: ignore[attr-defined]
     page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    # Wait for the signed-in page: a goto() straight after the click can abort the sign-in
+    # response and its session cookie on a loaded machine.
+    expect(page.get_by_test_id("logout")).to_be_attached()  # type: ignore[attr-defined]

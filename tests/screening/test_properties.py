@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from laborlens.catalogue import load_catalogue
-from laborlens.screening.engine import COUNTER_EVIDENCE, assess, model_for
+from laborlens.screening.engine import COERCIVE_MEANS, COUNTER_EVIDENCE, assess, model_for
 
 CAT = load_catalogue()
 IDS = list(CAT.items)
@@ -159,7 +159,9 @@ def test_counter_evidence_only_holds_back_a_single_uncorroborated_fact(answers, 
     after = assess({**answers, item_id: "present"}, age, max_questions=0)
     assert all(after.dimension(d).positive for d in DIMENSIONS if before.dimension(d).positive)
     if RANK[after.reading_us] < RANK[before.reading_us] and before.reading_ilo != "trafficking":
-        means = {f for c in before.us_law.means.components if c.supported for f in c.facts}
+        # 1589(a) means only: fraud under 22 U.S.C. 7102 is not a means of forced labor
+        means = {f for c in before.us_law.means.components if c.supported and c.id in COERCIVE_MEANS
+                 for f in c.facts}
         assert len(means) == 1 and not any(
             before.dimension(d).positive for d in ("coercive_recruitment", "coercion_destination"))
 
