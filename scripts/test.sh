@@ -13,6 +13,9 @@ step() { echo; echo "==> $*"; }
 step "ruff (lint, with bandit S rules)"
 ruff check src tests $(ls -d bench 2>/dev/null)
 
+step "import contracts (lint-imports: pure modules import no Django and no app)"
+lint-imports
+
 step "mypy (pure modules)"
 mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 PLUGIN_MODULES = [
     "laborlens.accounts.cli",
     "laborlens.screening.cli",
-    "laborlens.release.cli",
+    "laborlens.publishing.cli",  # the pure release command plus the workflow
     "laborlens.extraction.cli",
     "laborlens.cases.cli",
     "laborlens.ops.cli",

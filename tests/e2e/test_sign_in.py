@@ -40,5 +40,5 @@ def test_wrong_code_does_not_sign_in(live_server, transactional_db, phone):
     load_demo()
     good = demo_code("investigator")
     bad = f"{(int(good) + 1) % 1000000:06d}"
-    sign_in(phone, live_server.url, "investigator", DEMO_PASSWORD, bad)
+    sign_in(phone, live_server.url, "investigator", DEMO_PASSWORD, bad, expect_success=False)
     expect(phone.get_by_role("alert")).to_contain_text("not valid")

@@ -289,9 +289,14 @@ class Extract:
         return grouped
 
 
+def _local_today() -> date:
+    """The machine's local date (callers in the app pass the agency's local date)."""
+    return datetime.now().astimezone().date()
+
+
 def build(incidents: Iterable[Incident], submitted_on: date | None = None) -> Extract:
     """Segments of every reportable incident, and every error of every incident."""
-    submitted_on = submitted_on or date.today()
+    submitted_on = submitted_on or _local_today()
     segments: dict[str, list[dict[str, str]]] = {name: [] for name in SEGMENTS}
     extract = Extract(segments, [])
     for incident in incidents:
@@ -447,7 +452,7 @@ def validate_incident(case: str, rows: Mapping[str, list[dict[str, str]]], submi
 
 def validate(extract: Extract, submitted_on: date | None = None) -> list[Problem]:
     """Re-check every incident of an extract (e.g. after it was edited): every error."""
-    submitted_on = submitted_on or date.today()
+    submitted_on = submitted_on or _local_today()
     problems: list[Problem] = []
     keys = [(row["ori"], row["incident_number"]) for row in extract.segments["administrative"]]
     labels = extract.cases or [number for _, number in keys]

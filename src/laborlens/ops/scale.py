@@ -34,6 +34,7 @@ from typing import Any
 from cryptography.fernet import Fernet
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 from laborlens.audit.chain import event_hmac, hashed_fields
 from laborlens.audit.models import AuditEvent
@@ -206,7 +207,7 @@ def _batch(gen: Generator, size: int, teams: dict[int, list[int]], agencies: lis
                   detail: dict[str, Any]) -> None:
             pending.append((tag, actor, agency, object_type, object_id, detail))
 
-        today = date.today()
+        today = timezone.localdate()
         for _ in range(size):
             agency = rng.choice(agencies)
             lead, investigator = rng.sample(teams[agency], 2)

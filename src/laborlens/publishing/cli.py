@@ -2,7 +2,8 @@
 the release workflow of the web app on the command line, acting as a named user with that
 user's role and agency (``--user``). Same services, rules and audit events as the pages.
 
-Added to the pure ``laborlens release`` command by ``release.cli.register``; Django is set
+``register`` builds the pure ``laborlens release`` command (``release.cli.register``) and adds
+these actions to it, so the import runs from the app to the pure package; Django is set
 up only when one of these actions runs. Exit codes: 0 done, 1 refused, 2 bad input.
 """
 
@@ -15,6 +16,13 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """``laborlens release``: the pure actions plus this workflow."""
+    from laborlens.release import cli as release_cli
+
+    return release_cli.register(subparsers, more_actions=add_actions)
 
 
 def add_actions(actions: Any) -> None:

@@ -27,8 +27,10 @@ EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 Action = Callable[[argparse.Namespace], int]
 
 
-def register(subparsers: Any) -> argparse.ArgumentParser:
-    """Add ``release`` and its actions to an argparse subparsers object."""
+def register(subparsers: Any, more_actions: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
+    """Add ``release`` and its actions to an argparse subparsers object; ``more_actions`` adds
+    further actions (the Django workflow in ``laborlens.publishing.cli`` passes its own, so
+    that this pure package never imports an app)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "release", help="de-identified releases: k-anonymity, DP tables, DP synthetic data"
     )
@@ -38,17 +40,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     _add_dp_table(actions)
     _add_synth(actions)
     _add_budget(actions)
-    _add_workflow(actions)
+    if more_actions is not None:
+        more_actions(actions)
     return parser
-
-
-def _add_workflow(actions: Any) -> None:
-    """The release workflow on the agency's database (laborlens.publishing), if installed."""
-    try:
-        from laborlens.publishing.cli import add_actions
-    except ImportError:  # pure install without the Django apps
-        return
-    add_actions(actions)
 
 
 # --- parsers ----------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def date(value: object, field: str) -> dt.date | None:
     raw = str(value).strip()
     for pattern in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d %H:%M:%S", "%d-%b-%Y"):
         try:
-            return dt.datetime.strptime(raw, pattern).date()
+            return dt.datetime.strptime(raw, pattern).date()  # noqa: DTZ007 (only the date is kept)
         except ValueError:
             continue
     raise RowError(f"{field} is not a date: {text(raw, 40)!r}")
