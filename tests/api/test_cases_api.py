@@ -35,3 +35,12 @@ def test_case_list_filters_are_validated(world):
         assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
     assert client.get("/api/v1/cases/").json()["count"] == 1
     assert bearer(world.outsider)[0].get("/api/v1/cases/").json()["count"] == 0
+
+
+def test_the_case_list_leaves_the_event_the_page_leaves(world, login):
+    build_case_world(world)
+    assert login(world.investigator).get("/cases/").status_code == 200
+    assert bearer(world.investigator)[0].get("/api/v1/cases/").status_code == 200
+    page, api = AuditEvent.objects.filter(tag="cases:case:list").order_by("pk")
+    assert (page.actor_id, page.outcome) == (api.actor_id, api.outcome) == (world.investigator.pk, page.outcome)
+    assert api.detail == {**page.detail, "via": "api"}

@@ -143,7 +143,12 @@ class CaseList(generics.ListAPIView):
 
     @extend_schema(tags=["cases"], summary="Cases you may see (team, or your agency's as supervisor)")
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        # The event the case list page leaves, so an auditor sees both channels alike.
+        first_page = request.query_params.get("page", "1") == "1"
+        record_event(EventTag.CASE_LISTED, request=request,
+                     detail={"first_page": first_page, "count": len(response.data["results"]), "via": "api"})
+        return response
 
 
 def _case(request: Request, pk: int) -> Case:
