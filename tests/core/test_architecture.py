@@ -1,0 +1,35 @@
+"""The architecture checks itself (issue 18): pairs of apps that import each other may only
+go away. Each pair below is known debt (see ARCHITECTURE.md); a new pair fails, and so does a
+pair that no longer exists (remove it from the list, so the list only shrinks)."""
+
+from __future__ import annotations
+
+from scripts.app_imports import app_edges, mutual_pairs
+
+KNOWN_MUTUAL = {
+    ("accounts", "audit"), ("accounts", "cli"), ("accounts", "core"), ("accounts", "exchange"),
+    ("activities", "demo"), ("barriers", "demo"), ("cases", "demo"), ("demo", "publishing"),
+    ("demo", "readiness"), ("demo", "screening"), ("demo", "threat"), ("demo", "tips"),
+    ("demo", "victims"),
+    ("api", "cases"), ("api", "exchange"), ("api", "metrics"), ("api", "publishing"),
+    ("api", "screening"), ("api", "tips"), ("api", "victims"),
+    ("cases", "identity"), ("cases", "ops"), ("identity", "victims"),
+}
+# Pure packages: rules, mathematics and formats, usable without Django (pyproject's
+# import-linter contract checks the same for their modules).
+PURE = ("catalogue", "extraction", "release")
+
+
+def test_no_new_pair_of_apps_imports_each_other():
+    pairs = mutual_pairs()
+    new = sorted(pairs - KNOWN_MUTUAL)
+    assert not new, f"these apps now import each other: {new}; make the dependency run one way"
+    gone = sorted(KNOWN_MUTUAL - pairs)
+    assert not gone, f"no longer mutual (good): remove {gone} from KNOWN_MUTUAL"
+
+
+def test_pure_packages_import_no_app():
+    edges = app_edges()
+    for package in PURE:
+        # screening: its engine, itself pure (import-linter checks the modules one by one)
+        assert edges.get(package, set()) <= set(PURE) | {"env", "screening"}, (package, edges.get(package))
