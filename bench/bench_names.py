@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the pairs the new keys get wrong")
     args = parser.parse_args()
     os.environ.setdefault("LABORLENS_DEMO", "1")
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.cases import keys

@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from laborlens.core.bootstrap import setup_django
+
 # Modules that add subcommands; a module that is not there yet is skipped.
 PLUGIN_MODULES = [
     "laborlens.accounts.cli",
@@ -26,13 +28,6 @@ PLUGIN_MODULES = [
     "laborlens.exchange.cli",
     "laborlens.research.cli",
 ]
-
-
-def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "laborlens.settings")
-    import django
-
-    django.setup()
 
 
 def cmd_manage(args: argparse.Namespace) -> int:

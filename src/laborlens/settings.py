@@ -321,7 +321,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-# Evidence files (laborlens.ops.storage): MEDIA_ROOT/cases on local disk, or an
+# Evidence files (laborlens.core.storage): MEDIA_ROOT/cases on local disk, or an
 # S3-compatible bucket when LABORLENS_S3_BUCKET is set (every app server then sees every file).
 try:
     S3_BUCKET = env_str("LABORLENS_S3_BUCKET", "")
@@ -342,7 +342,7 @@ except ConfigError as error:
 EVIDENCE_STORAGE = (
     {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
     if S3_BUCKET
-    else {"BACKEND": "laborlens.ops.storage.LocalEvidenceStorage"}
+    else {"BACKEND": "laborlens.core.storage.LocalEvidenceStorage"}
 )
 
 STORAGES = {

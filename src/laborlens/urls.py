@@ -1,15 +1,35 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from laborlens.api import urls as api_urls
 from laborlens.api import web as api_web
+from laborlens.cases import api_urls as cases_api
+from laborlens.exchange import api_urls as exchange_api
+from laborlens.metrics import api_urls as metrics_api
+from laborlens.publishing import api_urls as publishing_api
+from laborlens.screening import api_urls as screening_api
 from laborlens.screening import pwa
+from laborlens.tips import api_urls as tips_api
+from laborlens.victims import api_urls as victims_api
+
+# Every app owns its endpoints (its api_urls.py); here they meet under /api/, namespace "api".
+API_PATTERNS = [
+    *api_urls.urlpatterns,
+    *screening_api.urlpatterns,
+    *cases_api.urlpatterns,
+    *metrics_api.urlpatterns,
+    *tips_api.urlpatterns,
+    *victims_api.urlpatterns,
+    *publishing_api.urlpatterns,
+    *exchange_api.urlpatterns,
+]
 
 urlpatterns = [
     path("", include("laborlens.core.urls")),
     path("accounts/", include("laborlens.accounts.urls")),
     path("audit/", include("laborlens.audit.urls")),
     path("cases/", include("laborlens.cases.urls")),
-    path("api/", include("laborlens.api.urls")),
+    path("api/", include((API_PATTERNS, "api"))),
     path("screening/", include("laborlens.screening.urls")),
     path("tips/", include("laborlens.tips.urls")),
     path("victims/", include("laborlens.victims.urls")),

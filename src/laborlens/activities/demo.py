@@ -2,7 +2,7 @@
 meetings, a joint operation and outreach events across the task force, and agreements
 (one due for renewal within 60 days, one ended) so the reminders have something to show.
 
-Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (skips when the first demo
+Listed in ``laborlens.demo.DEMO_STEPS``; idempotent (skips when the first demo
 activity exists)."""
 
 from __future__ import annotations
@@ -82,12 +82,3 @@ def load_demo_activities(users: dict[str, User]) -> None:
         services.save_agreement(agreement, by=users["supervisor"],
                                 parties=[agencies[name] for name in parties if name in agencies])
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_activities not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_activities)
-
-
-register()

@@ -2,7 +2,7 @@
 orchard" is attached to the RPD "Green Acres farm crew" case (the officer is on its team),
 so the case's barrier map shows findings from indicators as well as from case facts.
 
-Registered on ``laborlens.demo.DEMO_STEPS`` after the cases and screenings; idempotent
+Listed in ``laborlens.demo.DEMO_STEPS`` after the cases and screenings; idempotent
 (attaches only a screening that is not attached yet)."""
 
 from __future__ import annotations
@@ -27,12 +27,3 @@ def load_demo_barriers(users: dict[str, User]) -> None:
         return
     services.attach_to_case(screening, case, user=officer)
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_barriers not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_barriers)
-
-
-register()

@@ -11,7 +11,7 @@ import sys
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.cases.rotation import reindex, rotate
@@ -31,7 +31,7 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_reindex(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.cases.rotation import reindex
@@ -41,7 +41,7 @@ def cmd_keys_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_purge_overdue(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.cases.services import purge_overdue

@@ -1,6 +1,6 @@
 """Demo cases (fictional): an RPD farm-crew case and an HCSO motel case that share a
 phone number, so both leads get a deconfliction notice; and an EPD case the task force
-never sees. Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (keyed by title)."""
+never sees. Listed in ``laborlens.demo.DEMO_STEPS``; idempotent (keyed by title)."""
 
 from __future__ import annotations
 
@@ -141,12 +141,3 @@ def load_demo_cases(users: dict[str, User]) -> None:
     if epd is not None:
         _person(epd, users["outsider"], role="victim", full_name="Linh Tran", city="Eastport", languages=["vi"])
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_cases not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_cases)
-
-
-register()

@@ -44,7 +44,7 @@ def rotate() -> dict[str, int]:
 
 def _rotate_files() -> int:
     from laborlens.cases.models import EvidenceFile
-    from laborlens.ops import storage
+    from laborlens.core import storage
 
     count = 0
     for stored_name in EvidenceFile.objects.values_list("stored_name", flat=True):

@@ -412,7 +412,7 @@ def upload_dir() -> Path:
 def add_file(evidence: Evidence, *, data: bytes, name: str, content_type: str, by: User,
              request: HttpRequest | None = None) -> EvidenceFile:
     """Store an already validated upload, encrypted, under a random name."""
-    from laborlens.ops import storage
+    from laborlens.core import storage
 
     stored_name = uuid.uuid4().hex
     storage.save_new(stored_name, encrypt_bytes(data))
@@ -431,7 +431,7 @@ def add_file(evidence: Evidence, *, data: bytes, name: str, content_type: str, b
 
 
 def read_file(attachment: EvidenceFile) -> bytes:
-    from laborlens.ops import storage
+    from laborlens.core import storage
 
     return decrypt_bytes(storage.read(attachment.stored_name))
 

@@ -29,7 +29,7 @@ def _user(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_htcds_export(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.exchange import services
@@ -45,7 +45,7 @@ def cmd_htcds_export(args: argparse.Namespace) -> int:
 
 
 def cmd_htcds_import(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.exchange import htcds, services
@@ -72,7 +72,7 @@ def cmd_htcds_import(args: argparse.Namespace) -> int:
 
 
 def cmd_nibrs(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from django.utils import timezone

@@ -21,7 +21,7 @@ def _stderr(message: str) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.audit.events import record_event
@@ -53,7 +53,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from django.core.management import call_command
@@ -86,7 +86,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_retention_purge(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.ops.retention import purge_closed_cases
@@ -100,7 +100,7 @@ def cmd_retention_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_generate_scale(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.ops.scale import ScaleError, generate
@@ -116,7 +116,7 @@ def cmd_generate_scale(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from django.core.management import call_command
@@ -140,7 +140,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.ops.queue import run_scheduler
@@ -150,7 +150,7 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
 
 
 def cmd_enqueue(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.ops.tasks import PERIODIC, run_command

@@ -72,7 +72,7 @@ def purge_case(case: Case, days: int, *, by_label: str) -> CaseTombstone:
         record_event(EventTag.RETENTION_CASE_PURGED, actor_label=by_label, obj=tombstone,
                      detail={"case": tombstone.case_number, "closed_on": str(tombstone.closed_on),
                              "retention_days": days, **tombstone.removed})
-    from laborlens.ops import storage
+    from laborlens.core import storage
 
     for name in stored:  # the rows are gone; the encrypted files go after the commit
         storage.delete(name)

@@ -69,7 +69,7 @@ def add_actions(actions: Any) -> None:
 
 def _run(func: Any) -> Any:
     def run(args: argparse.Namespace) -> int:
-        from laborlens.cli import setup_django
+        from laborlens.core.bootstrap import setup_django
 
         setup_django()
         from django.core.exceptions import PermissionDenied

@@ -6,7 +6,6 @@ on the Releases page."""
 from __future__ import annotations
 
 from laborlens.accounts.models import User
-from laborlens.demo import DEMO_STEPS
 from laborlens.publishing import services
 from laborlens.publishing.models import Dataset
 
@@ -20,5 +19,3 @@ def load_publishing_demo(users: dict[str, User]) -> None:
     except services.WorkflowError:
         pass  # no CTDC file on this server: the release pages say so and who can fix it
 
-
-DEMO_STEPS.append(load_publishing_demo)

@@ -2,7 +2,7 @@
 ago and again this month, so the history page shows progress (a task force joined, a
 protocol adopted, MOUs signed) and the gaps still open.
 
-Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (skips when RPD has assessments)."""
+Listed in ``laborlens.demo.DEMO_STEPS``; idempotent (skips when RPD has assessments)."""
 
 from __future__ import annotations
 
@@ -42,12 +42,3 @@ def load_demo_readiness(users: dict[str, User]) -> None:
     services.record_assessment(by=supervisor, answers=NOW, assessed_on=today - timedelta(days=3),
                                notes="Command staff and the task force coordinator.")
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_readiness not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_readiness)
-
-
-register()

@@ -10,7 +10,7 @@ import sys
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.release.ctdc import CtdcFormatError
@@ -33,7 +33,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.research import services

@@ -1,6 +1,6 @@
 """Demo screenings: one reading of each common kind, so the result pages can be tried.
 
-Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (keyed by label)."""
+Listed in ``laborlens.demo.DEMO_STEPS``; idempotent (keyed by label)."""
 
 from __future__ import annotations
 
@@ -36,12 +36,3 @@ def load_demo_screenings(users: dict[str, User]) -> None:
                                             for key, value in answers.items()], user=user)
         services.complete(screening, user=user)
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_screenings not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_screenings)
-
-
-register()

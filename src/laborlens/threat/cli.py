@@ -28,7 +28,7 @@ def _progress() -> object:
 
 
 def _run(args: argparse.Namespace, importer_name: str, **options: object) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.threat import importers
@@ -69,7 +69,7 @@ def cmd_import_ucr(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.threat.models import ImportRun
@@ -82,7 +82,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 
 def cmd_problems(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.threat.models import ImportProblem, ImportRun
@@ -97,7 +97,7 @@ def cmd_problems(args: argparse.Namespace) -> int:
 
 def cmd_set_area(args: argparse.Namespace) -> int:
     """The state, counties and local place names of a task force or an agency."""
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from django.db import transaction

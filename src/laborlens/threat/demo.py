@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from laborlens.accounts.demo import TASK_FORCE
 from laborlens.accounts.models import TaskForce, User
-from laborlens.demo import DEMO_STEPS, TASK_FORCE
 from laborlens.threat import importers
 from laborlens.threat.models import AreaProfile, ImportRun
 
@@ -42,5 +42,3 @@ def load_threat_demo(users: dict[str, User]) -> None:
             continue  # loaded before: a second demo-load adds nothing
         importer(path, actor_label="demo-loader", **options)
 
-
-DEMO_STEPS.append(load_threat_demo)

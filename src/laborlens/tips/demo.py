@@ -1,7 +1,7 @@
 """Demo tips (fictional), in English and Spanish: a cluster of three about one cleaning
 company (same business, address and phone typed three ways), one that names the phone of
 the demo RPD farm case's recruiter, a partner inspector's observation, and a plain
-negative. Registered on ``laborlens.demo.DEMO_STEPS``; runs once (skips if RPD has tips)."""
+negative. Listed in ``laborlens.demo.DEMO_STEPS``; runs once (skips if RPD has tips)."""
 
 from __future__ import annotations
 
@@ -57,12 +57,3 @@ def load_demo_tips(users: dict[str, User]) -> None:
         services.submit(source=Source.PUBLIC, agency=rpd, data=data)
     services.submit(source=Source.PARTNER, agency=rpd, data=PARTNER_TIP, submitted_by=users["inspector"])
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    if load_demo_tips not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_tips)
-
-
-register()

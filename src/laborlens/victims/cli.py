@@ -8,7 +8,7 @@ import argparse
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
     from laborlens.victims.services import due_reminders, send_reminders

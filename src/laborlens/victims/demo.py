@@ -2,8 +2,8 @@
 records on the RPD farm-crew case with needs, consents (valid, expired, revoked),
 referrals in every state and a Continued Presence request.
 
-Registered on ``laborlens.demo.DEMO_STEPS``; idempotent (skips a victim that already has
-a record). Adds the shelter agency and its user to the demo lists."""
+Listed in ``laborlens.demo.DEMO_STEPS``; idempotent (skips a victim that already has
+a record)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,6 @@ from laborlens.victims.models import Consent, Partner, Relief, VictimRecord
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
-
-SHELTER = {"short_name": "CASA", "name": "Casa Esperanza Shelter", "agency_type": "victim_services",
-           "jurisdiction": "Harlan County"}
 
 PARTNERS = [
     {"name": "Casa Esperanza Shelter", "agency": "CASA", "services": ["housing", "food", "clothing", "safety", "child_care"],
@@ -40,17 +37,6 @@ PARTNERS = [
      "eligibility": "Everyone; sliding fee, no papers asked", "hotline": "", "phone": "+1 202 555 0150",
      "capacity": None},
 ]
-
-
-def add_demo_people() -> None:
-    """The shelter agency and its user join the demo lists (before load_demo runs)."""
-    from laborlens.demo import AGENCIES, TASK_FORCE, USERS, DemoUser
-
-    if all(spec["short_name"] != SHELTER["short_name"] for spec in AGENCIES):
-        AGENCIES.append(SHELTER)
-        TASK_FORCE["members"].append(SHELTER["short_name"])  # type: ignore[attr-defined]
-    if all(spec.username != "shelter" for spec in USERS):
-        USERS.append(DemoUser("shelter", "Sofia", "Luna", "CASA", "victim_advocate"))
 
 
 def load_demo_partners() -> dict[str, Partner]:
@@ -145,13 +131,3 @@ def load_demo_victims(users: dict[str, User]) -> None:
                                 requesting_officer="Chief of Police, RPD", deadline=today + timedelta(days=21)),
                          by=investigator)
 
-
-def register() -> None:
-    from laborlens.demo import DEMO_STEPS
-
-    add_demo_people()
-    if load_demo_victims not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_victims)
-
-
-register()
