@@ -32,6 +32,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from laborlens.metrics.figures import FIGURE_KEYS
 from tests.api.victims_world import build_victim_world
 from tests.conftest import signed_in
 
@@ -40,7 +41,8 @@ USERS = ["anonymous", "officer", "investigator", "supervisor", "admin", "auditor
 L = "sign-in"  # 302 to accounts:login or accounts:notice
 P = "passes"   # POST let through the permission and scope checks
 PASSED = {200, 201, 204, 302, 303, 400, 409, 422}
-EXCLUDED_NAMESPACES = {"api", "admin"}
+EXCLUDED_NAMESPACES = {"admin"}
+API_ENDPOINTS = "api/v1/"  # tests/api/test_matrix.py owns these
 EXCLUDED_NAMES = {"set_language", "static"}
 
 
@@ -163,9 +165,10 @@ class MatrixWorld:
     @cached_property
     def assessment(self) -> Any:
         from laborlens.readiness import services
-        from tests.readiness.test_views import best
+        from laborlens.readiness.scoring import load_instrument
 
-        return services.record_assessment(by=self.w.supervisor, answers=best(), assessed_on=timezone.localdate())
+        answers = {q["id"]: q["options"][0]["value"] for q in load_instrument()["questions"]}
+        return services.record_assessment(by=self.w.supervisor, answers=answers, assessed_on=timezone.localdate())
 
     @cached_property
     def upload(self) -> Any:
@@ -200,7 +203,7 @@ KWARGS = {
     "partner": lambda m: {"pk": m.vw.casa.pk},
     "referral": lambda m: {"pk": m.referral.pk},
     "release": lambda m: {"pk": m.release.pk},
-    "figure": lambda m: {"key": __import__("laborlens.metrics.figures", fromlist=["x"]).FIGURE_KEYS[0]},
+    "figure": lambda m: {"key": FIGURE_KEYS[0]},
     "activity": lambda m: {"pk": m.activity.pk},
     "agreement": lambda m: {"pk": m.agreement.pk},
     "assessment": lambda m: {"pk": m.assessment.pk},
@@ -273,6 +276,10 @@ MATRIX: dict[str, tuple[str | None, tuple[Any, ...]]] = {
     "accounts:user_detail":      ("user", (L, 403, 403, 403, 200, 403, 403, 403, 403, 404, 403, 403)),
     "accounts:agency_policy":    (None, (L, 403, 403, 403, 200, 403, 403, 403, 403, 200, 403, 403)),
     "audit:events":              (None, (L, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 403)),
+    # The API's schema and its browsable docs: any signed-in session; no sign-in page for
+    # an API client (401). The endpoints themselves are the API matrix's.
+    "api:schema":                (None, (401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
+    "api:docs":                  (None, (401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     "service_worker":            (None, (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     "manifest":                  (None, (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     # Cases.                                 anon off  inv  sup  adm  aud  adv  ana  out  oadm dep  riv
@@ -419,20 +426,21 @@ MATRIX: dict[str, tuple[str | None, tuple[Any, ...]]] = {
 
 
 def web_url_names() -> set[str]:
-    """Every named URL pattern outside the API and Django's own, with its namespace."""
+    """Every named URL pattern with its namespace, but Django's own and the API endpoints
+    under /api/v1/ (the API matrix's rows; its schema and docs pages are rows here)."""
     names: set[str] = set()
 
-    def walk(resolver: URLResolver, namespace: str) -> None:
+    def walk(resolver: URLResolver, namespace: str, route: str) -> None:
         for pattern in resolver.url_patterns:
             if isinstance(pattern, URLResolver):
                 inner = pattern.namespace or ""
-                if inner in EXCLUDED_NAMESPACES:
-                    continue
-                walk(pattern, f"{namespace}{inner}:" if inner else namespace)
+                if inner not in EXCLUDED_NAMESPACES:
+                    walk(pattern, f"{namespace}{inner}:" if inner else namespace, route + str(pattern.pattern))
             elif pattern.name and pattern.name not in EXCLUDED_NAMES:
-                names.add(namespace + pattern.name)
+                if not (route + str(pattern.pattern)).startswith(API_ENDPOINTS):
+                    names.add(namespace + pattern.name)
 
-    walk(get_resolver(), "")
+    walk(get_resolver(), "", "")
     return names
 
 
