@@ -11,9 +11,9 @@ record is Safe Harbor's (tests/victims/conftest.py).
 
 Cells: 200/201/302 allowed (302 where the page answers by redirecting), 403 the role does
 not allow it, 404 outside the user's scope, L a redirect to the sign-in (or the notice
-before it), 405 wrong method, 422 allowed but refused for the data (no ORI for NIBRS). Rows
+before it), 401 the API's pages to a client without a session, 405 wrong method, 422 allowed but refused for the data (no ORI for NIBRS). Rows
 in ``POST_ONLY`` are tried with POST (GET must give 405); there P means "let through the
-permission and scope checks" (any 2xx, 3xx, 400, 409 or 422), and a refused POST (403,
+permission and scope checks" (200, 201, 204, 302, 303, 400, 409 or 422), and a refused POST (403,
 404, L) must change nothing in the database. Add a row whenever a page is added: the
 completeness test fails otherwise, and for a row whose page is gone.
 """
@@ -249,7 +249,7 @@ POST_ONLY: dict[str, Any] = {
 #     rival) get 404. Plans and reports are edited only by the agency that wrote them (A),
 #     and only by someone who may see every identity in them (identity/text.py).
 #   insights.view: supervisor, analyst, rival. release.prepare: analyst; release.approve:
-#     supervisor, rival. accounts.manage: admin, outside_admin. audit.view: auditor.
+#     supervisor, rival. accounts.manage: admin, outsider_admin. audit.view: auditor.
 #   victims.view/change: advocate (Safe Harbor serves the record).
 #   activities.view: everyone but the auditor; activities.record: investigator, supervisor,
 #     admin, advocate, outsider_admin, deputy, rival; activities.agreements and
@@ -505,7 +505,7 @@ def test_web_permission_matrix(mw, name):
     before = _state()
     for user in refused:
         results[user] = _outcome(clients[user].post(address, body))
-    assert _state() == before, f"a refused POST changed data at {name}"
+    assert _state() == before, f"a refused POST changed data at {name}: {results}"
     for user, cell in zip(USERS, expected, strict=True):
         if cell == P:
             response = clients[user].post(url() if name in FRESH else address, body)
