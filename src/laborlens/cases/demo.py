@@ -146,7 +146,9 @@ def register() -> None:
     from laborlens.demo import DEMO_STEPS
 
     if load_demo_cases not in DEMO_STEPS:
-        DEMO_STEPS.append(load_demo_cases)
+        # First, whatever the import order: the victims, tips and barriers steps build on these
+        # cases, and importing this module before laborlens.demo registers them before it.
+        DEMO_STEPS.insert(0, load_demo_cases)
 
 
 register()

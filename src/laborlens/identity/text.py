@@ -205,10 +205,18 @@ class Renderer:
         return self.rules.apply(text or "")[1]
 
 
-def renderer_for_case(user: User, case: object) -> Renderer:
+def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = ()) -> Renderer:
+    """``shared``: ids of people whose identity reached this user by another route the rules
+    allow (a referral carrying what a valid consent gave the receiving agency)."""
     from laborlens.cases.models import Person
 
-    return Renderer(user, Person.objects.filter(case=case))
+    if not shared:
+        return Renderer(user, Person.objects.filter(case=case))
+    people = list(Person.objects.filter(case=case))
+    shared = set(shared)
+    decided = [ShownPerson(item.person, item.identity or item.person.pk in shared)
+               for item in shown(user, people, member_case_ids(user, {person.case_id for person in people}))]
+    return Renderer(user, people, decided=decided)
 
 
 def may_edit_text(user: User, author_agency_id: int | None, texts: Iterable[str | None], renderer: Renderer) -> bool:
