@@ -11,9 +11,10 @@ written by the case lead, through the services (so versioning, timeline and audi
 real), into every free-text field of their own case and of what hangs off it: the case
 summary, operation plan answers and supervisor's note, after-action report title and
 sections, timeline notes, task titles, evidence title/description/source, chain-of-custody
-notes, entity notes, element-link notes, the notes of the other people on the case, a tip
-narrative and a tip note linked to the case, and, for victims with a victim record, need
-notes and referral notes.
+notes, entity notes, element-link notes, the notes of the other people on the case, the reason of a dissemination
+of the report to another agency, a tip narrative and a tip note linked to the case, and,
+for victims with a victim record, the record's narrative, safe-contact and threat details,
+need notes and referral notes.
 
 Who crawls. Every demo user, twice: in the web (a signed-in session, second factor
 verified) and through the API (a read token). The web crawl is a breadth-first walk over
@@ -52,12 +53,14 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from laborlens.accounts.models import Agency
 from laborlens.api.models import ApiToken
 from laborlens.cases import services
 from laborlens.cases.demo import SHARED_PHONE
 from laborlens.cases.models import (
     AfterActionReport,
     Case,
+    Dissemination,
     Entity,
     Evidence,
     OperationPlan,
@@ -169,6 +172,10 @@ def _planted(person: Person) -> Planted:
 # --- planting --------------------------------------------------------------------------------
 
 
+# Who each lead agency shares its after-action report with (a dissemination, 28 CFR 23.20(g)).
+SHARED_WITH = {"RPD": "STATE-LABOR", "HCSO": "RPD", "EPD": "RPD"}
+
+
 def _plant_case(case: Case, people: list[Planted], users: dict) -> None:
     lead = next(member.user for member in case.memberships.select_related("user") if member.role == "lead")
     text = " | ".join(item.long for item in people)
@@ -191,7 +198,11 @@ def _plant_case(case: Case, people: list[Planted], users: dict) -> None:
     report.title = f"After {people[0].short}"[:200]
     for name in AfterActionReport.SECTIONS:
         setattr(report, name, text[:5000])
-    services.save_report(report, by=lead, expected_version=report.version)
+    report = services.save_report(report, by=lead, expected_version=report.version)
+    # The report shared outside the lead agency, with a reason that names everyone.
+    recipient = Agency.objects.filter(short_name=SHARED_WITH[lead.agency.short_name]).get()
+    services.disseminate(case, by=lead, recipient_agency=recipient, what=Dissemination.What.REPORT, report=report,
+                         reason=f"For {short}"[:500])
     entity = Entity.objects.filter(case=case).first() or services.save_entity(Entity(
         case=case, kind="business", name="Planted business"), by=lead)
     entity = Entity.objects.get(pk=entity.pk)
@@ -225,6 +236,8 @@ def _plant_case(case: Case, people: list[Planted], users: dict) -> None:
         if record is None:
             continue
         by = next(user for user in users.values() if user.agency_id == record.serving_agency_id)
+        record.narrative, record.safe_contact, record.threat_details = text, item.short, text
+        victim_services.save_record(record, by=by, expected_version=record.version)
         victim_services.save_need(record, by=by, need="transport", urgency="soon", status="identified",
                                   note=item.long[:500])
         if shelter is not None:
