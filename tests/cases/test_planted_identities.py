@@ -42,6 +42,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections import deque
@@ -103,7 +104,9 @@ class Planted:
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", fold(text)[0])
+    """Folded as identity.text.fold folds (case, accents), letters and digits only (whole pages: fast)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^0-9a-z]", "", "".join(ch for ch in decomposed if ch.isascii()).casefold())
 
 
 def _vary_name(name: str) -> str:

@@ -40,6 +40,8 @@ SEPARATOR = r"[\W_]{0,3}"  # between the parts of a value: spaces, dots, dashes,
 
 def fold(text: str) -> tuple[str, list[int]]:
     """Case- and accent-folded text and, for each folded character, its index in ``text``."""
+    if text.isascii():  # most text: nothing to decompose, one character for one
+        return text.lower(), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
