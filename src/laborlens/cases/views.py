@@ -173,6 +173,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "charge_form": ChargeForm(case=case, people=people), "interview_form": InterviewForm(case=case, people=people),
         "seen": Renderer(user, people, decided=decided),
     }
+    # The Edit button only for someone the edit view lets in (same rule: _owner_edits).
+    context["can_edit"] = can_change and may_edit_text(user, user.agency_id, [case.title, case.summary],
+                                                       context["seen"])
     record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"number": case.number})
     return render(request, "cases/case_detail.html", context)
 
@@ -429,10 +432,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record_event(EventTag.CASE_PERSON_VIEWED, request=request, obj=person,
                  detail={"pseudonym": person.pseudonym, "identity_shown": identity})
     victim_record = getattr(person, "victim_record", None) if person.role == Person.Role.VICTIM else None
-    can_change = Person.objects.restrict(user, "change").filter(pk=person.pk).exists()
+    seen = renderer_for_case(user, person.case)
+    # The edit form shows the notes raw: only for someone who may see everyone they name.
+    can_change = (Person.objects.restrict(user, "change").filter(pk=person.pk).exists()
+                  and may_edit_text(user, user.agency_id, _person_texts(person), seen))
     can_review = person.intelligence_only and Person.objects.restrict(user, "supervise").filter(pk=person.pk).exists()
     return render(request, "cases/person_detail.html", {
-        "person": person, "case": person.case, "identity": identity, "contact": "contact" in categories,
+        "person": person, "case": person.case, "identity": identity, "contact": "contact" in categories, "seen": seen,
         "victim_record": victim_record, "can_change": can_change,
         "can_review": can_review, "reviews": person.reviews.select_related("reviewer")})
 
@@ -442,6 +448,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     person = get_scoped_or_404(Person.objects.select_related("case"), user, "change", pk=pk)
+    _owner_edits(user, person, _person_texts(person), ownership=False)
     # The form holds identity and contact fields together: both must be visible to edit them.
     identity = {"identity", "contact"} <= visible_categories(user, person)
     form = PersonForm(request.POST or None, identity=identity, initial=PersonForm.initial_for(person))
@@ -525,9 +532,12 @@ def entity_create(request: HttpRequest, pk: int) -> HttpResponse:
 def entity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entity = get_scoped_or_404(Entity.objects.select_related("case"), request.user, "view", pk=pk)
     record_event(EventTag.CASE_ENTITY_VIEWED, request=request, obj=entity, detail={"kind": entity.kind})
-    can_change = Entity.objects.restrict(request.user, "change").filter(pk=entity.pk).exists()
+    seen = renderer_for_case(request.user, entity.case)  # type: ignore[arg-type]
+    can_change = (Entity.objects.restrict(request.user, "change").filter(pk=entity.pk).exists()
+                  and may_edit_text(request.user, request.user.agency_id,  # type: ignore[arg-type,union-attr]
+                                    [entity.name, entity.trade_name, entity.notes], seen))
     return render(request, "cases/entity_detail.html", {"entity": entity, "case": entity.case, "can_change": can_change,
-                                                        "seen": renderer_for_case(request.user, entity.case)})
+                                                        "seen": seen})
 
 
 @require_http_methods(["GET", "POST"])
@@ -584,6 +594,10 @@ def _evidence_page(request: HttpRequest, evidence: Evidence, *, status: int = 20
         "link_form": forms.get("link_form") or LinkForm(),
         "seen": renderer_for_case(request.user, evidence.case),
     }
+    # The Edit button only for someone the edit view lets in (same rule: _owner_edits).
+    context["can_edit"] = can_change and may_edit_text(
+        request.user, request.user.agency_id, [evidence.title, evidence.description, evidence.source],  # type: ignore[arg-type,union-attr]
+        context["seen"])
     return render(request, "cases/evidence_detail.html", context, status=status)
 
 
@@ -765,6 +779,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _plan_texts(plan: OperationPlan) -> list[str]:
     return [plan.title, plan.supervisor_note, *(getattr(plan, name) or "" for name in OperationPlan.QUESTIONS
                                                  if isinstance(getattr(plan, name), str))]
+
+
+def _person_texts(person: Person) -> list[str]:
+    return [person.notes, person.justification]
 
 
 def _report_texts(report: AfterActionReport) -> list[str]:

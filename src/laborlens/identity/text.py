@@ -40,6 +40,8 @@ SEPARATOR = r"[\W_]{0,3}"  # between the parts of a value: spaces, dots, dashes,
 
 def fold(text: str) -> tuple[str, list[int]]:
     """Case- and accent-folded text and, for each folded character, its index in ``text``."""
+    if text.isascii():  # most text: nothing to decompose, one character for one
+        return text.lower(), list(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -205,10 +207,18 @@ class Renderer:
         return self.rules.apply(text or "")[1]
 
 
-def renderer_for_case(user: User, case: object) -> Renderer:
+def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = ()) -> Renderer:
+    """``shared``: ids of people whose identity reached this user by another route the rules
+    allow (a referral carrying what a valid consent gave the receiving agency)."""
     from laborlens.cases.models import Person
 
-    return Renderer(user, Person.objects.filter(case=case))
+    if not shared:
+        return Renderer(user, Person.objects.filter(case=case))
+    people = list(Person.objects.filter(case=case))
+    shared = set(shared)
+    decided = [ShownPerson(item.person, item.identity or item.person.pk in shared)
+               for item in shown(user, people, member_case_ids(user, {person.case_id for person in people}))]
+    return Renderer(user, people, decided=decided)
 
 
 def may_edit_text(user: User, author_agency_id: int | None, texts: Iterable[str | None], renderer: Renderer) -> bool:

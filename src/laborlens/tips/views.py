@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases.models import Case
+from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.identity.text import redact, renderer_for_case
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.forms import (
     MAX_BODY_BYTES,
@@ -217,12 +218,16 @@ def triage_list(request: HttpRequest) -> HttpResponse:
 
 def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, Any]:
     lang = ui_lang()
-    segments, found = services.highlight(tip.narrative, tip.language)
+    # A tip linked to a case speaks of its people: their values become pseudonyms for a
+    # reader who may not see them (identity.text), before anything else reads the text.
+    seen = renderer_for_case(request.user, tip.case) if tip.case_id else None  # type: ignore[arg-type]
+    segments, found = services.highlight(seen(tip.narrative) if seen else tip.narrative, tip.language)
     updates, evidence = [], list(found)
     for update in tip.updates.select_related("author"):
-        update_segments: list[services.Segment] = [services.Segment(update.text)]
+        text = seen(update.text) if seen else update.text
+        update_segments: list[services.Segment] = [services.Segment(text)]
         if update.kind == TipUpdate.Kind.ADDITION:
-            update_segments, update_found = services.highlight(update.text)
+            update_segments, update_found = services.highlight(text)
             evidence += update_found
         updates.append((update, update_segments))
     catalogue = load_catalogue()
@@ -245,6 +250,7 @@ def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, A
         "case_form": forms.get("case_form") or LinkCaseForm(
             initial={"version": tip.version}, cases=Case.objects.restrict(request.user, "change")),
         "sector": next((s.label(lang) for s in rules.sectors() if s.id == tip.partner_sector), ""),
+        "withheld": bool(seen and seen.withheld),
     }
 
 
@@ -345,11 +351,13 @@ def share(request: HttpRequest, pk: int) -> HttpResponse:
     """The narrative with names, phones, e-mails and addresses removed, to pass on."""
     tip: Tip = get_scoped_or_404(Tip.objects, request.user, "change", pk=pk)
     known = [tip.business_name, tip.address, tip.contact]
-    additions = [redact_text(u.text, known) for u in tip.updates.filter(kind=TipUpdate.Kind.ADDITION)]
+    # Passed on outside the agency: the values of every person on the linked case go first.
+    people = list(Person.objects.filter(case_id=tip.case_id)) if tip.case_id else []
+    additions = [redact_text(redact(u.text, people), known) for u in tip.updates.filter(kind=TipUpdate.Kind.ADDITION)]
     record_event(EventTag.TIP_SHARED, request=request, obj=tip, detail={"redacted": True})
     lang = ui_lang()
     catalogue = load_catalogue()
     return render(request, "tips/share.html", {
-        "tip": tip, "narrative": redact_text(tip.narrative, known), "additions": additions,
+        "tip": tip, "narrative": redact_text(redact(tip.narrative, people), known), "additions": additions,
         "indicators": [catalogue.items[i].label.get(lang) for i in tip.indicator_ids if i in catalogue.items],
     })

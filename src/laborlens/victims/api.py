@@ -565,8 +565,9 @@ def _referral_data(referral: Referral, user: Any) -> dict[str, Any]:
 
 def _referral_detail(referral: Referral, user: Any) -> dict[str, Any]:
     can_work = referral.partner.agency_id == user.agency_id and user.can("victims.change")
+    seen = services.referral_renderer(user, referral)
     return ReferralDetailSerializer({
-        **_referral_data(referral, user), "note": referral.note, "decline_reason": referral.decline_reason,
+        **_referral_data(referral, user), "note": seen(referral.note), "decline_reason": seen(referral.decline_reason),
         "shared_categories": referral.shared_categories, "shared": referral.shared or {},
         "actions": [action for action, (sources, _target) in services.TRANSITIONS.items()
                     if referral.status in sources] if can_work else [],

@@ -159,6 +159,18 @@ def shared_snapshot(record: VictimRecord, categories: frozenset[str]) -> dict[st
     return data
 
 
+def referral_renderer(user: User, referral: Referral) -> Any:
+    """The referral's free text (note, reason) as this reader may see it: everyone on the
+    victim's case whose identity they may not see becomes a pseudonym; the receiving
+    agency sees the victim's identity when the consent shared it with the referral."""
+    from laborlens.identity.text import renderer_for_case
+
+    person = referral.victim.person
+    receiver = referral.partner.agency_id is not None and referral.partner.agency_id == user.agency_id
+    shared = [person.pk] if receiver and "identity" in (referral.shared_categories or []) else []
+    return renderer_for_case(user, person.case, shared=shared)
+
+
 def send_referral(record: VictimRecord, *, by: User, partner: Partner, need: str, note: str = "",
                   follow_up_on: date | None = None, request: HttpRequest | None = None) -> Referral:
     """Never conditional on consent: without one, the referral carries the pseudonym, the

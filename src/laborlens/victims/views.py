@@ -360,7 +360,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
                  detail={"pseudonym": referral.victim.pseudonym, "shared_categories": referral.shared_categories})
     can_work = receiver and user.can("victims.change")
     return _no_store(render(request, "victims/referral_detail.html", {
-        "referral": referral, "receiver": receiver, "can_work": can_work,
+        "referral": referral, "receiver": receiver, "can_work": can_work, "seen": services.referral_renderer(user, referral),
         "sender": referral.victim.serving_agency_id == user.agency_id,
         "actions": [action for action, (sources, _target) in services.TRANSITIONS.items()
                     if referral.status in sources] if can_work else []}))
