@@ -340,7 +340,7 @@ def check_po(code: str, text: str) -> PoReport:
     return report
 
 
-def render_po(code: str, messages: dict[str, str], status: Status) -> str:
+def render_po(code: str, messages: dict[str, str], status: Status, on: date | None = None) -> str:
     """A standard .po file with every source message (empty msgstr where untranslated),
     the page each is used on as a comment, and the review status in the header."""
     from babel.messages.catalog import Catalog
@@ -348,8 +348,13 @@ def render_po(code: str, messages: dict[str, str], status: Status) -> str:
 
     lang = get(code)
     name = lang.name if lang else code
+    from datetime import UTC, datetime, time
+
+    stamp = datetime.combine(on or datetime.now(UTC).date(), time(0, 0), tzinfo=UTC)
+    translator = (status.reviewed_by if status.state == REVIEWED else "machine draft, not reviewed")
     catalog = Catalog(project="LaborLens victim-facing pages", version=_data()["version"],
-                      copyright_holder="LaborLens contributors", charset="utf-8", fuzzy=False)
+                      copyright_holder="LaborLens contributors", charset="utf-8", fuzzy=False,
+                      creation_date=stamp, revision_date=stamp, last_translator=f"{translator} <>")
     catalog.header_comment = (f"# {name} ({code}) translation of the pages victims and workers read.\n"
                               f"# Status: {status.state}"
                               + (f", reviewed by {status.reviewed_by} on {status.reviewed_on}"
@@ -360,7 +365,8 @@ def render_po(code: str, messages: dict[str, str], status: Status) -> str:
         catalog.add(msgid, messages.get(msgid, ""), auto_comments=[place])
     out = io.BytesIO()
     write_po(out, catalog, width=0, omit_header=False)
-    return out.getvalue().decode("utf-8").replace('"Language: \\n"', f'"Language: {code}\\n"')
+    text = out.getvalue().decode("utf-8")
+    return text.replace('"MIME-Version: 1.0\\n"', f'"Language: {code}\\n"\n"MIME-Version: 1.0\\n"', 1)
 
 
 # --- review status ---------------------------------------------------------------------------
