@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # Modules that add subcommands; a module that is not there yet is skipped.
 PLUGIN_MODULES = [
     "laborlens.accounts.cli",
+    "laborlens.core.cli",
     "laborlens.screening.cli",
     "laborlens.publishing.cli",  # the pure release command plus the workflow
     "laborlens.extraction.cli",

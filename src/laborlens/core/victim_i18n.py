@@ -108,7 +108,7 @@ def _activate(code: str) -> None:
         return
     # Django keeps the active translation object per thread; a victim language is not one
     # of settings.LANGUAGES (the officer interface), so it is set here directly.
-    trans_real._active.value = VictimTranslation(code)  # type: ignore[attr-defined]
+    trans_real._active.value = VictimTranslation(code)
 
 
 View = Callable[..., HttpResponse]
@@ -120,7 +120,7 @@ def victim_languages(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         code, asked = _choose(request)
-        request.victim_language = vl.get(code)  # type: ignore[attr-defined]
+        request.victim_language = vl.get(code)
         previous = translation.get_language()
         _activate(code)
         try:

@@ -255,6 +255,22 @@ def placeholders(text: str) -> Counter[str]:
     return Counter(PLACEHOLDER_RE.findall(text))
 
 
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def lint_po(text: str) -> list[str]:
+    """What babel's reader forgives but ``msgfmt --check`` does not: every line is a comment,
+    blank, or a keyword with a properly quoted string (or a continuation string)."""
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(stripped):
+            errors.append(f"line {number}: not a valid .po line: {stripped[:60]!r}")
+    return errors[:20]
+
+
 def _read(text: str) -> Any:
     from babel.messages.pofile import read_po
 
@@ -308,10 +324,19 @@ def check_po(code: str, text: str) -> PoReport:
     if len(text.encode("utf-8")) > MAX_PO_BYTES:
         report.errors.append(f"the file is larger than {MAX_PO_BYTES // 1024} KiB")
         return report
+    report.errors += lint_po(text)
+    if report.errors:
+        return report
     try:
         catalog = _read(text)
     except Exception as error:  # babel raises PoFileError, ValueError, ...
         report.errors.append(f"not a valid .po file: {error}")
+        return report
+    ids = [m.id for m in catalog if m.id]
+    declared = sum(1 for line in text.splitlines() if line.startswith("msgid "))
+    if declared != len(ids) + 1:  # + the header
+        report.errors.append(f"not a valid .po file: {declared - 1} messages written, {len(ids)} readable "
+                             "(a duplicate or a broken entry)")
         return report
     wanted = source_messages()
     report.total = len(wanted)
