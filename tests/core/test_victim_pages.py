@@ -104,3 +104,16 @@ def test_tip_sent_from_a_victim_language_page_records_it(world, code):
     assert f'lang="{code}"' in response.content.decode()
     tip = Tip.objects.get()
     assert tip.page_language == code
+
+
+def test_read_aloud_questions_in_a_victim_language(world, login):
+    client = login(world.officer)
+    body = client.get("/screening/read-aloud/?lang=ar").content.decode()
+    assert 'lang="ar" dir="rtl"' in body
+    assert escape(vl.translations("ar")["Where are your passport and your ID right now? Can you have them "
+                                         "whenever you want?"]) in body
+    assert '<html lang="en" dir="ltr">' in body  # the officer's interface stays English
+    partial = client.get("/screening/read-aloud/?lang=quc").content.decode()
+    assert "show in Spanish or English" in partial
+    assert client.get("/screening/read-aloud/?lang=es").status_code == 200
+    assert Client().get("/screening/read-aloud/").status_code in {302, 403}
