@@ -96,6 +96,8 @@ def test_placeholders_must_survive():
     assert not report.ok and "placeholders" in report.errors[0] and "{serving}" in report.errors[0]
     renamed = vl.check_po("vi", _po(**{"Valid from {given} until {expires}": "Từ {start} đến {expires}"}))
     assert not renamed.ok
+    markup = vl.check_po("vi", _po(**{"Send the tip": "<script>alert(1)</script>"}))
+    assert not markup.ok and "no markup" in markup.errors[0]
     assert vl.placeholders("%(code)s and {who} and %s") == vl.placeholders("{who} %s %(code)s")
 
 

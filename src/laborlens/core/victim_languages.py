@@ -313,9 +313,9 @@ def coverage(code: str, locale_dir: Path | None = None) -> tuple[int, int]:
 def check_po(code: str, text: str) -> PoReport:
     """Everything an imported catalogue must pass; nothing is written by this function.
 
-    Errors: not a victim language, too large, not parseable as a .po (babel with
-    ``abort_invalid``), a placeholder added, dropped or renamed, a message the pages do
-    not use. Warnings: messages left untranslated (they fall back)."""
+    Errors: not a victim language, too large, a line ``msgfmt --check`` would refuse, not
+    parseable by babel (``abort_invalid``), a duplicate, markup the English has not, a
+    placeholder added, dropped or renamed, a message the pages do not use. Warnings: messages left untranslated (they fall back)."""
     report = PoReport()
     lang = get(code)
     if lang is None or not lang.own_catalogue:
@@ -350,6 +350,10 @@ def check_po(code: str, text: str) -> PoReport:
             report.errors.append(f"line {message.lineno}: unknown message {message.id[:60]!r}")
             continue
         if not message.string or message.fuzzy:
+            continue
+        if any(mark in message.string and mark not in message.id for mark in "<>&"):
+            report.errors.append(f"line {message.lineno}: no markup (<, > or &) in a translation: "
+                                 f"{message.string[:60]!r}")
             continue
         if placeholders(message.id) != placeholders(message.string):
             expected = ", ".join(sorted(placeholders(message.id))) or "none"
