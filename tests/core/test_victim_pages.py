@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils.html import escape
 
@@ -15,6 +16,14 @@ from laborlens.tips.models import Tip
 from tests.tips.conftest import post_tip
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """The public pages are rate-limited per client in the cache: no count leaks between tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 CODES = [lang.code for lang in vl.languages()]
 

@@ -5,6 +5,8 @@ language, and the Arabic page is laid out right to left."""
 
 from __future__ import annotations
 
+import pytest
+from django.core.cache import cache
 from playwright.sync_api import expect
 
 from laborlens.core import victim_languages as vl
@@ -18,6 +20,14 @@ NARRATIVES = {
     "vi": "Chủ giữ hộ chiếu của chúng tôi và nói chúng tôi nợ 8.000 đô la. Chúng tôi không được rời đi.",
     "quc": "Le ajchak xumaj le qawuj. Man kojel ta bʼik. Xuquje kubʼij chi kʼo qakʼas.",
 }
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """The public pages are rate-limited per client (here always 127.0.0.1) in the cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def test_tips_sent_in_three_new_languages(live_server, transactional_db, browser):
