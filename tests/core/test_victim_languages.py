@@ -191,18 +191,21 @@ def test_page_shows_status_and_coverage_to_administrators_only(world, login, loc
 
 @pytest.mark.django_db
 def test_page_import_reports_errors_and_accepts_a_good_file(world, login, locale):
-    url = reverse("core:victim_language_import", args=["ko"])
+    url = reverse("core:victim_language_import")
     admin = login(world.admin)
     bad = _po("ko", **{"Valid from {given} until {expires}": "유효"})
     before = vl.po_path("ko").read_bytes()
-    response = admin.post(url, {"file": SimpleUploadedFile("ko.po", bad.encode()), "reviewed_by": "Min-ji"})
+    response = admin.post(url, {"language": "ko", "file": SimpleUploadedFile("ko.po", bad.encode()),
+                                "reviewed_by": "Min-ji"})
     assert response.status_code == 400 and 'data-testid="import-errors"' in response.content.decode()
     assert vl.po_path("ko").read_bytes() == before and vl.status("ko").state == vl.MACHINE_DRAFTED
     good = _po("ko")
-    response = admin.post(url, {"file": SimpleUploadedFile("ko.po", good.encode()), "reviewed_by": "Min-ji Kim"})
+    response = admin.post(url, {"language": "ko", "file": SimpleUploadedFile("ko.po", good.encode()),
+                                "reviewed_by": "Min-ji Kim"})
     assert response.status_code == 302 and vl.status("ko").reviewed_by == "Min-ji Kim"
     # An administrator of another agency (not the tip line's host) may read, not import.
     other = login(world.outsider_admin)
     assert other.get(reverse("core:victim_languages")).status_code == 200
-    refused = other.post(url, {"file": SimpleUploadedFile("ko.po", good.encode())})
+    refused = other.post(url, {"language": "ko", "file": SimpleUploadedFile("ko.po", good.encode())})
     assert refused.status_code == 403
+    assert admin.post(url, {"language": "es", "file": SimpleUploadedFile("es.po", good.encode())}).status_code == 404

@@ -84,3 +84,31 @@ def test_public_pages_pass_axe_in_every_victim_language(live_server, transaction
                 screenshot(page, f"tip-form-{lang.code}-desktop")
     context.close()
     assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_languages_page_and_read_aloud_questions_pass_axe(live_server, transactional_db, browser):
+    """The administrators' page and the officer's read-aloud page (every victim language on
+    it, right to left for Arabic) in the officer's English interface."""
+    from laborlens.demo import DEMO_PASSWORD
+    from tests.e2e.conftest import sign_in
+    from tests.e2e.test_sign_in import demo_code
+
+    load_demo()
+    found: dict[str, list[str]] = {}
+    for username, paths in (("admin", ["/languages/"]),
+                            ("officer", ["/screening/read-aloud/?lang=ar", "/screening/read-aloud/?lang=quc"])):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        sign_in(page, live_server.url, username, DEMO_PASSWORD, demo_code(username))
+        for path in paths:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response is not None and response.status == 200, path
+            found[path] = violations(page)
+            if path.endswith("lang=ar"):
+                expect(page.locator("p.asked[lang=ar]").first).to_have_attribute("dir", "rtl")
+        if username == "admin":
+            expect(page.get_by_test_id("status-vi")).to_contain_text("Machine-drafted")
+            screenshot(page, "victim-languages-admin")
+        context.close()
+    assert {name: v for name, v in found.items() if v} == {}

@@ -9,5 +9,5 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("languages/", views.victim_languages, name="victim_languages"),
     path("languages/<str:code>/export/", views.victim_language_export, name="victim_language_export"),
-    path("languages/<str:code>/import/", views.victim_language_import, name="victim_language_import"),
+    path("languages/import/", views.victim_language_import, name="victim_language_import"),
 ]

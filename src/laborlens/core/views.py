@@ -78,10 +78,11 @@ def _languages_page(request: HttpRequest, *, report: Any = None, code: str = "",
                      "sources": [(source, vl.sources().get(source, "")) for source in lang.sources]})
     return render(request, "core/victim_languages.html", {
         "rows": rows, "report": report, "code": code, "may_import": _may_import_languages(request.user),
-        "max_kib": vl.MAX_PO_BYTES // 1024, "form": VictimLanguageImportForm()}, status=status)
+        "max_kib": vl.MAX_PO_BYTES // 1024}, status=status)
 
 
 class VictimLanguageImportForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=())
     file = forms.FileField(label=gettext_lazy("Reviewed .po file"))
     reviewed_by = forms.CharField(label=gettext_lazy("Reviewed by (leave empty if it is still a draft)"), required=False,
                                   max_length=100)
@@ -112,16 +113,18 @@ def victim_language_export(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @permission_required("accounts.manage")
-def victim_language_import(request: HttpRequest, code: str) -> HttpResponse:
+def victim_language_import(request: HttpRequest) -> HttpResponse:
     from laborlens.core import victim_languages as vl
     from laborlens.core.victim_catalogues import import_po
 
+    code = str(request.POST.get("language", ""))[:16]
     lang = vl.get(code)
     if lang is None or not lang.own_catalogue:
         raise Http404
     if not _may_import_languages(request.user):
         raise PermissionDenied(_("Only an administrator of the agency hosting the public pages may import."))
     form = VictimLanguageImportForm(request.POST, request.FILES)
+    form.fields["language"].choices = [(lang.code, lang.name)]
     if not form.is_valid():
         report = vl.PoReport(errors=[str(e) for errors in form.errors.values() for e in errors])
         return _languages_page(request, report=report, code=code, status=400)
