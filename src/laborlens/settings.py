@@ -247,6 +247,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "laborlens.core.context_processors.site",
+                "laborlens.core.victim_i18n.page_context",
             ],
         },
     }

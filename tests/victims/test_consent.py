@@ -96,3 +96,21 @@ def test_consent_of_another_agency_is_not_reachable(vw, login):
     assert login(stranger).post(reverse("victims:consent_revoke", args=[consent.pk])).status_code == 404
     consent.refresh_from_db()
     assert consent.revoked_at is None
+
+
+def test_consent_prints_in_the_language_it_was_explained_in(vw, login):
+    """English beside the victim's language (from its catalogue), with the right direction;
+    the PDF's fonts cover Latin-1 only, so an Arabic consent's PDF carries Spanish."""
+    from laborlens.core import victim_languages as vl
+
+    client = login(vw.cw.w.advocate)
+    for code, direction in (("vi", "ltr"), ("ar", "rtl")):
+        client.post(reverse("victims:consent", args=[vw.record.pk]), form(vw, explained_in=code))
+        consent = Consent.objects.latest("pk")
+        body = client.get(reverse("victims:consent_print", args=[consent.pk])).content.decode()
+        assert f'<section lang="{code}" dir="{direction}"' in body
+        assert vl.translations(code)["Consent to share information"] in body
+        assert "Consent to share information" in body and "Consentimiento para compartir" not in body
+        assert "Casa Esperanza Shelter" in body
+    pdf = client.get(reverse("victims:consent_print", args=[consent.pk]), {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")

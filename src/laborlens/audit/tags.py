@@ -186,6 +186,10 @@ class EventTag(StrEnum):
     THREAT_ASSESSMENT_VIEWED = "threat:assessment:view"
     THREAT_IMPORTS_VIEWED = "threat:imports:view"
     THREAT_AREA_SET = "threat:area:set"
+    # victim languages (translations of the victim-facing pages)
+    VICTIM_LANGUAGE_EXPORTED = "core:victim_language:export"
+    VICTIM_LANGUAGE_IMPORTED = "core:victim_language:import"
+    VICTIM_LANGUAGE_IMPORT_REFUSED = "core:victim_language:import_refused"
 
 
 _malformed = [tag.value for tag in EventTag if not TAG_PATTERN.match(tag.value)]

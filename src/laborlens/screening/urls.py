@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.screening_list, name="list"),
     path("new/", views.screening_new, name="start"),
     path("guide/", views.guide, name="guide"),
+    path("read-aloud/", views.read_aloud, name="read_aloud"),
     path("field/", pwa.field, name="field"),
     path("field/catalogue.json", pwa.field_catalogue_json, name="field_catalogue"),
     path("field/token/", pwa.field_token, name="field_token"),

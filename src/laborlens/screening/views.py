@@ -175,3 +175,29 @@ def guide(request: HttpRequest) -> HttpResponse:
     cat = services.catalogue()
     red_flags = [item for item in cat.items.values() if item.kind == "red_flag"]
     return render(request, "screening/guide.html", {"lang": lang, "catalogue": cat, "red_flags": red_flags})
+
+
+@require_GET
+@permission_required("screening.run")
+def read_aloud(request: HttpRequest) -> HttpResponse:
+    """The short-form questions in a victim's language, to read aloud (or show), with the
+    officer's own language beneath each; the interface itself stays English/Spanish."""
+    from laborlens.core import victim_languages as vl
+    from laborlens.core.victim_i18n import text_in
+
+    choices = [lang for lang in vl.languages() if lang.code != "en"]
+    chosen = vl.get(request.GET.get("lang", "")) or vl.get("es")
+    lang = _ui_lang()
+    cat = services.catalogue()
+    questions = [{"id": item_id, "label": cat.items[item_id].label.get(lang),
+                  "asked": text_in(chosen.code, cat.items[item_id].question.en,  # type: ignore[union-attr]
+                                   cat.items[item_id].question.es),
+                  "own": cat.items[item_id].question.get(lang)} for item_id in cat.short_form]
+    translated, total = vl.coverage(chosen.code) if chosen.own_catalogue else (0, 0)  # type: ignore[union-attr]
+    return render(request, "screening/read_aloud.html", {
+        "choices": choices, "chosen": chosen, "questions": questions,
+        "unreviewed": chosen.own_catalogue and vl.status(chosen.code).state != vl.REVIEWED,  # type: ignore[union-attr]
+        "partial": chosen.own_catalogue and any(  # type: ignore[union-attr]
+            q["asked"] == cat.items[q["id"]].question.en or q["asked"] == cat.items[q["id"]].question.es
+            for q in questions),
+        "translated": translated, "total": total})

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import User
 from laborlens.cases.industries import industries
+from laborlens.core.victim_i18n import data_text
 from laborlens.tips import rules
 from laborlens.tips.models import Status, When
 from laborlens.tips.services import MAX_ADDITION, MAX_NARRATIVE
@@ -33,15 +34,14 @@ def form_token(now: float | None = None) -> str:
 
 
 def _work_choices() -> list[tuple[str, str]]:
-    lang = ui_lang()
+    # data_text: the page's language, a victim language on the public form.
     return ([("", _("Choose, if you know"))]
-            + [(i.id, i.es if lang == "es" else i.en) for i in industries()]
+            + [(i.id, data_text(i.en, i.es)) for i in industries()]
             + [("other", str(_("Other work")))])
 
 
 def _observation_choices() -> list[tuple[str, str]]:
-    lang = ui_lang()
-    return [(o.id, o.label(lang)) for o in rules.observations()]
+    return [(o.id, data_text(o.en, o.es)) for o in rules.observations()]
 
 
 class SpamCheckedForm(forms.Form):
@@ -93,7 +93,7 @@ class TipContentMixin(forms.Form):
     narrative = forms.CharField(label=_("Tell us what happened, in your own words"), required=False,
                                 max_length=MAX_NARRATIVE,
                                 widget=forms.Textarea(attrs={"rows": 7, "maxlength": MAX_NARRATIVE}),
-                                help_text=_("English or Spanish. Who, what, where, when. Do not put yourself in danger."))
+                                help_text=_("Write in any language. Who, what, where, when. Do not put yourself in danger."))
 
     def setup_choices(self) -> None:
         self.fields["work_type"].choices = _work_choices()

@@ -60,6 +60,9 @@ class Tip(models.Model):
                                      blank=True, related_name="+")
     partner_sector = models.CharField(_("sector"), max_length=20, blank=True)
     language = models.CharField(max_length=2, default="en")
+    # The language of the public form the tipster used (core/victim_languages.json): "quc"
+    # for a tip sent from the K'iche' page, while ``language`` is what the text reader found.
+    page_language = models.CharField(max_length=8, blank=True, default="")
     work_type = models.CharField(_("kind of work"), max_length=40, blank=True)
     when = models.CharField(_("when"), max_length=10, choices=When.choices, default=When.UNKNOWN)
     city = models.CharField(_("city or town"), max_length=100, blank=True)

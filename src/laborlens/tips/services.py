@@ -178,7 +178,8 @@ def submit(*, source: str, agency: Agency, data: dict[str, Any], submitted_by: U
                   when=data.get("when") or "unknown", city=data.get("city", ""),
                   observations=list(data.get("observations", [])), narrative=data.get("narrative", ""),
                   business_name=data.get("business_name", ""), address=data.get("address", ""),
-                  contact=data.get("contact", ""), language="")
+                  contact=data.get("contact", ""), language="",
+                  page_language=str(data.get("page_language", ""))[:8])
         _assess(tip)
         if not tip.narrative.strip() and data.get("language") in {"en", "es"}:
             tip.language = data["language"]

@@ -19,6 +19,7 @@ from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.core.victim_i18n import current_code, data_text, victim_languages
 from laborlens.identity.text import redact, renderer_for_case
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.forms import (
@@ -75,8 +76,9 @@ def _public_context(**extra: Any) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
+@victim_languages
 def report(request: HttpRequest) -> HttpResponse:
-    """The public tip form: anonymous, in English or Spanish."""
+    """The public tip form: anonymous, in the tipster's language (core/victim_languages)."""
     refused = _public_guard(request, PublicTipForm, "submit")
     if refused is not None:
         return refused
@@ -88,6 +90,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 return _bad(request, _("Tips cannot be received here right now. Please call the hotline."), 503)
             data = {k: v for k, v in form.cleaned_data.items() if k not in {"website", "started"}}
             data["language"] = ui_lang()
+            data["page_language"] = current_code()
             tip, passphrase = services.submit(source=Source.PUBLIC, agency=agency, data=data)
             return render(request, "tips/thanks.html",
                           _public_context(code=tip.code, passphrase=passphrase), status=201)
@@ -97,12 +100,12 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@victim_languages
 def awareness(request: HttpRequest) -> HttpResponse:
     if not ratelimit.allow(request, "page"):
         return _too_many(request)
-    lang = ui_lang()
-    observations = [o.label(lang) for o in rules.observations()]
-    industries = [i.label.get(lang) for i in load_catalogue().industries]
+    observations = [data_text(o.en, o.es) for o in rules.observations()]
+    industries = [data_text(i.label.en, i.label.es) for i in load_catalogue().industries]
     return render(request, "tips/awareness.html",
                   _public_context(observations=observations, industries=industries))
 
@@ -117,6 +120,7 @@ def _followed_tip(request: HttpRequest) -> Tip | None:
 
 
 @require_http_methods(["GET", "POST"])
+@victim_languages
 def follow_up(request: HttpRequest) -> HttpResponse:
     """Code + passphrase open the tip for 15 minutes in this browser session."""
     import time

@@ -1,6 +1,9 @@
-"""Consent forms and receipts in English and Spanish, side by side: the wording is data
-(``data/consent_text.json``), so both languages print whatever the interface language is.
-A PDF is made with reportlab from the same text."""
+"""Consent forms and receipts in English and the language the consent was explained in,
+side by side: the wording is data (``data/consent_text.json``, English and Spanish) and the
+victim-language catalogues (core/victim_languages), so both print whatever the interface
+language is. Spanish is the second sheet when the language has no catalogue. A PDF is made
+with reportlab from the same text; its built-in fonts cover Latin-1 only, so a sheet in
+another script prints in the HTML version and the PDF carries Spanish instead."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 
+from laborlens.core import victim_languages as vl
+from laborlens.core.victim_i18n import text_in
 from laborlens.identity.consent import state
 from laborlens.victims.models import Consent
 
@@ -34,15 +39,48 @@ def consent_state(consent: Consent) -> str:
     return state(consent)
 
 
-def sheets(consent: Consent) -> list[dict[str, Any]]:
+# Codes of the victim record's language list (cases.models.LANGUAGE_CHOICES) that differ.
+_RECORD_CODES = {"zh": "zh-hans"}
+
+
+def sheet_languages(consent: Consent, *, latin1: bool = False) -> list[str]:
+    """English and the language the consent was explained in (Spanish if it has no catalogue)."""
+    code = _RECORD_CODES.get(consent.explained_in, consent.explained_in)
+    lang = vl.get(code)
+    if lang is None or not lang.own_catalogue:
+        return list(LANGUAGES)
+    if latin1 and not _latin1(texts_in(code).values()):
+        return list(LANGUAGES)
+    return ["en", code]
+
+
+def _latin1(texts: Any) -> bool:
+    try:
+        "".join(texts).encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def texts_in(code: str) -> dict[str, str]:
+    """The consent wording in ``code``: the data file for en/es, else the victim catalogue
+    (falling back along the language's chain)."""
+    data = consent_text()
+    if code in data:
+        return data[code]
+    return {key: text_in(code, english, data["es"][key]) for key, english in data["en"].items()}
+
+
+def sheets(consent: Consent, *, latin1: bool = False) -> list[dict[str, Any]]:
     """One sheet per language: the form with its receipt lines, all strings filled in."""
     record = consent.victim
     result = []
-    for lang in LANGUAGES:
-        text = consent_text()[lang]
+    for lang in sheet_languages(consent, latin1=latin1):
+        text = texts_in(lang)
         serving = record.serving_agency.name
+        described = vl.get(lang)
         result.append({
-            "lang": lang, "t": text,
+            "lang": lang, "t": text, "dir": described.dir if described else "ltr",
             "intro": text["intro"].format(serving=serving),
             "valid": text["valid"].format(given=consent.given_on.isoformat(), expires=consent.expires_on.isoformat()),
             "categories": [text[f"cat_{code}"] for code in consent.categories if f"cat_{code}" in text],
@@ -63,7 +101,7 @@ def consent_pdf(consent: Consent) -> bytes:
     styles = getSampleStyleSheet()
     document = SimpleDocTemplate(buffer, pagesize=LETTER, title="Consent", author="LaborLens")
     story: list[Any] = []
-    for index, sheet in enumerate(sheets(consent)):
+    for index, sheet in enumerate(sheets(consent, latin1=True)):
         t = sheet["t"]
         if index:
             story.append(PageBreak())
