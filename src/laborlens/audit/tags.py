@@ -186,6 +186,8 @@ class EventTag(StrEnum):
     THREAT_ASSESSMENT_VIEWED = "threat:assessment:view"
     THREAT_IMPORTS_VIEWED = "threat:imports:view"
     THREAT_AREA_SET = "threat:area:set"
+    # notifications
+    NOTIFICATION_PREFERENCES_CHANGED = "notifications:preference:change"
 
 
 _malformed = [tag.value for tag in EventTag if not TAG_PATTERN.match(tag.value)]
