@@ -168,7 +168,7 @@ def queue_due_reminders(today: date | None = None) -> dict[str, int]:
 
     today = today or timezone.localdate()
     horizon = today + timedelta(days=REMINDER_HORIZON_DAYS)
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter({"tasks": 0, "consents": 0, "referrals": 0, "relief": 0})
     with transaction.atomic():
         for task in (Task.objects.filter(done_at__isnull=True, assignee__isnull=False,
                                          due_on__lte=today + timedelta(days=1)).select_related("assignee")):
