@@ -172,3 +172,31 @@ def test_recent_notifications_listed_are_only_ones_own(vw, smtp, login):
     mine = login(vw.shelter_user).get(reverse("notifications:preferences")).content.decode()
     theirs = login(vw.cw.w.advocate).get(reverse("notifications:preferences")).content.decode()
     assert "Recent notifications" in mine and "Recent notifications" not in theirs
+
+
+def test_someone_outside_the_objects_scope_is_never_queued(vw, smtp):
+    from laborlens.victims.models import Referral
+
+    referral = victim_services.send_referral(vw.record, by=vw.cw.w.advocate, partner=vw.casa, need="housing")
+    Notification.objects.all().delete()
+    w = vw.cw.w
+    made = services.notify([w.outsider, w.outsider_admin, w.supervisor, w.analyst, vw.cw.rival, vw.shelter_user],
+                           Kind.REFERRAL_RECEIVED, "/victims/referrals/1/", scope_model=Referral,
+                           scope_pk=referral.pk, scope_action="work")
+    assert [row.recipient for row in made] == [vw.shelter_user]
+
+
+def test_a_rolled_back_event_leaves_no_notification_and_no_task(vw, smtp):
+    from django.db import transaction
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), transaction.atomic():
+        victim_services.send_referral(vw.record, by=vw.cw.w.advocate, partner=vw.casa, need="housing")
+        assert Notification.objects.count() == 1
+        raise Abandoned
+    assert not Notification.objects.exists()
+    assert not DBTaskResult.objects.filter(task_path__endswith="send_notification").exists()
+    run_worker()
+    assert smtp.received == []
