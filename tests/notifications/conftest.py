@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -72,6 +73,11 @@ def run_worker() -> None:
 
 @pytest.fixture
 def smtp(settings) -> Iterator[SmtpInbox]:  # noqa: ANN001
+    # aiosmtpd logs every connection at INFO from its own thread, sometimes after the test's
+    # captured stream is closed; its warnings and errors still show.
+    server_log = logging.getLogger("mail.log")
+    level = server_log.level
+    server_log.setLevel(logging.WARNING)
     inbox = SmtpInbox(free_port())
     inbox.start()
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -82,6 +88,7 @@ def smtp(settings) -> Iterator[SmtpInbox]:  # noqa: ANN001
     settings.TASK_RETRY_BASE_SECONDS = 0
     yield inbox
     inbox.stop()
+    server_log.setLevel(level)
 
 
 from tests.cases.conftest import cw, media_root  # noqa: E402,F401  (the case world; uploads in tmp)
