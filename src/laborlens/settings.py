@@ -194,6 +194,7 @@ INSTALLED_APPS = [
     "laborlens.threat",
     "laborlens.exchange",
     "laborlens.research",
+    "laborlens.notifications",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +228,49 @@ try:
     QUEUE_STALE_SECONDS = env_int("LABORLENS_QUEUE_STALE_SECONDS", 60, 3, 86400)
 except ConfigError as error:
     raise ImproperlyConfigured(str(error)) from None
+
+# E-mail notifications (laborlens.notifications), sent by the queue worker through Django's
+# mailers. LABORLENS_SMTP_HOST turns on SMTP; then LABORLENS_MAIL_FROM and LABORLENS_BASE_URL
+# (the links in each mail) are required. Without it the demo writes each mail as a file under
+# LABORLENS_DATA_DIR/mail, and a real deployment sends nothing (and says so on the
+# preferences page).
+try:
+    SMTP_HOST = env_str("LABORLENS_SMTP_HOST", "")
+    SMTP_PORT = env_int("LABORLENS_SMTP_PORT", 587, 1, 65535)
+    SMTP_USER = env_str("LABORLENS_SMTP_USER", "")
+    SMTP_PASSWORD = env_secret("LABORLENS_SMTP_PASSWORD")
+    SMTP_SECURITY = env_choice("LABORLENS_SMTP_SECURITY", ("starttls", "ssl", "none"), "starttls")
+    SMTP_TIMEOUT = env_int("LABORLENS_SMTP_TIMEOUT", 20, 1, 300)
+    MAIL_FROM = env_str("LABORLENS_MAIL_FROM", "laborlens@localhost" if DEMO_MODE else "")
+    BASE_URL = env_str("LABORLENS_BASE_URL", "http://127.0.0.1:8000" if DEMO_MODE else "").rstrip("/")
+except ConfigError as error:
+    raise ImproperlyConfigured(str(error)) from None
+if SMTP_HOST:
+    if not MAIL_FROM or "@" not in MAIL_FROM:
+        raise ImproperlyConfigured(
+            "LABORLENS_MAIL_FROM is missing or not an address; set the sender of notification "
+            "e-mails (e.g. LABORLENS_MAIL_FROM=laborlens@agency.example.org)")
+    if not BASE_URL.startswith(("https://", "http://")) or (
+            not DEMO_MODE and not BASE_URL.startswith("https://")):
+        raise ImproperlyConfigured(
+            "LABORLENS_BASE_URL must be the address users open, e.g. https://laborlens.example.org "
+            "(https outside demo mode): notification e-mails link to it")
+    if SMTP_PASSWORD and not SMTP_USER:
+        raise ImproperlyConfigured("LABORLENS_SMTP_PASSWORD is set without LABORLENS_SMTP_USER")
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {
+        "host": SMTP_HOST, "port": SMTP_PORT, "username": SMTP_USER, "password": SMTP_PASSWORD,
+        "use_tls": SMTP_SECURITY == "starttls", "use_ssl": SMTP_SECURITY == "ssl",
+        "timeout": SMTP_TIMEOUT}}}
+    NOTIFICATIONS_ENABLED = True
+elif DEMO_MODE:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                           "OPTIONS": {"file_path": str(DATA_DIR / "mail")}}}
+    NOTIFICATIONS_ENABLED = True
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+    NOTIFICATIONS_ENABLED = False
+DEFAULT_FROM_EMAIL = MAIL_FROM or "laborlens@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 ROOT_URLCONF = "laborlens.urls"
 WSGI_APPLICATION = "laborlens.wsgi.application"

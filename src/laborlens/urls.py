@@ -41,6 +41,7 @@ urlpatterns = [
     path("threat/", include("laborlens.threat.urls")),
     path("exports/", include("laborlens.exchange.urls")),
     path("research/", include("laborlens.research.urls")),
+    path("notifications/", include("laborlens.notifications.urls")),
     path("accounts/tokens/", api_web.tokens, name="api_tokens"),
     path("i18n/setlang/", set_language, name="set_language"),
     # The installable app: the worker at the root so that its scope may be the whole site.

@@ -63,14 +63,15 @@ def test_two_schedulers_enqueue_each_job_once_per_period():
     now = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
     first = tick("host-a:1:x", now)
     assert sorted(first.enqueued) == ["audit-seal", "disable-inactive", "intelligence-purge",
-                                      "retention-purge", "victim-reminders"]
+                                      "notify-digest", "notify-due", "retention-purge",
+                                      "victim-reminders"]
     second = tick("host-b:2:y", now + timedelta(seconds=30))
     assert second.enqueued == [] and sorted(second.already) == sorted(first.enqueued)
-    assert DBTaskResult.objects.count() == 5 and ScheduledRun.objects.count() == 5
+    assert DBTaskResult.objects.count() == 7 and ScheduledRun.objects.count() == 7
     later = tick("host-b:2:y", now + timedelta(hours=1))  # only the minute job is due again
     assert later.enqueued == ["audit-seal"] and sorted(later.already) == sorted(set(first.enqueued) - {"audit-seal"})
     next_day = tick("host-b:2:y", now + timedelta(days=1))
-    assert len(next_day.enqueued) == 5 and DBTaskResult.objects.count() == 11
+    assert len(next_day.enqueued) == 7 and DBTaskResult.objects.count() == 15
 
 
 def test_two_scheduler_processes_at_once(tmp_path):
@@ -97,4 +98,4 @@ def test_two_scheduler_processes_at_once(tmp_path):
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert count.returncode == 0, count.stderr[-2000:]
     tasks, runs, _schedulers_that_won = (int(x) for x in count.stdout.strip().splitlines()[-1].split())
-    assert (tasks, runs) in {(5, 5), (10, 10)}  # 10: the two ticks fell in different minutes
+    assert (tasks, runs) in {(7, 7), (14, 14)}  # 14: the two ticks fell in different minutes

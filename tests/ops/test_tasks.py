@@ -88,6 +88,8 @@ def test_periodic_jobs_enqueue_from_the_cli_and_run(world) -> None:  # noqa: ANN
     assert by_name["victim_reminders"] == {"sent": 0}
     assert by_name["intelligence_purge"] == {"purged": 0}
     assert set(by_name["disable_inactive_accounts"]) == {"disabled"}
+    assert by_name["notify_due"] == {"tasks": 0, "consents": 0, "referrals": 0, "relief": 0}
+    assert by_name["notify_digest"] == {"digests": 0}
     assert by_name["audit_seal"]["tree_size"] == AuditEvent.objects.filter(
         seq__lte=AuditCheckpoint.objects.latest("number").last_seq).count()
 

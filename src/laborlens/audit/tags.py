@@ -190,6 +190,8 @@ class EventTag(StrEnum):
     VICTIM_LANGUAGE_EXPORTED = "core:victim_language:export"
     VICTIM_LANGUAGE_IMPORTED = "core:victim_language:import"
     VICTIM_LANGUAGE_IMPORT_REFUSED = "core:victim_language:import_refused"
+    # notifications
+    NOTIFICATION_PREFERENCES_CHANGED = "notifications:preference:change"
 
 
 _malformed = [tag.value for tag in EventTag if not TAG_PATTERN.match(tag.value)]

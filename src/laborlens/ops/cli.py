@@ -226,7 +226,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     enqueue = subparsers.add_parser(
         "enqueue", help="put a background task on the queue (for cron or a systemd timer)")
     enqueue.add_argument("name", choices=["victim-reminders", "retention-purge", "intelligence-purge",
-                                          "disable-inactive", "audit-seal", "command"])
+                                          "disable-inactive", "audit-seal", "notify-due", "notify-digest",
+                                          "command"])
     enqueue.add_argument("argv", nargs=argparse.REMAINDER,
                          help="for `command`: a release, screen-batch or extract command line")
     enqueue.set_defaults(func=cmd_enqueue)

@@ -137,6 +137,10 @@ DEFAULT_SCHEDULE = {
     "retention-purge": DAY,
     "intelligence-purge": DAY,
     "disable-inactive": DAY,
+    # Notifications: reminders are queued in the first tick after midnight UTC, and the daily
+    # summaries of those who chose one are sent in the same tick.
+    "notify-due": DAY,
+    "notify-digest": DAY,
     # Backstop: `laborlens audit seal --follow` seals within seconds; this catches up if it stops.
     "audit-seal": 60,
 }

@@ -17,6 +17,7 @@ from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
 from laborlens.cases.services import ConflictError, RuleError, save_versioned
 from laborlens.identity.consent import consented_categories
+from laborlens.notifications import services as notifications
 from laborlens.victims.models import (
     Category,
     Consent,
@@ -191,6 +192,7 @@ def send_referral(record: VictimRecord, *, by: User, partner: Partner, need: str
                      detail={"pseudonym": record.pseudonym, "partner": partner.pk, "need": need,
                              "shared_categories": referral.shared_categories,
                              "days_to_referral": referral.days_to_referral})
+        notifications.referral_sent(referral, by=by)
     return referral
 
 
@@ -218,6 +220,8 @@ def move_referral(referral: Referral, action: str, *, by: User, reason: str = ""
         save_versioned(referral, referral.version if expected_version is None else expected_version)
         record_event(EventTag.VICTIM_REFERRAL_UPDATED, request=request, actor=by, obj=referral,
                      detail={"action": action, "status": target, "pseudonym": referral.victim.pseudonym})
+        if action in {"accept", "decline"}:
+            notifications.referral_answered(referral, by=by)
     return referral
 
 
