@@ -223,7 +223,7 @@ def _sheet_text(language: str) -> dict[str, str]:
                 "intro": _("This survey is anonymous: do not write your name. Tick one box per line. "
                            "Your answers do not change the help you receive."),
                 "online": _("Or answer on a phone: open this address and enter the code."),
-                "code": _("Survey code"),
+                "code": _("Survey code"), "questions": _("Questions"),
                 "return": _("Fold the paper and hand it back in the envelope, or drop it in the box.")}
 
 
