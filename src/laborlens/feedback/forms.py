@@ -16,7 +16,9 @@ MAX_BODY_BYTES = 4 * 1024
 
 
 def ui_lang() -> str:
-    return "es" if (get_language() or "en").startswith("es") else "en"
+    """The page's language as a base code ("es", "tl"...). A question without wording in
+    that language falls back to English (``Question.label``); EN and ES are complete."""
+    return (get_language() or "en").split("-")[0].lower()[:8]
 
 
 class AnswersForm(forms.Form):

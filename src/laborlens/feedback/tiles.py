@@ -102,7 +102,7 @@ def question_tables(kind: str, f: Filters) -> tuple[int, list[QuestionTable]]:
     """Per question: how many chose each answer in the period (cells below the limit
     withheld, and others too where a total would give them back)."""
     qs = load_questions()
-    lang = "es" if (get_language() or "en").startswith("es") else "en"
+    lang = (get_language() or "en").split("-")[0].lower()
     answers = _answers(kind, f.agency_ids, f.start, f.end)
     limit = small_count()
     tables = []

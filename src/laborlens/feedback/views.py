@@ -46,7 +46,21 @@ from laborlens.feedback.questions import load_questions
 from laborlens.metrics.figures import small_count
 from laborlens.metrics.forms import filters_for
 
-PAPER_LANGUAGES = [("en", "English"), ("es", "Español")]
+
+def paper_languages() -> list[tuple[str, str]]:
+    """The paper version and the handout come in every interface language
+    (``settings.LANGUAGES``: EN and ES today), each named in its own language."""
+    from django.conf import settings
+    from django.utils.translation import get_language_info
+
+    named = []
+    for code, name in settings.LANGUAGES:
+        try:
+            local = str(get_language_info(code)["name_local"])
+            named.append((code, local[:1].upper() + local[1:]))
+        except KeyError:
+            named.append((code, str(name)))
+    return named
 
 
 # --- public --------------------------------------------------------------------------------
@@ -184,7 +198,7 @@ def index(request: HttpRequest) -> HttpResponse:
         context["codes"] = {"open": codes.filter(used=False, expires_at__gt=now).count(),
                             "used": codes.filter(used=True).count(),
                             "expired": codes.filter(used=False, expires_at__lte=now).count()}
-        context["languages"] = PAPER_LANGUAGES
+        context["languages"] = paper_languages()
     if context["can_pulse"]:
         pulses = {p.activity_id: p for p in TrustPulse.objects.restrict(user, "view")}
         context["events"] = [(a, pulses.get(a.pk)) for a in services.outreach_events(user)]
@@ -192,7 +206,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 class _NewCodeForm(forms.Form):
-    language = forms.ChoiceField(choices=PAPER_LANGUAGES)
+    language = forms.ChoiceField(choices=paper_languages)
 
 
 @require_POST
@@ -251,7 +265,7 @@ def paper_entry(request: HttpRequest) -> HttpResponse:
 class _PaperForm(PaperSurveyForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["language"] = forms.ChoiceField(label=_("Language of the paper"), choices=PAPER_LANGUAGES)
+        self.fields["language"] = forms.ChoiceField(label=_("Language of the paper"), choices=paper_languages)
         self.order_fields(["code", "language"])
 
 
@@ -278,7 +292,7 @@ def pulse_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pulse": found, "code": services.pulse_code_text(found.code), "responses": shown,
         "link": request.build_absolute_uri(reverse("feedback:pulse", kwargs={"code": found.code})),
         "start": request.build_absolute_uri(reverse("feedback:pulse_start")),
-        "handout": [(lang, _handout_text(lang)) for lang, _name in PAPER_LANGUAGES]})
+        "handout": [(lang, _handout_text(lang)) for lang, _name in paper_languages()]})
 
 
 def _handout_text(language: str) -> dict[str, str]:
