@@ -152,3 +152,4 @@ import laborlens.threat.demo  # noqa: E402,F401,I001  (appends the DOL / UCR sli
 import laborlens.publishing.demo  # noqa: E402,F401,I001  (appends the sheriff's CTDC privacy budget to DEMO_STEPS)
 import laborlens.readiness.demo  # noqa: E402,F401,I001  (appends demo readiness self-assessments to DEMO_STEPS)
 import laborlens.barriers.demo  # noqa: E402,F401,I001  (attaches a demo screening to a demo case for the barrier map)
+import laborlens.feedback.demo  # noqa: E402,F401,I001  (appends demo survey and trust-pulse answers to DEMO_STEPS)

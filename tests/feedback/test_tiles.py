@@ -99,10 +99,11 @@ def test_the_dashboard_and_results_page_show_the_tiles_in_the_users_scope(world)
                                      answers={q.id: 5 for q in load_questions().pulse})
     client = signed_in(world.supervisor)
     mine = client.get("/metrics/").content.decode()
-    assert 'data-testid="tile-survey-value">—<' in mine  # nothing from RPD
-    assert 'data-testid="tile-pulse-value">—<' in mine and "Withheld: &lt;5 responses" in mine
+    assert 'data-testid="share-survey">—<' in mine  # nothing from RPD
+    assert 'data-testid="share-pulse">—<' in mine and "Withheld: &lt;5 responses" in mine
+    assert "No responses in this period" in mine
     task_force = client.get(f"/metrics/?period=month&scope=tf-{world.task_force.pk}").content.decode()
-    assert 'data-testid="tile-survey-value">100 %<' in task_force
+    assert 'data-testid="share-survey">100 %<' in task_force
     results = client.get(f"/feedback/results/?period=month&scope=tf-{world.task_force.pk}")
     assert results.status_code == 200 and 'data-testid="question-felt_safe"' in results.content.decode()
     # Outside the task force and without insights.view: nothing.
