@@ -12,9 +12,12 @@ from laborlens.tips import ratelimit as shared
 # bucket -> (requests allowed, window in seconds)
 DEFAULT_LIMITS = {
     "feedback_page": (120, 60),       # any public feedback page
-    "feedback_code": (10, 900),       # survey or pulse codes tried (wrong ones included)
+    # Codes tried (survey pages opened, code entries, wrong ones included). A shelter's
+    # residents may share one network; guessing stays hopeless: 30 tries in 15 minutes
+    # against 31^8 codes.
+    "feedback_code": (30, 900),
     "feedback_pulse": (30, 3600),     # trust-pulse answers sent (people at one event may share a network)
-    "feedback_survey": (10, 3600),    # survey answers sent
+    "feedback_survey": (30, 3600),    # survey answers sent
 }
 
 
