@@ -23,6 +23,14 @@ def fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def sign_in_and_settle(page, base: str, username: str) -> None:
+    """Sign in, then wait until the app's service worker has installed: its install
+    fetches run beside the page's own requests, and the live server's threads share the
+    test's in-memory database connection, so the test goes on only once they are done."""
+    sign_in(page, base, username, DEMO_PASSWORD, demo_code(username))
+    page.wait_for_function("async () => (await navigator.serviceWorker.ready).active.state === 'activated'")
+
+
 def choose_language(page, code: str) -> None:
     page.locator("#language").select_option(code)
     page.locator("form.lang button").click()
@@ -40,9 +48,19 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     base = live_server.url
     found: dict[str, list[str]] = {}
     demo_responses = SurveyResponse.objects.count()
+    # Four people served answered already (other codes, the same public page), and one
+    # more code is kept for the English page. Written here, before any browser page is
+    # open: the live server shares the test's in-memory database connection, so the test
+    # writes nothing while a page (or its service worker) may be making requests.
+    advocate = User.objects.get(username="advocate")
+    for value in (5, 2, 4, 5):
+        _row, other = services.create_survey_code(advocate)
+        assert Client().post(f"/feedback/s/{other.replace('-', '')}/",
+                             {q.id: str(value) for q in load_questions().survey}).status_code == 201
+    _row, fresh = services.create_survey_code(advocate)
 
     # The advocate makes a code (paper version in Spanish) and opens a trust pulse.
-    sign_in(phone, base, "advocate", DEMO_PASSWORD, demo_code("advocate"))
+    sign_in_and_settle(phone, base, "advocate")
     phone.goto(f"{base}/feedback/")
     fits(phone)
     found["staff index"] = violations(phone)
@@ -53,6 +71,8 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     fits(phone)
     found["survey code"] = violations(phone)
     screenshot(phone, "feedback-survey-code-phone")
+    phone.goto(f"{base}/feedback/surveys/paper/")
+    found["paper entry"] = violations(phone)
     phone.goto(f"{base}/feedback/")
     phone.get_by_role("row", name="Radio segment in Mam and Spanish").get_by_role(
         "button", name="Start a trust pulse").click()
@@ -60,21 +80,14 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     fits(phone)
     found["pulse handout"] = violations(phone)
     # (the demo holds 16 used codes and a pulse for another event)
-    assert SurveyCode.objects.filter(used=False).count() == 1
+    assert SurveyCode.objects.filter(used=False).count() == 2  # this one and the one kept for later
     assert TrustPulse.objects.filter(activity__title="Radio segment in Mam and Spanish").count() == 1
-
-    # Four people served answered already (other codes, the same public page).
-    advocate = User.objects.get(username="advocate")
-    for value in (5, 2, 4, 5):
-        _row, other = services.create_survey_code(advocate)
-        assert Client().post(f"/feedback/s/{other.replace('-', '')}/",
-                             {q.id: str(value) for q in load_questions().survey}).status_code == 201
 
     # The supervisor sees the tile withheld at 4 responses.
     supervisor = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = supervisor.new_page()
     desk.set_default_timeout(15000)
-    sign_in(desk, base, "supervisor", DEMO_PASSWORD, demo_code("supervisor"))
+    sign_in_and_settle(desk, base, "supervisor")
     dashboard = f"{base}/metrics/?period=month&scope=tf-{TaskForce.objects.get().pk}"
     desk.goto(dashboard)
     expect(desk.get_by_test_id("share-survey")).to_have_text("—")
@@ -131,7 +144,6 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     victim.get_by_role("button", name="Continue").click()
     expect(victim.get_by_role("alert").first).to_contain_text("could not find")
     found["code entry with an error (en)"] = violations(victim)
-    _row, fresh = services.create_survey_code(advocate)
     victim.goto(f"{base}/feedback/s/{fresh.replace('-', '')}/")
     found["survey (en)"] = violations(victim)
     victim_context.close()
