@@ -64,6 +64,7 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     phone.goto(f"{base}/feedback/")
     fits(phone)
     found["staff index"] = violations(phone)
+    screenshot(phone, "feedback-index-phone")
     phone.get_by_label("Language of the paper version").select_option("es")
     phone.get_by_test_id("new-survey-code").click()
     code = phone.get_by_test_id("survey-code").inner_text()
@@ -79,6 +80,7 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     pulse_code = phone.get_by_test_id("pulse-code").inner_text()
     fits(phone)
     found["pulse handout"] = violations(phone)
+    screenshot(phone, "feedback-pulse-handout-phone")
     # (the demo holds 16 used codes and a pulse for another event)
     assert SurveyCode.objects.filter(used=False).count() == 2  # this one and the one kept for later
     assert TrustPulse.objects.filter(activity__title="Radio segment in Mam and Spanish").count() == 1
@@ -157,6 +159,7 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     desk.get_by_test_id("tile-survey").get_by_role("link").click()
     expect(desk.get_by_test_id("question-felt_safe")).to_contain_text("<5")
     found["results"] = violations(desk)
+    screenshot(desk, "feedback-results-desktop")
     supervisor.close()
 
     problems = {name: issues for name, issues in found.items() if issues}
