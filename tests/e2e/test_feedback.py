@@ -6,6 +6,9 @@ and trust-pulse pages in English and Spanish, and on the staff pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -43,7 +46,16 @@ def answer_all(page, kind: str, label: str, skip: str | None = None) -> None:
             page.get_by_test_id(f"q-{question.id}").get_by_label(label, exact=True).check()
 
 
-def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browser, phone):
+@pytest.fixture
+def patient_expect() -> Iterator[None]:
+    """Assertions wait as long as actions (15 s): on a loaded machine a page can take
+    longer than expect's default 5 s."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browser, phone, patient_expect):
     load_demo()
     base = live_server.url
     found: dict[str, list[str]] = {}
