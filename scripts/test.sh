@@ -21,6 +21,7 @@ mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
   src/laborlens/release src/laborlens/extraction src/laborlens/cases/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
+  src/laborlens/feedback/questions.py \
   src/laborlens/publishing/engine.py src/laborlens/research/router.py \
   src/laborlens/metrics/sources.py src/laborlens/metrics/periods.py src/laborlens/metrics/charts.py src/laborlens/metrics/disclosure.py \
   src/laborlens/exchange/fields.py src/laborlens/exchange/htcds.py src/laborlens/exchange/nibrs.py \

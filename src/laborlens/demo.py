@@ -31,6 +31,7 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.barriers.demo import load_demo_barriers
 from laborlens.cases.demo import load_demo_cases
+from laborlens.feedback.demo import load_demo_feedback
 from laborlens.publishing.demo import load_publishing_demo
 from laborlens.readiness.demo import load_demo_readiness
 from laborlens.screening.demo import load_demo_screenings
@@ -49,6 +50,7 @@ DEMO_STEPS: list[Callable[[dict[str, User]], None]] = [
     load_publishing_demo,
     load_demo_readiness,
     load_demo_barriers,  # attaches a demo screening to a demo case
+    load_demo_feedback,  # survey and trust-pulse answers (after the activities)
 ]
 
 

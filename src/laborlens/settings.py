@@ -188,6 +188,7 @@ INSTALLED_APPS = [
     "laborlens.publishing",
     "laborlens.ops",
     "laborlens.activities",
+    "laborlens.feedback",
     "laborlens.readiness",
     "laborlens.barriers",
     "laborlens.metrics",

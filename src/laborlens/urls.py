@@ -36,6 +36,7 @@ urlpatterns = [
     path("releases/", include("laborlens.publishing.urls")),
     path("metrics/", include("laborlens.metrics.urls")),
     path("activities/", include("laborlens.activities.urls")),
+    path("feedback/", include("laborlens.feedback.urls")),
     path("readiness/", include("laborlens.readiness.urls")),
     path("barriers/", include("laborlens.barriers.urls")),
     path("threat/", include("laborlens.threat.urls")),

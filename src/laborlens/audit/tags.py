@@ -148,6 +148,13 @@ class EventTag(StrEnum):
     AGREEMENT_CREATED = "activities:agreement:create"
     AGREEMENT_UPDATED = "activities:agreement:update"
     AGREEMENT_REMINDERS_LISTED = "activities:agreement:reminders"
+    # feedback (anonymous service-quality survey, community trust pulse): no code, no answer
+    FEEDBACK_SURVEY_CODE_CREATED = "feedback:survey_code:create"
+    FEEDBACK_SURVEY_ANSWERED = "feedback:survey:answer"
+    FEEDBACK_SURVEY_PAPER_ENTERED = "feedback:survey:paper_entry"
+    FEEDBACK_PULSE_CREATED = "feedback:pulse:create"
+    FEEDBACK_PULSE_ANSWERED = "feedback:pulse:answer"
+    FEEDBACK_RESULTS_VIEWED = "feedback:results:view"
     # readiness self-assessment
     READINESS_RECORDED = "readiness:assessment:create"
     READINESS_VIEWED = "readiness:assessment:view"

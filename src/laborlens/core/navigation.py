@@ -45,6 +45,10 @@ NAV_ITEMS = [
             _("Continued Presence, T and U visas: what they are and who signs.")),
     NavItem("activities.view", "activities:list", _("Activities"),
             _("Trainings, partner meetings, joint operations, outreach and agreements.")),
+    NavItem("victims.change", "feedback:index", _("Feedback"),
+            _("Anonymous service-quality surveys and community trust pulses after outreach.")),
+    NavItem("activities.record", "feedback:index", _("Feedback"),
+            _("Anonymous service-quality surveys and community trust pulses after outreach.")),
     NavItem("cases.view", "barriers:jurisdiction", _("Barrier map"),
             _("Findings on the five barriers (entry, housing, identity, work, finances) and who can raise each.")),
     NavItem("readiness.assess", "readiness:history", _("Agency readiness"),
@@ -77,5 +81,7 @@ def items_for(user: object) -> list[dict[str, object]]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
+        if any(v["url"] == url for v in visible):
+            continue  # one entry per page, whichever permission opened it
         visible.append({"url": url, "label": item.label, "help": item.help})
     return visible

@@ -41,6 +41,12 @@ def _client_digest(request: HttpRequest) -> str:
 def allow(request: HttpRequest, bucket: str) -> bool:
     """Count this request; False once the client is over the bucket's limit."""
     allowed, window = limits()[bucket]
+    return count(request, bucket, allowed, window)
+
+
+def count(request: HttpRequest, bucket: str, allowed: int, window: int) -> bool:
+    """The same counting for other public pages (``feedback``): their own bucket names,
+    limits and windows, the same shared cache and the same unstored client digest."""
     slot = int(time.time() // window)
     key = f"tips-rl:{bucket}:{_client_digest(request)}:{slot}"
     cache.add(key, 0, timeout=window + 5)
