@@ -18,7 +18,8 @@ def compile_catalogues(root: Path) -> list[Path]:
     written = []
     for po_path in sorted(root.glob("src/laborlens/locale/*/LC_MESSAGES/*.po")):
         with po_path.open("rb") as handle:
-            catalog = read_po(handle, locale=po_path.parts[-3])
+            # folder names such as zh-hans (victim languages) become zh_hans for Babel
+            catalog = read_po(handle, locale=po_path.parts[-3].replace("-", "_"))
         mo_path = po_path.with_suffix(".mo")
         with mo_path.open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)

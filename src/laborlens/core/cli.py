@@ -17,7 +17,7 @@ from typing import Any
 
 
 def _setup() -> None:
-    from laborlens.cli import setup_django
+    from laborlens.core.bootstrap import setup_django
 
     setup_django()
 
