@@ -270,6 +270,9 @@ elif DEMO_MODE:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
     NOTIFICATIONS_ENABLED = False
+    # No SMTP configured: notifications are off and nothing is queued (the preferences page
+    # says so), so Django's warning about a development mail backend does not apply.
+    SILENCED_SYSTEM_CHECKS = ["mail.E001"]
 DEFAULT_FROM_EMAIL = MAIL_FROM or "laborlens@localhost"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
