@@ -17,7 +17,7 @@ from laborlens.core.bootstrap import setup_django
 # Modules that add subcommands; a module that is not there yet is skipped.
 PLUGIN_MODULES = [
     "laborlens.accounts.cli",
-    "laborlens.core.cli",
+    "laborlens.languages.cli",
     "laborlens.screening.cli",
     "laborlens.publishing.cli",  # the pure release command plus the workflow
     "laborlens.extraction.cli",

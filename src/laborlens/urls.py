@@ -26,6 +26,7 @@ API_PATTERNS = [
 
 urlpatterns = [
     path("", include("laborlens.core.urls")),
+    path("", include("laborlens.languages.urls")),
     path("accounts/", include("laborlens.accounts.urls")),
     path("audit/", include("laborlens.audit.urls")),
     path("cases/", include("laborlens.cases.urls")),

@@ -14,7 +14,7 @@ from django.urls import reverse
 from laborlens.audit.models import AuditEvent
 from laborlens.cli import main
 from laborlens.core import victim_languages as vl
-from laborlens.core.victim_catalogues import export_po, import_po
+from laborlens.languages.catalogues import export_po, import_po
 
 ES_PO = Path(vl.LOCALE_DIR) / "es" / "LC_MESSAGES" / "django.po"
 
@@ -177,21 +177,21 @@ def test_cli_export_and_import(locale, tmp_path, capsys):
 
 @pytest.mark.django_db
 def test_page_shows_status_and_coverage_to_administrators_only(world, login, locale):
-    page = login(world.admin).get(reverse("core:victim_languages"))
+    page = login(world.admin).get(reverse("languages:victim_languages"))
     assert page.status_code == 200
     body = page.content.decode()
     assert 'data-testid="status-vi"' in body and "Machine-drafted, not reviewed" in body
     assert "6 / 134" in body or f"{vl.coverage('quc')[0]} / {vl.coverage('quc')[1]}" in body
     assert "American Community Survey" in body
-    assert login(world.officer).get(reverse("core:victim_languages")).status_code == 403
-    download = login(world.admin).get(reverse("core:victim_language_export", args=["ar"]))
+    assert login(world.officer).get(reverse("languages:victim_languages")).status_code == 403
+    download = login(world.admin).get(reverse("languages:victim_language_export", args=["ar"]))
     assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
-    assert login(world.admin).get(reverse("core:victim_language_export", args=["es"])).status_code == 404
+    assert login(world.admin).get(reverse("languages:victim_language_export", args=["es"])).status_code == 404
 
 
 @pytest.mark.django_db
 def test_page_import_reports_errors_and_accepts_a_good_file(world, login, locale):
-    url = reverse("core:victim_language_import")
+    url = reverse("languages:victim_language_import")
     admin = login(world.admin)
     bad = _po("ko", **{"Valid from {given} until {expires}": "유효"})
     before = vl.po_path("ko").read_bytes()
@@ -205,7 +205,7 @@ def test_page_import_reports_errors_and_accepts_a_good_file(world, login, locale
     assert response.status_code == 302 and vl.status("ko").reviewed_by == "Min-ji Kim"
     # An administrator of another agency (not the tip line's host) may read, not import.
     other = login(world.outsider_admin)
-    assert other.get(reverse("core:victim_languages")).status_code == 200
+    assert other.get(reverse("languages:victim_languages")).status_code == 200
     refused = other.post(url, {"language": "ko", "file": SimpleUploadedFile("ko.po", good.encode())})
     assert refused.status_code == 403
     assert admin.post(url, {"language": "es", "file": SimpleUploadedFile("es.po", good.encode())}).status_code == 404

@@ -448,7 +448,7 @@ def web_url_names() -> set[str]:
 # were written; their apps' own tests check their permissions. Known gap: give each a row
 # and remove it here (the test fails if a name here gets a row or disappears).
 AWAITING_ROWS = {
-    "core:victim_language_export", "core:victim_language_import", "core:victim_languages",
+    "languages:victim_language_export", "languages:victim_language_import", "languages:victim_languages",
     "feedback:index", "feedback:paper", "feedback:pulse", "feedback:pulse_detail",
     "feedback:pulse_new", "feedback:pulse_start", "feedback:results", "feedback:survey",
     "feedback:survey_new", "feedback:survey_start", "notifications:preferences",

@@ -7,7 +7,4 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
-    path("languages/", views.victim_languages, name="victim_languages"),
-    path("languages/<str:code>/export/", views.victim_language_export, name="victim_language_export"),
-    path("languages/import/", views.victim_language_import, name="victim_language_import"),
 ]

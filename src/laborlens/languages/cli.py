@@ -38,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _setup()
     from laborlens.accounts.cli import _actor
     from laborlens.core import victim_languages as vl
-    from laborlens.core.victim_catalogues import export_po
+    from laborlens.languages.catalogues import export_po
 
     try:
         text = export_po(args.code, actor_label=_actor())
@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     _setup()
     from laborlens.accounts.cli import _actor
     from laborlens.core import victim_languages as vl
-    from laborlens.core.victim_catalogues import import_po
+    from laborlens.languages.catalogues import import_po
 
     path = Path(args.file)
     if not path.is_file() or path.stat().st_size > vl.MAX_PO_BYTES:
