@@ -7,7 +7,6 @@ from __future__ import annotations
 from scripts.app_imports import app_edges, mutual_pairs
 
 KNOWN_MUTUAL = {
-    ("accounts", "exchange"),  # the agency form checks an ORI with the pure NIBRS rules
     ("cases", "identity"), ("identity", "victims"),  # identity reads both apps' models, which use it
     # Came with the notifications, feedback and victim-language merges (2026-12-04): to break next
     # (event hooks through signals or a registry; core's language CLI and views out of core).

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency, User
 from laborlens.accounts.roles import role_choices
+from laborlens.core.ori import ori_problem
 
 
 class LoginForm(forms.Form):
@@ -75,9 +76,6 @@ class AgencyPolicyForm(forms.ModelForm):
                                "(state code first). The NIBRS extract is refused without a real one.")}
 
     def clean_ori(self) -> str:
-        # The NIBRS rules live in exchange.nibrs (pure Python): one definition of a real ORI.
-        from laborlens.exchange.nibrs import ori_problem
-
         value = (self.cleaned_data.get("ori") or "").strip().upper()
         if value and ori_problem(value):
             raise forms.ValidationError(_("Enter the 9-character ORI the FBI assigned to the agency: a state code "

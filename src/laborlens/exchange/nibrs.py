@@ -34,6 +34,9 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+# The one ORI rule, shared with the agency form (accounts); still reachable as nibrs.ori_problem.
+from laborlens.core.ori import ori_problem
+
 FORMAT = "laborlens-nibrs-flat-1"
 XML_FORMAT = "nibrs-iepd-xml (unvalidated against the FBI XSD)"
 SPEC_VERSION = "NIBRS Technical Specification / User Manual 2023.0 (data-element rules); XML after the NIBRS IEPD 2023.0 element names"
@@ -98,11 +101,6 @@ PERSON_ELEMENTS: Mapping[str, Mapping[str, str]] = {
     "arrestee": {"age": "47", "sex": "48", "race": "49", "ethnicity": "50"},
 }
 
-# State codes an ORI may begin with (NCIC state codes: Nebraska is NB).
-ORI_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NB NE NV NH NJ NM "
-    "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP FS".split())
-ORI_PATTERN = re.compile(r"^[A-Z]{2}[A-Z0-9]{7}$")
 INCIDENT_PATTERN = re.compile(r"^[A-Z0-9-]{1,12}$")
 AGE_PATTERN = re.compile(r"^(00|0[1-9]|[1-9][0-9]|NN|NB|BB|(0[1-9]|[1-9][0-9])(0[1-9]|[1-9][0-9]))$")
 EARLIEST_INCIDENT = date(1991, 1, 1)
@@ -189,21 +187,6 @@ LACKS: Mapping[str, str] = {
 
 class OriRefused(ValueError):
     """The agency's ORI is empty, malformed or a placeholder: no extract can be made."""
-
-
-def ori_problem(ori: str) -> str:
-    """Why ``ori`` cannot be submitted to the FBI ('' if it can)."""
-    value = (ori or "").strip().upper()
-    if not value:
-        return "The agency has no ORI (the FBI's 9-character originating agency identifier)."
-    if not ORI_PATTERN.match(value):
-        return f"The agency's ORI {value!r} is not 9 letters and digits starting with a state code."
-    if value[:2] not in ORI_STATES:
-        return (f"The agency's ORI {value!r} is a placeholder (it does not start with a state code); "
-                "enter the ORI the FBI assigned to the agency.")
-    if len(set(value[2:])) == 1:
-        return f"The agency's ORI {value!r} is a placeholder; enter the ORI the FBI assigned to the agency."
-    return ""
 
 
 def deficiencies(incident: Incident) -> list[str]:
