@@ -12,9 +12,8 @@ from django_tasks_db.models import DBTaskResult
 from laborlens.audit.models import AuditEvent
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Entity
-from laborlens.notifications import services
+from laborlens.notifications import services, tasks
 from laborlens.notifications.models import Delivery, Kind, Notification
-from laborlens.ops import tasks
 from laborlens.victims import services as victim_services
 from tests.cases.conftest import VICTIM_PHONE
 from tests.conftest import make_user

@@ -16,9 +16,8 @@ import pytest
 from laborlens.cases.models import Case, Entity, Person
 from laborlens.demo import load_demo
 from laborlens.identity.text import fold
-from laborlens.notifications import services
+from laborlens.notifications import services, tasks
 from laborlens.notifications.models import Delivery, Kind, Notification
-from laborlens.ops import tasks
 from laborlens.victims.models import Consent, Partner, Referral, VictimRecord
 from tests.notifications.conftest import run_worker, text_of
 

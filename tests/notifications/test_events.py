@@ -93,7 +93,7 @@ def test_a_release_waiting_for_approval_mails_the_agencys_approvers_only(pw, smt
 
 
 def test_tasks_due_tomorrow_and_overdue_mail_the_assignee_once_each(cw, smtp):
-    from laborlens.ops import tasks
+    from laborlens.notifications import tasks
 
     task = cw.task
     task.due_on = timezone.localdate() + timedelta(days=1)
@@ -119,7 +119,7 @@ def test_tasks_due_tomorrow_and_overdue_mail_the_assignee_once_each(cw, smtp):
 
 
 def test_consent_renewals_and_follow_ups_remind_whoever_keeps_them(vw, smtp):
-    from laborlens.ops import tasks
+    from laborlens.notifications import tasks
     from tests.victims.conftest import give_consent
 
     consent = give_consent(vw, vw.cw.w.agency_a, ["needs"], days=5)

@@ -48,7 +48,7 @@ def check(case: Case, computed: Iterable[keys.Key]) -> int:
     """Create the missing notices for ``case``'s new keys, on both sides. Returns how many."""
     from laborlens.cases.models import DeconflictionNotice, MatchKey
     from laborlens.cases.services import lead_of, note
-    from laborlens.notifications import services as notifications
+    from laborlens.cases.signals import deconfliction_match
 
     wanted = {key.value: key.kind for key in computed if key.kind in keys.DECONFLICT}
     if not wanted:
@@ -77,5 +77,5 @@ def check(case: Case, computed: Iterable[keys.Key]) -> int:
                 record_event(EventTag.CASE_DECONFLICTION_MATCH, actor_label="deconfliction", obj=notice,
                              detail={"case": mine.number, "other_agency": other.lead_agency.short_name,
                                      "kind": match.kind, "fuzzy": notice.fuzzy})
-                notifications.deconfliction_match(notice)
+                deconfliction_match.send(sender=DeconflictionNotice, notice=notice)
     return created

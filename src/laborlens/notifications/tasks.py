@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.tasks import TaskContext, task
 
-from laborlens.ops.tasks import MAX_ATTEMPTS, run_with_retries
+from laborlens.ops.tasks import MAX_ATTEMPTS, PERIODIC, run_with_retries
 
 
 @task(takes_context=True)
@@ -25,3 +25,26 @@ def send_digest(context: TaskContext, user_id: int, attempt: int = 1) -> int:
     return run_with_retries(context, lambda: deliver_digest(user_id,
                                                             last_attempt=attempt >= MAX_ATTEMPTS),
                             attempt=attempt, args=(user_id,))
+
+
+@task(takes_context=True)
+def notify_due(context: TaskContext, attempt: int = 1) -> dict[str, int]:
+    """Notifications for tasks due tomorrow or overdue, consents about to expire, referral
+    follow-ups and relief dates (``laborlens.notifications``); each is told once per date."""
+    from laborlens.notifications.services import queue_due_reminders
+
+    return run_with_retries(context, queue_due_reminders, attempt=attempt)
+
+
+@task(takes_context=True)
+def notify_digest(context: TaskContext, attempt: int = 1) -> dict[str, int]:
+    """One daily summary mail per person who chose the digest for some notifications."""
+    from laborlens.notifications.services import queue_digests
+
+    return run_with_retries(context, lambda: {"digests": queue_digests()}, attempt=attempt)
+
+
+def register_periodic() -> None:
+    """The daily jobs ``laborlens enqueue NAME`` and the scheduler know (``ops.tasks.PERIODIC``;
+    their periods are in ``ops.queue.DEFAULT_SCHEDULE``)."""
+    PERIODIC.update({"notify-due": notify_due, "notify-digest": notify_digest})

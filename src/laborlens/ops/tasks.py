@@ -120,23 +120,6 @@ def audit_seal(context: TaskContext, attempt: int = 1) -> dict[str, int]:
 
 
 @task(takes_context=True)
-def notify_due(context: TaskContext, attempt: int = 1) -> dict[str, int]:
-    """Notifications for tasks due tomorrow or overdue, consents about to expire, referral
-    follow-ups and relief dates (``laborlens.notifications``); each is told once per date."""
-    from laborlens.notifications.services import queue_due_reminders
-
-    return run_with_retries(context, queue_due_reminders, attempt=attempt)
-
-
-@task(takes_context=True)
-def notify_digest(context: TaskContext, attempt: int = 1) -> dict[str, int]:
-    """One daily summary mail per person who chose the digest for some notifications."""
-    from laborlens.notifications.services import queue_digests
-
-    return run_with_retries(context, lambda: {"digests": queue_digests()}, attempt=attempt)
-
-
-@task(takes_context=True)
 def run_command(context: TaskContext, argv: list[str], attempt: int = 1) -> dict[str, Any]:
     """A file-driven import or release (``release …``, ``screen-batch …``, ``extract …``) run
     by the worker; a non-zero exit is a failure and is retried."""
@@ -166,6 +149,6 @@ PERIODIC = {
     "intelligence-purge": intelligence_purge,
     "disable-inactive": disable_inactive_accounts,
     "audit-seal": audit_seal,
-    "notify-due": notify_due,
-    "notify-digest": notify_digest,
+    # "notify-due" and "notify-digest" are added by laborlens.notifications (its AppConfig.ready),
+    # so the queue imports no app that builds on it.
 }

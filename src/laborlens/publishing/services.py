@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.notifications import services as notifications
-from laborlens.publishing import datasets, engine
+from laborlens.publishing import datasets, engine, signals
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.ledger import ledger_for
 from laborlens.publishing.models import Dataset, Method, PrivacyBudget, Release, Status
@@ -115,7 +114,7 @@ def preview_release(release: Release, *, by: User, request: HttpRequest | None =
         record_event(EventTag.RELEASE_PREVIEWED, request=request, actor=by, obj=release,
                      detail={"included": selection.included, "excluded": sum(selection.excluded.values()),
                              "suppression_rate": round(float(result.get("suppression_rate") or 0), 4)})
-        notifications.release_awaits_approval(release, by=by)
+        signals.release_awaits_approval.send(sender=Release, release=release, by=by)
     return release
 
 

@@ -17,7 +17,7 @@ from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
 from laborlens.cases.services import ConflictError, RuleError, save_versioned
 from laborlens.identity.consent import consented_categories
-from laborlens.notifications import services as notifications
+from laborlens.victims import signals
 from laborlens.victims.models import (
     Category,
     Consent,
@@ -192,7 +192,7 @@ def send_referral(record: VictimRecord, *, by: User, partner: Partner, need: str
                      detail={"pseudonym": record.pseudonym, "partner": partner.pk, "need": need,
                              "shared_categories": referral.shared_categories,
                              "days_to_referral": referral.days_to_referral})
-        notifications.referral_sent(referral, by=by)
+        signals.referral_sent.send(sender=Referral, referral=referral, by=by)
     return referral
 
 
@@ -221,7 +221,7 @@ def move_referral(referral: Referral, action: str, *, by: User, reason: str = ""
         record_event(EventTag.VICTIM_REFERRAL_UPDATED, request=request, actor=by, obj=referral,
                      detail={"action": action, "status": target, "pseudonym": referral.victim.pseudonym})
         if action in {"accept", "decline"}:
-            notifications.referral_answered(referral, by=by)
+            signals.referral_answered.send(sender=Referral, referral=referral, by=by)
     return referral
 
 
