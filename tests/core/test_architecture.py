@@ -10,7 +10,6 @@ KNOWN_MUTUAL = {
     ("cases", "identity"), ("identity", "victims"),  # identity reads both apps' models, which use it
     # Came with the notifications, feedback and victim-language merges (2026-12-04): to break next
     # (event hooks through signals or a registry; core's language CLI and views out of core).
-    ("feedback", "metrics"),
 }
 # Pure packages: rules, mathematics and formats, usable without Django (pyproject's
 # import-linter contract checks the same for their modules).

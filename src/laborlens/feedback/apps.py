@@ -8,6 +8,10 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         # Data as data, validated at start-up: a bad questions file fails loudly here.
+        from laborlens.feedback import tiles
         from laborlens.feedback.questions import load_questions
+        from laborlens.metrics.tiles import register_tiles
 
         load_questions()
+        # The dashboard's "Service quality" and "Community trust" tiles (metrics imports no feedback).
+        register_tiles("feedback", tiles.compute_tiles)

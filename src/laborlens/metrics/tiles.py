@@ -113,3 +113,18 @@ def compute_tiles(f: Filters) -> list[Tile]:
         hit = [tile(m, f) for m in MEASURES]
         cache.set(key, hit, seconds)
     return hit
+
+
+# Tiles other apps add to the dashboard, by name: each app registers its function in its
+# AppConfig.ready (``feedback`` adds "feedback"), so metrics imports none of them.
+EXTRA_TILES: dict[str, Callable[[Filters], list[Any]]] = {}
+
+
+def register_tiles(name: str, compute: Callable[[Filters], list[Any]]) -> None:
+    EXTRA_TILES[name] = compute
+
+
+def extra_tiles(name: str, f: Filters) -> list[Any]:
+    """The tiles ``name`` adds (none when that app is not installed)."""
+    compute = EXTRA_TILES.get(name)
+    return compute(f) if compute is not None else []

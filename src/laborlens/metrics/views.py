@@ -19,7 +19,6 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, may_use_cases
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.feedback import tiles as feedback_tiles
 from laborlens.metrics import charts, disclosure, figures, reports, tiles
 from laborlens.metrics.forms import filters_for
 
@@ -58,7 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                  for t in tiles.compute_tiles(f)]
     return render(request, "metrics/dashboard.html", {
         "form": form, "filters": f, "figures": shown, "query": request.GET.urlencode(), "as_of": as_of,
-        "tiles": tile_list, "feedback_tiles": feedback_tiles.compute_tiles(f),
+        "tiles": tile_list, "feedback_tiles": tiles.extra_tiles("feedback", f),
         "small_count": reports.threshold()})
 
 
