@@ -12,14 +12,20 @@ here looks at the raw bytes first:
   gets the same depth guard as the API (Django's own 2.5 MB limit bounds its size).
 
 API refusals are RFC 9457 problem documents, like every other API error.
+
+Public forms (the tip line, the feedback survey and trust pulse) are guarded more tightly
+by ``PublicFormGuard``: a per-client rate limit, a body limit of the form's own size, no
+file, and no field the form does not have, all before the form is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 MAX_API_BODY = 1024 * 1024
@@ -117,4 +123,44 @@ class BoundedInputMiddleware:
         if length and _is_json(request) and json_depth_exceeds(request.body):
             return problem_response(400, "Bad request",
                                     f"JSON may be nested at most {MAX_JSON_DEPTH} levels deep; nothing was changed.")
+        return None
+
+
+FORM_SYSTEM_FIELDS = frozenset({"csrfmiddlewaretoken"})
+
+
+@dataclass(frozen=True)
+class PublicFormGuard:
+    """The checks every public (no sign-in) form makes before it reads a field.
+
+    Each app gives its own rate-limit counter and bucket names, its body limit, its pages
+    for "too many" (429) and for a refusal (``problem(request, message, status)``), and its
+    words for a body that is too large. Calling the guard counts the request against
+    ``page_bucket``; a POST is also counted against ``bucket`` (when given), refused with
+    413 over ``max_bytes`` (or an unreadable Content-Length), 400 with any file, and 400
+    with a field outside ``allowed`` (the CSRF token aside). ``None`` lets the request on.
+    """
+
+    allow: Callable[[HttpRequest, str], bool]
+    page_bucket: str
+    max_bytes: int
+    too_many: Callable[[HttpRequest], HttpResponse]
+    problem: Callable[[HttpRequest, str, int], HttpResponse]
+    too_large_message: str | Promise
+
+    def __call__(self, request: HttpRequest, allowed: Iterable[str], bucket: str | None) -> HttpResponse | None:
+        if not self.allow(request, self.page_bucket):
+            return self.too_many(request)
+        if request.method != "POST":
+            return None
+        if bucket and not self.allow(request, bucket):
+            return self.too_many(request)
+        length = _content_length(request)
+        if length is None:
+            length = self.max_bytes + 1
+        if length > self.max_bytes or request.FILES:
+            return self.problem(request, str(self.too_large_message), 413 if length > self.max_bytes else 400)
+        if set(request.POST) - set(allowed) - FORM_SYSTEM_FIELDS:
+            return self.problem(request, _("The form held fields it does not have. Please reload the page and try again."),
+                                400)
         return None

@@ -23,13 +23,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laborlens.accounts.models import User
 from laborlens.activities.models import Activity, Kind
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.core.bounds import PublicFormGuard
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.feedback import ratelimit, services, tiles
@@ -74,24 +75,11 @@ def _problem(request: HttpRequest, message: str, status: int = 400, retry: str =
     return render(request, "feedback/problem.html", {"message": message, "retry": retry}, status=status)
 
 
-def _guard(request: HttpRequest, allowed: set[str], bucket: str | None) -> HttpResponse | None:
-    """Rate limit, size limit and no unexpected fields, before any form is read."""
-    if not ratelimit.allow(request, "feedback_page"):
-        return _too_many(request)
-    if request.method != "POST":
-        return None
-    if bucket and not ratelimit.allow(request, bucket):
-        return _too_many(request)
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = MAX_BODY_BYTES + 1
-    if length > MAX_BODY_BYTES or request.FILES:
-        return _problem(request, _("That is more than this form accepts. Please reload the page and try again."),
-                        413 if length > MAX_BODY_BYTES else 400)
-    if set(request.POST) - allowed - {"csrfmiddlewaretoken"}:
-        return _problem(request, _("The form held fields it does not have. Please reload the page and try again."))
-    return None
+# Rate limit, size limit and no unexpected fields, before any form is read.
+_guard = PublicFormGuard(
+    allow=ratelimit.allow, page_bucket="feedback_page", max_bytes=MAX_BODY_BYTES, too_many=_too_many,
+    problem=_problem,
+    too_large_message=gettext_lazy("That is more than this form accepts. Please reload the page and try again."))
 
 
 @require_http_methods(["GET", "POST"])

@@ -11,12 +11,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
+from laborlens.core.bounds import PublicFormGuard
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.victim_i18n import current_code, data_text, victim_languages
@@ -39,7 +41,6 @@ from laborlens.tips.redact import redact_text
 
 FOLLOW_UP_SESSION = "laborlens_tip_follow_up"
 FOLLOW_UP_SECONDS = 15 * 60
-SYSTEM_FIELDS = {"csrfmiddlewaretoken"}
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:
@@ -50,25 +51,9 @@ def _bad(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
     return render(request, "tips/problem.html", {"message": message}, status=status)
 
 
-def _public_guard(request: HttpRequest, form_class: Any, bucket: str | None) -> HttpResponse | None:
-    """Rate limit, size limit and no unexpected fields, before the form is read."""
-    if not ratelimit.allow(request, "page"):
-        return _too_many(request)
-    if request.method != "POST":
-        return None
-    if bucket and not ratelimit.allow(request, bucket):
-        return _too_many(request)
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = MAX_BODY_BYTES + 1
-    if length > MAX_BODY_BYTES or request.FILES:
-        return _bad(request, _("That is more than this form accepts. Please shorten your text."), 413
-                    if length > MAX_BODY_BYTES else 400)
-    allowed = set(form_class.base_fields) | SYSTEM_FIELDS
-    if set(request.POST) - allowed:
-        return _bad(request, _("The form held fields it does not have. Please reload the page and try again."))
-    return None
+_public_guard = PublicFormGuard(
+    allow=ratelimit.allow, page_bucket="page", max_bytes=MAX_BODY_BYTES, too_many=_too_many, problem=_bad,
+    too_large_message=gettext_lazy("That is more than this form accepts. Please shorten your text."))
 
 
 def _public_context(**extra: Any) -> dict[str, Any]:
@@ -79,7 +64,7 @@ def _public_context(**extra: Any) -> dict[str, Any]:
 @victim_languages
 def report(request: HttpRequest) -> HttpResponse:
     """The public tip form: anonymous, in the tipster's language (core/victim_languages)."""
-    refused = _public_guard(request, PublicTipForm, "submit")
+    refused = _public_guard(request, PublicTipForm.base_fields, "submit")
     if refused is not None:
         return refused
     form = PublicTipForm(request.POST if request.method == "POST" else None)
@@ -127,7 +112,8 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 
     action = request.POST.get("action", "open") if request.method == "POST" else "open"
     form_class = AdditionForm if action == "add" else FollowUpForm
-    refused = _public_guard(request, _WithAction(form_class), "follow_up" if action == "open" else None)
+    refused = _public_guard(request, [*form_class.base_fields, "action"],
+                            "follow_up" if action == "open" else None)
     if refused is not None:
         return refused
     tip = _followed_tip(request)
@@ -166,13 +152,6 @@ def follow_up(request: HttpRequest) -> HttpResponse:
         return render(request, "tips/follow_up.html",
                       _public_context(view=services.public_view(tip, ui_lang()), add_form=AdditionForm()))
     return render(request, "tips/follow_up_open.html", _public_context(form=FollowUpForm()))
-
-
-class _WithAction:
-    """The fields a follow-up POST may carry: the form's plus 'action'."""
-
-    def __init__(self, form_class: Any) -> None:
-        self.base_fields = {**form_class.base_fields, "action": None}
 
 
 # --- partners ----------------------------------------------------------------------------
