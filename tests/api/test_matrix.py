@@ -47,6 +47,10 @@ MATRIX = {
     ("POST", "/api/v1/screenings/"):                  (201, 201, 201, 403, 403, 201, 403, 201),
     ("GET", "/api/v1/screenings/{screening}/"):       (200, 404, 200, 403, 403, 404, 404, 404),
     ("PATCH", "/api/v1/screenings/{screening}/"):     (200, 404, 404, 403, 403, 404, 403, 404),
+    # The officer sends their screening to A's investigator, or attaches it to the case they
+    # are on (their role cannot change cases); nobody else holds that screening to send.
+    ("POST", "/api/v1/screenings/{screening}/send/"): (201, 404, 404, 403, 403, 404, 403, 404),
+    ("POST", "/api/v1/screenings/{screening}/attach/"): (200, 404, 404, 403, 403, 404, 403, 404),
     ("GET", "/api/v1/cases/"):                        (200, 200, 200, 200, 200, 200, 200, 200),
     ("GET", "/api/v1/cases/{case}/"):                 (200, 200, 200, 404, 404, 404, 404, 404),
     ("GET", "/api/v1/cases/{case}/people/"):          (200, 200, 200, 404, 404, 404, 404, 404),
@@ -90,6 +94,8 @@ MATRIX = {
 }
 BODIES = {"/api/v1/assess/": BODY_ASSESS, "/api/v1/screenings/": BODY_NEW,
           "/api/v1/screenings/{screening}/": BODY_PATCH,
+          "/api/v1/screenings/{screening}/send/": lambda ids: {"recipient": ids["investigator_id"]},
+          "/api/v1/screenings/{screening}/attach/": lambda ids: {"case": ids["case_id"]},
           "/api/v1/tips/partner/": {"recipient": 999999, "partner_sector": "labor_inspection",
                                     "narrative": "One supervisor answered for every worker."},
           "/api/v1/tips/public/": {"narrative": "Nos quitaron los pasaportes al llegar."}}
@@ -104,6 +110,7 @@ def test_authorization_matrix(world, method, path):
     case = make_case(world)
     ids = victim_objects(world, case)
     ids.update(release_objects(world))
+    ids.update(investigator_id=world.investigator.pk, case_id=case.pk)
     officer_client, officer_token = bearer(world.officer)
     results = []
     for username in USERS:

@@ -98,6 +98,14 @@ class MatrixWorld:
 
         return services.create(user=by, label="Worker", age_group="adult", setting="other", question_language="en")
 
+    def sent_screening(self) -> Any:
+        """The officer's screening, sent to A's investigator (waiting on them)."""
+        from laborlens.screening import services
+
+        screening = self.screening(self.w.officer)
+        services.send_to(screening, self.w.investigator, user=self.w.officer)
+        return screening
+
     @cached_property
     def tip(self) -> Any:
         from laborlens.tips import services
@@ -220,6 +228,7 @@ KWARGS = {
     "notice": lambda m: {"pk": m.notice.pk},
     "officer_screening": lambda m: {"pk": m.screening(m.w.officer).pk},
     "investigator_screening": lambda m: {"pk": m.screening(m.w.investigator).pk},
+    "sent_screening": lambda m: {"pk": m.sent_screening().pk},
     "tip": lambda m: {"pk": m.tip.pk},
     "record": lambda m: {"pk": m.vw.record.pk},
     "record_relief": lambda m: {"victim": m.vw.record.pk},
@@ -257,6 +266,8 @@ POST_ONLY: dict[str, Any] = {
     "cases:notice_acknowledge": {},
     "screening:answer": {},
     "screening:attach": lambda m: {"case": m.cw.case.pk},
+    "screening:send": lambda m: {"recipient": m.w.investigator.pk},
+    "screening:handled": {},
     "tips:triage_update": {"version": 1},
     "tips:note": {"text": "Matrix note"},
     "tips:to_screening": {},
@@ -385,8 +396,11 @@ MATRIX: dict[str, tuple[str | None, tuple[Any, ...]]] = {
     "screening:answer":          ("officer_screening", (L, P, 404, 404, 403, 403, 404, 403, 404, 403, 404, 404)),
     "screening:result":          ("officer_screening", (L, 200, 404, 200, 403, 403, 404, 404, 404, 403, 404, 404)),
     "screening:print":           ("officer_screening", (L, 200, 404, 200, 403, 403, 404, 404, 404, 403, 404, 404)),
-    # Attaching needs the screening (its officer's) and a case the user may change.
+    # Attaching needs the screening (its officer's, or sent to the user) and a case the user is on.
     "screening:attach":          ("investigator_screening", (L, 404, P, 404, 403, 403, 404, 403, 404, 403, 404, 404)),
+    # Only its officer sends it; only the colleague it was sent to marks it handled.
+    "screening:send":            ("officer_screening", (L, P, 404, 404, 403, 403, 404, 403, 404, 403, 404, 404)),
+    "screening:handled":         ("sent_screening", (L, 404, P, 404, 403, 403, 404, 404, 404, 403, 404, 404)),
     # Tips: a public tip to A. Public pages for everyone; triage by A's triagers.
     "tips:report":               (None, (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     "tips:follow_up":            (None, (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),

@@ -50,6 +50,8 @@ class EventTag(StrEnum):
     SCREENING_PRINTED = "screening:screening:print"
     SCREENING_ANSWERS_VIEWED = "screening:answers:view"
     SCREENING_ATTACHED = "screening:screening:attach"
+    SCREENING_SENT = "screening:screening:send"
+    SCREENING_HANDOFF_HANDLED = "screening:handoff:handle"
     # cases
     CASE_CREATED = "cases:case:create"
     CASE_UPDATED = "cases:case:update"

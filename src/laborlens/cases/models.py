@@ -171,6 +171,12 @@ class Case(VersionedModel):
             if not user.can("cases.change"):
                 return None
             roles = ("lead",)
+        elif action == "add_screening":
+            # A screening is attached by anyone on the team who runs screenings, the line
+            # officer included (their role cannot change the case), but not an observer.
+            if not (may_use_cases(user) and user.can("screening.run")):
+                return None
+            roles = tuple(role for role in CaseMember.Role.values if role != CaseMember.Role.OBSERVER)
         elif action == "supervise":
             return supervises
         else:

@@ -66,6 +66,7 @@ from laborlens.cases.services import ConflictError, RuleError
 from laborlens.core import keyset
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
+from laborlens.core.work import waiting_for
 from laborlens.identity.access import member_case_ids, shown, visible_categories
 from laborlens.identity.text import Renderer, may_edit_text, redact, renderer_for_case
 
@@ -927,8 +928,11 @@ def my_work(request: HttpRequest) -> HttpResponse:
     record_event(EventTag.CASE_MY_WORK_VIEWED, request=request)
     tasks, cases = list(tasks), list(cases)
     seen = Renderer(user, Person.objects.filter(case__in={*(c.pk for c in cases), *(t.case_id for t in tasks)}))
+    # Everything else waiting on this user, each app's own scoped queries (core.work).
+    waiting = waiting_for(user)
     return render(request, "cases/my_work.html", {"tasks": tasks, "notices": notices, "reviews": reviews,
-                                                  "cases": cases, "shared": shared, "today": today, "seen": seen})
+                                                  "cases": cases, "shared": shared, "today": today, "seen": seen,
+                                                  "waiting": waiting})
 
 
 @require_http_methods(["GET", "POST"])

@@ -235,3 +235,64 @@ class ScreeningDetail(APIView):
         except services.AnswerError as error:
             raise serializers.ValidationError({"answers": [str(error)]}) from None
         return Response(ScreeningDetailSerializer(screening).data)
+
+
+MAX_ID = 2**31 - 1
+
+
+class SendRequestSerializer(StrictSerializer):
+    recipient = serializers.IntegerField(min_value=1, max_value=MAX_ID,
+                                         help_text="The user id of an investigator or supervisor of your agency.")
+
+
+class HandoffSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    screening = serializers.IntegerField(source="screening_id")
+    recipient = serializers.IntegerField(source="recipient_id")
+    sent_at = serializers.DateTimeField()
+    handled_at = serializers.DateTimeField(allow_null=True)
+
+
+class ScreeningSend(APIView):
+    """Send your screening to a named colleague, who finds it in My work (the web page's rule)."""
+
+    required_permission = "screening.run"
+
+    @extend_schema(request=SendRequestSerializer, responses={201: HandoffSerializer, 200: HandoffSerializer},
+                   tags=["screening"], summary="Send a screening to an investigator")
+    def post(self, request: Request, pk: int) -> Response:
+        screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+        serializer = SendRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        recipient = services.recipients_for(request.user).filter(pk=serializer.validated_data["recipient"]).first()
+        if recipient is None:
+            raise serializers.ValidationError({"recipient": ["This person cannot receive screenings from you."]})
+        before = screening.handoffs.filter(recipient=recipient, handled_at__isnull=True).exists()
+        try:
+            handoff = services.send_to(screening, recipient, user=request.user, request=request)
+        except services.SendError as error:
+            raise serializers.ValidationError({"recipient": [str(error)]}) from None
+        return Response(HandoffSerializer(handoff).data, status=status.HTTP_200_OK if before else status.HTTP_201_CREATED)
+
+
+class AttachRequestSerializer(StrictSerializer):
+    case = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="A case you are on.")
+
+
+class ScreeningAttach(APIView):
+    """Attach a screening (yours, or one sent to you) to a case you are on."""
+
+    required_permission = "screening.run"
+
+    @extend_schema(request=AttachRequestSerializer, responses=ScreeningDetailSerializer, tags=["screening"],
+                   summary="Attach a screening to a case")
+    def post(self, request: Request, pk: int) -> Response:
+        from laborlens.cases.models import Case
+
+        screening = get_scoped_or_404(Screening.objects, request.user, "attach", pk=pk)
+        serializer = AttachRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case = get_scoped_or_404(Case.objects, request.user, "add_screening", pk=serializer.validated_data["case"])
+        services.attach_to_case(screening, case, user=request.user, request=request)
+        screening.refresh_from_db()
+        return Response(ScreeningDetailSerializer(screening).data)

@@ -73,18 +73,63 @@ class Screening(models.Model):
 
     @classmethod
     def scope_for(cls, user: object, action: str) -> Q | None:
-        """The officer who ran it; supervisors of the same agency and the team of the
-        case it is attached to may read it. Only the officer changes it."""
+        """The officer who ran it, whoever it was sent to (``ScreeningHandoff``), supervisors
+        of the same agency and the team of the case it is attached to may read it. Only the
+        officer changes it; the officer or a recipient who has not handled it attaches it."""
         from laborlens.cases.models import Case
 
         mine = Q(created_by_id=user.pk)  # type: ignore[attr-defined]
         if action == "change":
             return mine
+        if action == "attach":  # to a case: its officer, or someone it was sent to and not yet handled
+            return mine | _sent_to(user, pending=True)
         if action != "view":
             return None
-        scope = mine
+        scope = mine | _sent_to(user, pending=False)
         if user.can("cases.supervise"):  # type: ignore[attr-defined]
             scope |= Q(agency_id=user.agency_id)  # type: ignore[attr-defined]
         if Case.scope_for(user, "view") is not None:  # type: ignore[arg-type]
             scope |= Q(case__in=Case.objects.restrict(user, "view").values("pk"))
         return scope
+
+
+def _sent_to(user: object, *, pending: bool) -> Q:
+    """Screenings sent to this user, while they work in the screening's agency (a recipient
+    who moves to another agency no longer sees them)."""
+    handoffs = ScreeningHandoff.objects.filter(recipient_id=user.pk)  # type: ignore[attr-defined]
+    if pending:
+        handoffs = handoffs.filter(handled_at__isnull=True)
+    return Q(pk__in=handoffs.values("screening_id"), agency_id=user.agency_id)  # type: ignore[attr-defined]
+
+
+class ScreeningHandoff(models.Model):
+    """A screening sent by its officer to a named colleague (an investigator or supervisor of
+    the same agency), who finds it in "My work" until they attach it to a case or mark it
+    handled. The screening itself stays its officer's to answer."""
+
+    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="handoffs")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="screenings_received", verbose_name=_("send to"))
+    sent_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        # "What was sent to me and is not handled yet" (My work) from the index.
+        indexes = [models.Index(fields=["recipient", "handled_at"], name="screening_handoff_inbox_idx")]
+
+    def __str__(self) -> str:
+        return f"screening {self.screening_id} sent to user {self.recipient_id}"
+
+    @classmethod
+    def scope_for(cls, user: object, action: str) -> Q | None:
+        """Its sender and its recipient see it; only the recipient marks it handled."""
+        if action == "view":
+            return Q(recipient_id=user.pk) | Q(sent_by_id=user.pk)  # type: ignore[attr-defined]
+        if action == "handle":
+            return Q(recipient_id=user.pk, handled_at__isnull=True,  # type: ignore[attr-defined]
+                     screening__agency_id=user.agency_id)  # type: ignore[attr-defined]
+        return None

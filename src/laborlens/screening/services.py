@@ -10,12 +10,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.catalogue import Catalogue, Item, load_catalogue
 from laborlens.screening import engine
-from laborlens.screening.models import Screening
+from laborlens.screening.models import Screening, ScreeningHandoff
 
 VALUES = ("present", "absent", "unknown")
 SOURCES = ("observed", "statement", "document", "third_party")
@@ -259,13 +260,79 @@ def record_answers(screening: Screening, raw_answers: list[dict[str, Any]], *, u
 
 def attach_to_case(screening: Screening, case: Any, *, user: Any,
                    request: HttpRequest | None = None) -> None:
-    """The caller has already fetched both through restrict(); this records the link."""
+    """The caller has already fetched both through restrict() (the screening with "attach",
+    the case with "add_screening"); this records the link. A recipient who attaches a
+    screening sent to them has handled it: it leaves their "My work"."""
     with transaction.atomic():
         screening.case = case
         screening.version += 1
         screening.save(update_fields=["case", "version", "updated_at"])
+        handled = _handle_pending(screening, user)
         record_event(EventTag.SCREENING_ATTACHED, request=request, actor=user, obj=screening,
-                     detail={"case": case.pk})
+                     detail={"case": case.pk, **({"handled": handled} if handled else {})})
+
+
+def _handle_pending(screening: Screening, user: Any) -> list[int]:
+    now = timezone.now()
+    handled = []
+    for handoff in ScreeningHandoff.objects.select_for_update().filter(
+            screening=screening, recipient_id=user.pk, handled_at__isnull=True):
+        handoff.handled_at = now
+        handoff.save(update_fields=["handled_at"])
+        handled.append(handoff.pk)
+    return handled
+
+
+# Who may receive a screening: a colleague of the same agency whose role opens and works
+# cases (investigators and supervisors), active, other than the sender. Need to know: the
+# screening goes no further than the agency that ran it, and only to someone who acts on it.
+RECEIVER_PERMISSION = "cases.create"
+
+
+def recipients_for(user: Any) -> Any:
+    """The users a screening of ``user``'s may be sent to, by name."""
+    from laborlens.accounts.models import User
+    from laborlens.accounts.roles import roles
+
+    if user.agency_id is None:
+        return User.objects.none()
+    receiving = [role.id for role in roles().values() if RECEIVER_PERMISSION in role.permissions]
+    return (User.objects.filter(agency_id=user.agency_id, is_active=True, role__in=receiving)
+            .exclude(pk=user.pk).order_by("last_name", "first_name", "username"))
+
+
+class SendError(ValueError):
+    """A screening that cannot be sent to this person; the message says why."""
+
+
+def send_to(screening: Screening, recipient: Any, *, user: Any,
+            request: HttpRequest | None = None) -> ScreeningHandoff:
+    """Send the screening (already fetched with restrict(user, "change")) to a colleague.
+    Sending it again to someone who has not handled it yet changes nothing."""
+    if screening.created_by_id != user.pk:
+        raise SendError(gettext("Only the officer who ran a screening sends it."))
+    if not recipients_for(user).filter(pk=recipient.pk).exists():
+        raise SendError(gettext("This person cannot receive screenings from you."))
+    with transaction.atomic():
+        existing = ScreeningHandoff.objects.filter(screening=screening, recipient=recipient,
+                                                   handled_at__isnull=True).first()
+        if existing is not None:
+            return existing
+        handoff = ScreeningHandoff.objects.create(screening=screening, sent_by=user, recipient=recipient)
+        record_event(EventTag.SCREENING_SENT, request=request, actor=user, obj=screening,
+                     detail={"recipient": recipient.pk, "handoff": handoff.pk})
+    return handoff
+
+
+def mark_handled(screening: Screening, *, user: Any, request: HttpRequest | None = None) -> list[int]:
+    """The recipient is done with a screening sent to them (the caller checked, with
+    ScreeningHandoff.restrict(user, "handle"), that one waits on them)."""
+    with transaction.atomic():
+        handled = _handle_pending(screening, user)
+        if handled:
+            record_event(EventTag.SCREENING_HANDOFF_HANDLED, request=request, actor=user, obj=screening,
+                         detail={"handoffs": handled})
+    return handled
 
 
 def complete(screening: Screening, *, user: Any, request: HttpRequest | None = None) -> None:

@@ -17,4 +17,6 @@ urlpatterns = [
     path("<int:pk>/result/", views.screening_result, name="result"),
     path("<int:pk>/print/", views.screening_print, name="print"),
     path("<int:pk>/attach/", views.screening_attach, name="attach"),
+    path("<int:pk>/send/", views.screening_send, name="send"),
+    path("<int:pk>/handled/", views.screening_handled, name="handled"),
 ]

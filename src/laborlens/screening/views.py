@@ -18,10 +18,10 @@ from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case
 from laborlens.core.permissions import permission_required
-from laborlens.core.querysets import get_scoped_or_404
+from laborlens.core.querysets import OutOfScope, get_scoped_or_404
 from laborlens.screening import services
-from laborlens.screening.forms import NewScreeningForm
-from laborlens.screening.models import Screening
+from laborlens.screening.forms import NewScreeningForm, SendForm
+from laborlens.screening.models import Screening, ScreeningHandoff
 
 MAX_JSON_BYTES = 16 * 1024
 
@@ -130,26 +130,67 @@ def screening_answer(request: HttpRequest, pk: int) -> HttpResponse:
                          "reading_label": _reading_label(screening.reading, _ui_lang())})
 
 
-def _result_context(screening: Screening, user: Any = None) -> dict[str, Any]:
+def _result_context(screening: Screening, user: Any = None, send_form: SendForm | None = None) -> dict[str, Any]:
     lang = _ui_lang()
     cat = services.catalogue()
     result = screening.result
-    cases = []
-    if user is not None and screening.created_by_id == user.pk:
-        cases = list(Case.objects.restrict(user, "change").order_by("-pk")[:50])
+    cases: list[Case] = []
+    pending = None
+    sent: list[ScreeningHandoff] = []
+    if user is not None and Screening.objects.restrict(user, "attach").filter(pk=screening.pk).exists():
+        cases = list(Case.objects.restrict(user, "add_screening").order_by("-pk")[:50])
+    if user is not None:
+        pending = ScreeningHandoff.objects.restrict(user, "handle").filter(screening=screening).first()
+    mine = user is not None and screening.created_by_id == user.pk and user.can("screening.run")
+    if mine:
+        sent = list(screening.handoffs.select_related("recipient").order_by("-sent_at")[:10])
+        send_form = send_form or SendForm(recipients=services.recipients_for(user))
     return {"screening": screening, "result": result, "lang": lang,
             "reading": cat.readings.get(result.get("reading", "insufficient")),
-            "catalogue": cat, "attachable_cases": cases}
+            "catalogue": cat, "attachable_cases": cases, "pending": pending,
+            "send_form": send_form if mine else None, "sent": sent}
 
 
 @require_POST
 @permission_required("screening.run")
 def screening_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
-    case = get_scoped_or_404(Case.objects, request.user, "change", pk=request.POST.get("case", ""))
+    """Its officer, or a colleague it was sent to, attaches it to a case they are on."""
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "attach", pk=pk)
+    case = get_scoped_or_404(Case.objects, request.user, "add_screening", pk=request.POST.get("case", ""))
     services.attach_to_case(screening, case, user=request.user, request=request)
     messages.success(request, _("Screening attached to case %(number)s.") % {"number": case.number})
     return redirect("screening:result", pk=screening.pk)
+
+
+@require_POST
+@permission_required("screening.run")
+def screening_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Its officer sends it to a named investigator or supervisor of the agency."""
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
+    form = SendForm(request.POST, recipients=services.recipients_for(request.user))
+    if form.is_valid():
+        recipient = form.cleaned_data["recipient"]
+        try:
+            services.send_to(screening, recipient, user=request.user, request=request)
+        except services.SendError as error:
+            form.add_error("recipient", str(error))
+        else:
+            messages.success(request, _("Screening sent to %(name)s. It is in their My work.")
+                             % {"name": recipient.get_full_name() or recipient.username})
+            return redirect("screening:result", pk=screening.pk)
+    return render(request, "screening/result.html", _result_context(screening, request.user, form), status=400)
+
+
+@require_POST
+@permission_required("screening.view")
+def screening_handled(request: HttpRequest, pk: int) -> HttpResponse:
+    """The colleague it was sent to is done with it (without attaching it to a case)."""
+    screening: Screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
+    if not ScreeningHandoff.objects.restrict(request.user, "handle").filter(screening=screening).exists():
+        raise OutOfScope(ScreeningHandoff._meta.label_lower)
+    services.mark_handled(screening, user=request.user, request=request)
+    messages.success(request, _("Marked as handled; it has left your My work."))
+    return redirect("cases:my_work") if request.user.can("cases.view") else redirect("screening:list")  # type: ignore[union-attr]
 
 
 @require_GET

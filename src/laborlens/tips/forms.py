@@ -124,7 +124,12 @@ class PublicTipForm(TipContentMixin, SpamCheckedForm):
 
 
 class PartnerTipForm(TipContentMixin):
-    recipient = forms.ModelChoiceField(label=_("Send to"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    # No agency is chosen for the partner: an observation sent to the wrong agency is a
+    # disclosure, so the first in the list is never a silent default.
+    recipient = forms.ModelChoiceField(
+        label=_("Send to"), queryset=None, empty_label=_("Choose the agency to send this to"),  # type: ignore[arg-type]
+        error_messages={"required": _("Choose the law-enforcement agency that should receive this observation."),
+                        "invalid_choice": _("Choose one of the agencies in the list.")})
     partner_sector = forms.ChoiceField(label=_("Your work"))
     field_order = ["recipient", "partner_sector", "business_name", "address", "city", "work_type", "when",
                    "observations", "narrative"]
