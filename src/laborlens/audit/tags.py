@@ -43,6 +43,7 @@ class EventTag(StrEnum):
     # audit
     AUDIT_LOG_VIEWED = "audit:log:view"
     AUDIT_VERIFIED = "audit:log:verify"
+    AUDIT_LOG_EXPORTED = "audit:log:export"
     # screening
     SCREENING_CREATED = "screening:screening:create"
     SCREENING_UPDATED = "screening:screening:update"
@@ -52,11 +53,13 @@ class EventTag(StrEnum):
     SCREENING_ATTACHED = "screening:screening:attach"
     SCREENING_SENT = "screening:screening:send"
     SCREENING_HANDOFF_HANDLED = "screening:handoff:handle"
+    SCREENING_LIST_EXPORTED = "screening:screening:export_list"
     # cases
     CASE_CREATED = "cases:case:create"
     CASE_UPDATED = "cases:case:update"
     CASE_VIEWED = "cases:case:view"
     CASE_LISTED = "cases:case:list"
+    CASE_LIST_EXPORTED = "cases:case:export_list"
     CASE_EXPORTED = "cases:case:export"
     CASE_DISSEMINATED = "cases:case:disseminate"
     CASE_EDIT_CONFLICT = "cases:case:edit_conflict"
@@ -112,6 +115,7 @@ class EventTag(StrEnum):
     TIP_FOLLOWED_UP = "tips:tip:follow_up"
     TIP_FOLLOW_UP_FAILED = "tips:tip:follow_up_failure"
     TIP_LISTED = "tips:tip:list"
+    TIP_LIST_EXPORTED = "tips:tip:export_list"
     TIP_VIEWED = "tips:tip:view"
     TIP_UPDATED = "tips:tip:update"
     TIP_NOTE_ADDED = "tips:tip:note"
@@ -134,6 +138,7 @@ class EventTag(StrEnum):
     VICTIM_REFERRAL_UPDATED = "victims:referral:update"
     VICTIM_REFERRAL_VIEWED = "victims:referral:view"
     VICTIM_QUEUE_VIEWED = "victims:referral:queue"
+    VICTIM_QUEUE_EXPORTED = "victims:referral:export_queue"
     VICTIM_RELIEF_CREATED = "victims:relief:create"
     VICTIM_RELIEF_UPDATED = "victims:relief:update"
     VICTIM_REMINDER_SENT = "victims:reminder:send"

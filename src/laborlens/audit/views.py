@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,10 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from laborlens.audit.events import record_event
 from laborlens.audit.models import AuditEvent
 from laborlens.audit.tags import EventTag
+from laborlens.core import listing
+from laborlens.core.listing import Column, ListForm
 from laborlens.core.permissions import permission_required
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(ListForm):
+    SORTS = {
+        "-seq": (_("Newest first"), ("-seq",)),
+        "seq": (_("Oldest first"), ("seq",)),
+    }
+
     who = forms.CharField(label=_("Who (user name)"), required=False, max_length=150)
     what = forms.ChoiceField(label=_("What"), required=False,
                              choices=[("", _("Any event"))] + [(t.value, t.value) for t in EventTag])
@@ -34,7 +42,7 @@ class AuditFilterForm(forms.Form):
         return data
 
 
-def filtered_events(form: AuditFilterForm) -> object:
+def filtered_events(form: AuditFilterForm) -> QuerySet[AuditEvent]:
     events = AuditEvent.objects.all()
     if not form.is_valid():
         return events.none()
@@ -54,19 +62,39 @@ def filtered_events(form: AuditFilterForm) -> object:
         events = events.filter(object_id=data["object_id"])
     if data["outcome"]:
         events = events.filter(outcome=data["outcome"])
-    return events
+    return events.order_by(*form.ordering())
+
+
+COLUMNS = [
+    Column("#", lambda event: event.seq),
+    Column(_("When"), lambda event: event.created_at),
+    Column(_("Who"), lambda event: event.actor_label),
+    Column(_("What"), lambda event: event.tag),
+    Column(_("Object"), lambda event: f"{event.object_type} {event.object_id}".strip()),
+    Column(_("Outcome"), lambda event: event.outcome),
+    Column("IP", lambda event: event.ip),
+]
 
 
 @permission_required("audit.view")
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    events = filtered_events(form) if request.GET else AuditEvent.objects.all()
+    fmt, problem = listing.export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    events = filtered_events(form) if request.GET else AuditEvent.objects.order_by("-seq")
+    if fmt and form.is_valid():
+        rows = list(events[: listing.EXPORT_LIMIT])
+        # Downloading the audit log is itself audited, once per download.
+        record_event(EventTag.AUDIT_LOG_EXPORTED, request=request,
+                     detail={"format": fmt, "rows": len(rows), "sort": form.sort, **listing.filter_detail(form)})
+        return listing.export_response(fmt, "audit-trail", COLUMNS, rows)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     # Reading the audit log is itself audited.
     record_event(EventTag.AUDIT_LOG_VIEWED, request=request,
                  detail={k: v for k, v in request.GET.items() if k != "page"})
     status = 400 if request.GET and not form.is_valid() else 200
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "audit/event_list.html",
-                  {"form": form, "page": page, "query": query.urlencode()}, status=status)
+                  {"form": form, "page": page, "query": listing.list_query(request),
+                   "export_limit": listing.EXPORT_LIMIT}, status=status)

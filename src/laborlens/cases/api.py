@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,12 +17,14 @@ from rest_framework.views import APIView
 from laborlens.api.base import Pagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.identity.access import can_see_identity, member_case_ids
 from laborlens.identity.text import renderer_for_case
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
+API_FILTERS = ("number", "opened_from", "opened_until", "mine")
 COUNT_CAP = 10_000
 
 
@@ -136,12 +139,23 @@ class CaseList(generics.ListAPIView):
             if stage not in Stage.values:
                 raise serializers.ValidationError({"stage": [f"One of {', '.join(Stage.values)}."]})
             queryset = queryset.filter(stage=stage)
+        # The case list page's other filters (cases/lists.py), with its messages.
+        params = self.request.query_params
+        form = CaseFilterForm({name: params[name] for name in API_FILTERS if name in params})
+        if not form.is_valid():
+            raise serializers.ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})
+        queryset = form.apply(queryset, self.request.user)
         ordering = self.request.query_params.get("ordering", "-opened_on")
         if ordering not in CASE_ORDERINGS:
             raise serializers.ValidationError({"ordering": [f"One of {', '.join(sorted(CASE_ORDERINGS))}."]})
         return queryset.order_by(ordering, "-pk")
 
-    @extend_schema(tags=["cases"], summary="Cases you may see (team, or your agency's as supervisor)")
+    @extend_schema(tags=["cases"], summary="Cases you may see (team, or your agency's as supervisor)",
+                   parameters=[OpenApiParameter("number", str, required=False, description="Case number contains"),
+                               OpenApiParameter("opened_from", OpenApiTypes.DATE, required=False),
+                               OpenApiParameter("opened_until", OpenApiTypes.DATE, required=False),
+                               OpenApiParameter("mine", bool, required=False,
+                                                description="Only cases you are on the team of")])
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         response = super().get(request, *args, **kwargs)
         # The event the case list page leaves, so an auditor sees both channels alike.

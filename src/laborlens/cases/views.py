@@ -24,7 +24,7 @@ from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
-from laborlens.cases import elements, search, services
+from laborlens.cases import elements, lists, search, services
 from laborlens.cases.forms import (
     CaseForm,
     ChargeForm,
@@ -57,13 +57,12 @@ from laborlens.cases.models import (
     EvidenceFile,
     OperationPlan,
     Person,
-    Stage,
     Task,
     may_use_cases,
 )
 from laborlens.cases.pdf import report_pdf, report_sections
 from laborlens.cases.services import ConflictError, RuleError
-from laborlens.core import keyset
+from laborlens.core import keyset, listing
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.work import waiting_for
@@ -108,25 +107,37 @@ def _conflict(request: HttpRequest, obj: Any, form: Any) -> None:
 # --- cases -------------------------------------------------------------------------------
 
 
-CASE_LIST_KEYS = (keyset.date_key("opened_on"), keyset.pk_key())
 CASE_PAGE_SIZE = 25
 
 
 @require_GET
 @cases_access
 def case_list(request: HttpRequest) -> HttpResponse:
-    stage = request.GET.get("stage", "")
-    cases = Case.objects.restrict(request.user, "view").select_related("lead_agency")
-    if stage in Stage.values:
-        cases = cases.filter(stage=stage)
-    # Newest first, 25 at a time, without counting (laborlens.core.keyset).
-    page = keyset.paginate(cases, CASE_LIST_KEYS, CASE_PAGE_SIZE,
+    user: User = request.user  # type: ignore[assignment]
+    form = lists.CaseFilterForm(request.GET)
+    fmt, problem = listing.export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    cases = Case.objects.restrict(user, "view").select_related("lead_agency")
+    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
+               "can_create": user.can("cases.create")}
+    if not form.is_valid():
+        return render(request, "cases/case_list.html", {**context, "page": keyset.Page([], None, None, True)},
+                      status=400)
+    cases = form.apply(cases, user)
+    if fmt:
+        rows = list(cases.order_by(*keyset.order_of(form.keys()))[: listing.EXPORT_LIMIT])
+        seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in rows]))
+        record_event(EventTag.CASE_LIST_EXPORTED, request=request,
+                     detail={"format": fmt, "rows": len(rows), "sort": form.sort, **listing.filter_detail(form)})
+        return listing.export_response(fmt, "cases", lists.columns(seen), rows)
+    # 25 at a time in the chosen order, without counting (laborlens.core.keyset).
+    page = keyset.paginate(cases, form.keys(), CASE_PAGE_SIZE,
                            after=request.GET.get("after"), before=request.GET.get("before"))
     record_event(EventTag.CASE_LISTED, request=request, detail={"first_page": page.is_first, "count": len(page)})
-    seen = Renderer(request.user, Person.objects.filter(case__in=[case.pk for case in page]))  # type: ignore[arg-type]
-    return render(request, "cases/case_list.html", {
-        "page": page, "stages": Stage.choices, "stage": stage, "query": f"stage={stage}" if stage else "", "seen": seen,
-        "can_create": request.user.can("cases.create")})  # type: ignore[union-attr]
+    seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in page]))  # type: ignore[arg-type]
+    return render(request, "cases/case_list.html", {**context, "page": page, "seen": seen})
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -44,12 +44,20 @@ class Page:
         return len(self.items)
 
 
-def date_key(field: str) -> Key:
-    return Key(field, date.fromisoformat)
+def date_key(field: str, descending: bool = True) -> Key:
+    return Key(field, date.fromisoformat, descending)
 
 
-def pk_key() -> Key:
-    return Key("pk", int)
+def pk_key(descending: bool = True) -> Key:
+    return Key("pk", int, descending)
+
+
+def datetime_key(field: str, descending: bool = True) -> Key:
+    return Key(field, datetime.fromisoformat, descending)
+
+
+def text_key(field: str, descending: bool = False) -> Key:
+    return Key(field, str, descending)
 
 
 def _text(value: Any) -> str:
@@ -63,7 +71,9 @@ def cursor_of(keys: Sequence[Key], row: Any) -> str:
 def parse_cursor(keys: Sequence[Key], raw: str | None) -> list[Any] | None:
     if not raw:
         return None
-    parts = raw.split(SEPARATOR)
+    # From the right: only the first key may hold the separator (a case number, a time with
+    # microseconds); the keys after it are dates and primary keys.
+    parts = raw.rsplit(SEPARATOR, len(keys) - 1)
     if len(parts) != len(keys):
         return None
     try:
@@ -86,6 +96,11 @@ def _beyond(keys: Sequence[Key], values: list[Any], forward: bool) -> Q:
 
 def _ordering(keys: Sequence[Key], forward: bool) -> list[str]:
     return [("-" if key.descending == forward else "") + key.field for key in keys]
+
+
+def order_of(keys: Sequence[Key]) -> list[str]:
+    """The ``order_by`` of the keys' order (for reading every row, e.g. a download)."""
+    return _ordering(keys, forward=True)
 
 
 def paginate(queryset: QuerySet[Any], keys: Sequence[Key], size: int, *,

@@ -16,10 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
-from laborlens.cases.models import Case
+from laborlens.cases.models import Case, Person
+from laborlens.core import listing
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import OutOfScope, get_scoped_or_404
-from laborlens.screening import services
+from laborlens.identity.text import Renderer
+from laborlens.screening import lists, services
 from laborlens.screening.forms import NewScreeningForm, SendForm
 from laborlens.screening.models import Screening, ScreeningHandoff
 
@@ -33,12 +35,39 @@ def _ui_lang() -> str:
 @require_GET
 @permission_required("screening.view")
 def screening_list(request: HttpRequest) -> HttpResponse:
-    screenings = Screening.objects.restrict(request.user, "view").select_related("created_by")
-    page = Paginator(screenings.order_by("-created_at"), 25).get_page(request.GET.get("page"))
     readings = services.catalogue().readings
     lang = _ui_lang()
-    rows = [(s, readings[s.reading].label.get(lang) if s.reading in readings else "") for s in page]
-    return render(request, "screening/list.html", {"page": page, "rows": rows})
+
+    def reading_label(reading: str) -> str:
+        return readings[reading].label.get(lang) if reading in readings else ""
+
+    form = lists.ScreeningFilterForm(request.GET, readings=[(key, reading_label(key)) for key in readings])
+    fmt, problem = listing.export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT}
+    if not form.is_valid():
+        return render(request, "screening/list.html", {**context, "page": None, "rows": []}, status=400)
+    screenings = form.apply(Screening.objects.restrict(request.user, "view").select_related("created_by"),
+                            request.user)
+    if fmt:
+        chosen = list(screenings[: listing.EXPORT_LIMIT])
+        record_event(EventTag.SCREENING_LIST_EXPORTED, request=request,
+                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+        return listing.export_response(fmt, "screenings", lists.columns(reading_label, _label_renderer(request, chosen)),
+                                       chosen)
+    page = Paginator(screenings, 25).get_page(request.GET.get("page"))
+    seen = _label_renderer(request, list(page))
+    rows = [(s, seen(s.label), reading_label(s.reading)) for s in page]
+    return render(request, "screening/list.html", {**context, "page": page, "rows": rows})
+
+
+def _label_renderer(request: HttpRequest, screenings: list[Screening]) -> Renderer:
+    """Labels are meant to hold no name; those of screenings attached to a case still go
+    through the case's identity rules (identity/text.py), on the page and in downloads."""
+    case_ids = {s.case_id for s in screenings if s.case_id}
+    return Renderer(request.user, Person.objects.filter(case__in=case_ids) if case_ids else [])  # type: ignore[arg-type]
 
 
 @require_http_methods(["GET", "POST"])

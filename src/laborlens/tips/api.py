@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
@@ -21,6 +22,7 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.industries import industries
 from laborlens.tips import ratelimit, rules, services
+from laborlens.tips.lists import PRIORITIES, TipFilterForm
 from laborlens.tips.models import Source, Status, Tip, When
 
 MAX_OBSERVATIONS = 20
@@ -127,6 +129,9 @@ class PartnerTipView(APIView):
         return Response(TipSummarySerializer(tip).data, status=status.HTTP_201_CREATED)
 
 
+API_FILTERS = ("priority", "source", "since", "until")
+
+
 class TipList(generics.ListAPIView):
     """The triage queue, most urgent first. Narratives are not listed (read them on the page)."""
 
@@ -138,12 +143,20 @@ class TipList(generics.ListAPIView):
         wanted = self.request.query_params.getlist("status")
         if len(wanted) > 1 or (wanted and wanted[0] not in Status.values):
             raise serializers.ValidationError({"status": [f"One of {', '.join(Status.values)}."]})
-        if wanted:
-            queryset = queryset.filter(status=wanted[0])
-        return queryset.order_by("priority", "-created_at", "-pk")
+        # The queue page's other filters (tips/lists.py), with its messages; its default order.
+        params = self.request.query_params
+        form = TipFilterForm({"status": wanted[0] if wanted else "all",
+                              **{name: params[name] for name in API_FILTERS if name in params}})
+        if not form.is_valid():
+            raise serializers.ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})
+        return form.apply(queryset)
 
     @extend_schema(tags=["tips"], summary="Tips to triage in your agency",
-                   parameters=[OpenApiParameter("status", str, enum=Status.values, required=False)])
+                   parameters=[OpenApiParameter("status", str, enum=Status.values, required=False),
+                               OpenApiParameter("priority", int, enum=PRIORITIES, required=False),
+                               OpenApiParameter("source", str, enum=Source.values, required=False),
+                               OpenApiParameter("since", OpenApiTypes.DATE, required=False),
+                               OpenApiParameter("until", OpenApiTypes.DATE, required=False)])
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         response = super().get(request, *args, **kwargs)
         record_event(EventTag.TIP_LISTED, request=request, detail={"via": "api"})

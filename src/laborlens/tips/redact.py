@@ -45,3 +45,33 @@ def redact_text(text: str, known: list[str] | None = None) -> str:
         return match.group(0) if all(w in KEEP for w in words) else REMOVED
 
     return CAPITALISED.sub(name, result)
+
+
+# A sentence may start with a name ("Maria keeps our passports"), which ``redact_text``
+# leaves, so a summary keeps a capitalised first word only when it is one of these.
+SENTENCE_STARTS = frozenset("""a an and but he her his i i'm if in it its many me my no not now on our she so some
+that the their there these they this those to today we what when where who why yesterday yes you your at after
+all also because before every for from help how last most one or please since then two three about again call ask
+el la los las un una unos unas y pero él ella ellos ellas yo si en es mi mis nos nosotros no ahora hoy ayer
+que qué cuando cuándo donde dónde quien quién como cómo porque por para hay este esta estos estas ese esa
+eso ellos todos todas muchos muchas su sus nuestro nuestra nuestros nuestras ayuda también después antes
+desde hace""".split()) | {word.lower() for word in KEEP}
+FIRST_WORD = re.compile(r"(?:^|(?<=[.!?¿¡:\n]\s)|(?<=[.!?:\n]))\s*([A-ZÁÉÍÓÚÑ][\w'-]*)")
+
+
+def summary(text: str, known: list[str] | None = None, limit: int = 160) -> str:
+    """A short line of a tip's text for a list: ``redact_text`` and, more strictly, any
+    capitalised first word of a sentence that is not a common word; cut at ``limit``."""
+    result = redact_text(text, known)
+
+    def first(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.lower() in SENTENCE_STARTS or word == REMOVED.strip("[]"):
+            return match.group(0)
+        return match.group(0)[: match.start(1) - match.start(0)] + REMOVED
+
+    result = " ".join(FIRST_WORD.sub(first, result).split())
+    if len(result) <= limit:
+        return result
+    cut = result[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"

@@ -18,12 +18,13 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
+from laborlens.core import listing
 from laborlens.core.bounds import PublicFormGuard
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.victim_i18n import current_code, data_text, victim_languages
 from laborlens.identity.text import redact, renderer_for_case
-from laborlens.tips import ratelimit, rules, services
+from laborlens.tips import lists, ratelimit, rules, services
 from laborlens.tips.forms import (
     MAX_BODY_BYTES,
     AdditionForm,
@@ -36,7 +37,7 @@ from laborlens.tips.forms import (
     VersionForm,
     ui_lang,
 )
-from laborlens.tips.models import Source, Status, Tip, TipUpdate
+from laborlens.tips.models import Source, Tip, TipUpdate
 from laborlens.tips.redact import redact_text
 
 FOLLOW_UP_SESSION = "laborlens_tip_follow_up"
@@ -181,22 +182,33 @@ def partner(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("tips.triage")
 def triage_list(request: HttpRequest) -> HttpResponse:
-    tips = Tip.objects.restrict(request.user, "change")
-    status = request.GET.get("status", "open")
-    if status == "open":
-        tips = tips.exclude(status__in=[Status.CLOSED])
-    elif status in Status.values:
-        tips = tips.filter(status=status)
-    else:
-        status = "all"
-    page = Paginator(tips.order_by("priority", "-created_at"), 25).get_page(request.GET.get("page"))
-    sizes = services.cluster_sizes(list(page), request.user)  # type: ignore[arg-type]
     lang = ui_lang()
-    rows = [(tip, sizes.get(tip.pk, 0), [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)])
-            for tip in page]
-    record_event(EventTag.TIP_LISTED, request=request, detail={"status": status, "count": len(rows)})
-    return render(request, "tips/triage_list.html",
-                  {"page": page, "rows": rows, "status": status, "statuses": Status.choices})
+    form = lists.TipFilterForm(request.GET)
+    fmt, problem = listing.export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
+               "scale": lists.priority_scale(lang)}
+    if not form.is_valid():
+        return render(request, "tips/triage_list.html", {**context, "page": None, "rows": []}, status=400)
+    tips = form.apply(Tip.objects.restrict(request.user, "change"))
+
+    def reasons(tip: Tip) -> list[str]:
+        return [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)]  # type: ignore[union-attr]
+
+    if fmt:
+        chosen = list(tips[: listing.EXPORT_LIMIT])
+        sizes = services.cluster_sizes(chosen, request.user)  # type: ignore[arg-type]
+        record_event(EventTag.TIP_LIST_EXPORTED, request=request,
+                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+        return listing.export_response(fmt, "tips", lists.columns(sizes, reasons, lists.summaries(chosen)), chosen)
+    page = Paginator(tips, 25).get_page(request.GET.get("page"))
+    sizes = services.cluster_sizes(list(page), request.user)  # type: ignore[arg-type]
+    texts = lists.summaries(list(page))
+    rows = [(tip, sizes.get(tip.pk, 0), reasons(tip), texts.get(tip.pk, "")) for tip in page]
+    record_event(EventTag.TIP_LISTED, request=request, detail={"status": form.chosen_status, "count": len(rows)})
+    return render(request, "tips/triage_list.html", {**context, "page": page, "rows": rows})
 
 
 def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, Any]:

@@ -24,10 +24,11 @@ from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, Person
+from laborlens.core import listing
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.identity.access import record_categories, shown
-from laborlens.victims import printing, services
+from laborlens.victims import lists, printing, services
 from laborlens.victims.forms import (
     ConsentForm,
     DirectorySearchForm,
@@ -83,6 +84,9 @@ def _form(request: HttpRequest, *, title: str, form: Any, submit: str, back: str
     response = render(request, "victims/form.html", {"title": title, "form": form, "submit": submit, "back": back,
                                                       "intro": intro, "record": record}, status=status)
     return response
+
+
+QUEUE_LIMIT = 100  # referrals per heading on the queue page; the download holds them all
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -336,17 +340,29 @@ def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("victims.view")
 def queue(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
+    form = lists.ReferralFilterForm(request.GET)
+    fmt, problem = listing.export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
+               "today": timezone.localdate(), "page_limit": QUEUE_LIMIT}
+    if not form.is_valid():
+        return _no_store(render(request, "victims/queue.html", {**context, "incoming": [], "outgoing": []},
+                                status=400))
     visible = Referral.objects.restrict(user, "view").select_related("partner", "victim__person", "victim__serving_agency")
-    incoming = visible.filter(partner__agency_id=user.agency_id).order_by("follow_up_on", "pk")
-    outgoing = visible.filter(victim__serving_agency_id=user.agency_id).order_by("follow_up_on", "pk")
-    show = request.GET.get("show", "open")
-    if show == "open":
-        closed = [Referral.Status.DECLINED, Referral.Status.COMPLETED]
-        incoming, outgoing = incoming.exclude(status__in=closed), outgoing.exclude(status__in=closed)
+    if fmt:
+        incoming, outgoing = lists.rows(form, visible, user.agency_id, listing.EXPORT_LIMIT)
+        chosen = [(lists.INCOMING, r) for r in incoming] + [(lists.OUTGOING, r) for r in outgoing]
+        chosen = chosen[: listing.EXPORT_LIMIT]
+        record_event(EventTag.VICTIM_QUEUE_EXPORTED, request=request,
+                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+        return listing.export_response(fmt, "referrals", lists.columns(), chosen)
+    incoming, outgoing = lists.rows(form, visible, user.agency_id, QUEUE_LIMIT + 1)
     record_event(EventTag.VICTIM_QUEUE_VIEWED, request=request)
     return _no_store(render(request, "victims/queue.html", {
-        "incoming": list(incoming[:100]), "outgoing": list(outgoing[:100]), "show": show,
-        "today": timezone.localdate()}))
+        **context, "incoming": incoming[:QUEUE_LIMIT], "outgoing": outgoing[:QUEUE_LIMIT],
+        "more": len(incoming) > QUEUE_LIMIT or len(outgoing) > QUEUE_LIMIT}))
 
 
 @require_GET
