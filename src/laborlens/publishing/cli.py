@@ -2,9 +2,10 @@
 the release workflow of the web app on the command line, acting as a named user with that
 user's role and agency (``--user``). Same services, rules and audit events as the pages.
 
-``register`` builds the pure ``laborlens release`` command (``release.cli.register``) and adds
-these actions to it, so the import runs from the app to the pure package; Django is set
-up only when one of these actions runs. Exit codes: 0 done, 1 refused, 2 bad input.
+``register`` builds the ``laborlens release`` command: the pure anonymisation actions
+(``anonymity.cli.add_actions``: kanon, verify, dp-table, synth, budget) and these workflow
+actions, so the import runs from the app to the pure package; Django is set up only when
+one of the workflow actions runs. Exit codes: 0 done, 1 refused, 2 bad input.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
-    """``laborlens release``: the pure actions plus this workflow."""
-    from laborlens.release import cli as release_cli
+    """``laborlens release``: the pure anonymisation actions plus this workflow."""
+    from laborlens.anonymity import cli as anonymity_cli
 
-    return release_cli.register(subparsers, more_actions=add_actions)
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "release", help="de-identified releases: k-anonymity, DP tables, DP synthetic data, and their workflow"
+    )
+    actions = parser.add_subparsers(dest="release_action", required=True, metavar="ACTION")
+    anonymity_cli.add_actions(actions)
+    add_actions(actions)
+    return parser
 
 
 def add_actions(actions: Any) -> None:

@@ -18,6 +18,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laborlens.anonymity.budget import Budget, BudgetError
+from laborlens.anonymity.dp import DpError
+from laborlens.anonymity.kanon import AnonymisationError
+from laborlens.anonymity.synth import SynthError
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.notifications import services as notifications
@@ -25,10 +29,6 @@ from laborlens.publishing import datasets, engine
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.ledger import ledger_for
 from laborlens.publishing.models import Dataset, Method, PrivacyBudget, Release, Status
-from laborlens.release.budget import Budget, BudgetError
-from laborlens.release.dp import DpError
-from laborlens.release.kanon import AnonymisationError
-from laborlens.release.synth import SynthError
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import Agency, User
