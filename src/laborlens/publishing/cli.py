@@ -180,11 +180,10 @@ def cmd_publish(args: argparse.Namespace, user: Any) -> int:
 
 
 def cmd_show(args: argparse.Namespace, user: Any) -> int:
-    from laborlens.audit.events import record_event
-    from laborlens.audit.tags import EventTag
+    from laborlens.publishing import services
 
     release = _release(user, args.release)
-    record_event(EventTag.RELEASE_VIEWED, actor=user, obj=release, detail={"via": "cli"})
+    services.read_release(user, release, via="cli")
     _print({**_summary(release), "preview": release.preview})
     return EXIT_OK
 
@@ -208,8 +207,7 @@ def cmd_download(args: argparse.Namespace, user: Any) -> int:
 
 
 def cmd_list(args: argparse.Namespace, user: Any) -> int:
-    from laborlens.audit.events import record_event
-    from laborlens.audit.tags import EventTag
+    from laborlens.publishing import services
     from laborlens.publishing.models import Release
 
     if not (user.can("release.prepare") or user.can("release.approve")):
@@ -220,7 +218,7 @@ def cmd_list(args: argparse.Namespace, user: Any) -> int:
     for release in releases:
         print(f"{release.pk:>5}  {release.status:<9}  {release.dataset:<7}  {release.method:<8}  "
               f"{release.requested_by.username:<15}  {release.title}")
-    record_event(EventTag.RELEASE_LISTED, actor=user, detail={"via": "cli"})
+    services.list_releases(user, page=1, via="cli")  # the first 200
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from laborlens.anonymity.dp import DpError
 from laborlens.anonymity.kanon import AnonymisationError
 from laborlens.anonymity.synth import SynthError
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.notifications import services as notifications
 from laborlens.publishing import datasets, engine
@@ -37,6 +38,17 @@ SEED_BITS = 62
 
 
 ENGINE_ERRORS = (engine.ReleaseParameterError, AnonymisationError, DpError, SynthError, BudgetError)
+
+
+# --- reads: one function per read; the page, the API and the CLI call it (issue 18.4) ----
+
+
+def read_release(user: User, release: Release, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    record_read(EventTag.RELEASE_VIEWED, request, release, by=user, via=via)
+
+
+def list_releases(user: User, request: HttpRequest | None = None, *, page: int, via: str = "web") -> None:
+    record_read(EventTag.RELEASE_LISTED, request, by=user, via=via, page=page)
 
 
 def _require(user: User, permission: str) -> None:

@@ -215,7 +215,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
     lang = ui_lang()
     rows = [(tip, sizes.get(tip.pk, 0), [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)])
             for tip in page]
-    record_event(EventTag.TIP_LISTED, request=request, detail={"status": status, "count": len(rows)})
+    services.list_tips(request.user, request, status=status, count=len(rows))  # type: ignore[arg-type]
     return render(request, "tips/triage_list.html",
                   {"page": page, "rows": rows, "status": status, "statuses": Status.choices})
 
