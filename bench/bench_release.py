@@ -23,7 +23,7 @@ import numpy as np
 import pacsynth
 import pyarrow as pa
 
-from laborlens.release import ctdc, dp, synth
+from laborlens.anonymity import ctdc, dp, synth
 
 CTDC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ctdc_labour_subset.csv"
 BY = ("yearOfRegistration", "ExploitType", "Labor_Type", "gender", "ageCategories", "citizenshipRegion")
@@ -133,9 +133,9 @@ def main() -> int:
         label = f"dp-table eps={args.epsilon} delta=0" + (" clamped" if clamp else " raw")
         results.append((label, seconds, errors(truth, estimate)))
     if not args.skip_synth:
-        log("DP synthetic microdata via laborlens.release.synth (pac-synth inside)")
+        log("DP synthetic microdata via laborlens.anonymity.synth (pac-synth inside)")
         seconds, estimate = run_our_synth(table, args.epsilon, args.delta, cells)
-        results.append((f"release.synth eps={args.epsilon} delta={args.delta:g}", seconds, errors(truth, estimate)))
+        results.append((f"anonymity.synth eps={args.epsilon} delta={args.delta:g}", seconds, errors(truth, estimate)))
         log("pac-synth used directly")
         seconds, estimate = run_pacsynth_direct(table, args.epsilon, args.delta, cells)
         results.append((f"pac-synth direct eps={args.epsilon} delta={args.delta:g}", seconds, errors(truth, estimate)))

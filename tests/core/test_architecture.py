@@ -16,7 +16,7 @@ KNOWN_MUTUAL = {
 IDENTITY_READS = {"laborlens.cases.models", "laborlens.victims.models"}
 # Pure packages: rules, mathematics and formats, usable without Django (pyproject's
 # import-linter contract checks the same for their modules).
-PURE = ("catalogue", "extraction", "release")
+PURE = ("catalogue", "extraction", "anonymity")
 
 
 def test_no_new_pair_of_apps_imports_each_other():

@@ -199,7 +199,8 @@ def test_api_returns_the_same_figures(demo, wide):
     expected = {t.key: t.as_dict(figures.small_count()) for t in figures.compute_all(Filters(**{**wide.__dict__}))}
     for figure in body["figures"]:
         assert figure["rows"] == expected[figure["key"]]["rows"]
-    assert AuditEvent.objects.filter(tag="metrics:api:read", actor_id=demo["analyst"].pk).exists()
+    read = AuditEvent.objects.filter(tag="metrics:dashboard:view", actor_id=demo["analyst"].pk).latest("seq")
+    assert read.detail["via"] == "api" and read.detail["period"] == "custom"  # the page's event, via the API
     assert client.get("/api/v1/metrics/", {"bogus": "1"}).status_code == 400
     assert client.get("/api/v1/metrics/", {"scope": "tf-999"}).status_code == 422
     assert client.get("/api/v1/metrics/", {"period": "custom"}).status_code == 422

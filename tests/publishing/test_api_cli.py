@@ -1,5 +1,5 @@
 """The same workflow through the API and the ``laborlens release`` command line, and the
-database ledger store against the ``release.budget`` protocol."""
+database ledger store against the ``anonymity.budget`` protocol."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import json
 
 import pytest
 
+from laborlens.anonymity import kanon
+from laborlens.anonymity.budget import BudgetExceededError, NoBudgetError
 from laborlens.audit.models import AuditEvent
 from laborlens.cli import main
 from laborlens.publishing.ledger import DjangoLedgerStore, ledger_for
 from laborlens.publishing.models import PrivacyBudget, Release, Status
-from laborlens.release import kanon
-from laborlens.release.budget import BudgetExceededError, NoBudgetError
 from tests.api.conftest import bearer
 
 QIS = ["yearOfRegistration", "gender", "ageCategories", "citizenship"]

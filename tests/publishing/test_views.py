@@ -8,10 +8,10 @@ import io
 
 from django.urls import reverse
 
+from laborlens.anonymity import kanon
 from laborlens.audit.models import AuditEvent
 from laborlens.publishing import services
 from laborlens.publishing.models import Release, Status
-from laborlens.release import kanon
 from tests.permissions import assert_view_permissions, last_audit_seq
 
 QIS = "yearOfRegistration,gender,ageCategories,citizenship"

@@ -10,10 +10,10 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from laborlens.anonymity import kanon
 from laborlens.audit.models import AuditEvent
 from laborlens.publishing import datasets, engine, services
 from laborlens.publishing.models import PrivacySpend, Release, Status
-from laborlens.release import kanon
 from tests.publishing.conftest import make_case, make_victim, serve
 
 QIS = ["yearOfRegistration", "gender", "ageCategories", "citizenship"]

@@ -1,7 +1,9 @@
 """Reads of sensitive data, in one place.
 
-Every page, form or API response that shows a protected field calls ``record_read``
-(one event naming the object and what was shown). Requests for objects outside the
+Every page, form or API response that shows a protected field leaves one read event
+naming the object and what was shown, through ``record_read`` (for reads that both a page
+and an endpoint offer, through one function per read in the app's services, so that
+neither channel can forget it or drift: tests/audit/test_read_parity.py). Requests for objects outside the
 user's scope end in ``OutOfScope`` (a 404 to the user, never saying whether the object
 exists); ``record_refused`` writes one "refused" event for them, from the middleware
 (pages) or the API's exception handler, after the view's own transaction has ended, so
@@ -21,8 +23,15 @@ from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import OutOfScope
 
 
-def record_read(tag: EventTag, request: HttpRequest, obj: models.Model | None = None, **detail: Any) -> None:
-    record_event(tag, request=request, obj=obj, detail=detail)
+def record_read(tag: EventTag, request: HttpRequest | None, obj: models.Model | None = None, *,
+                by: Any = None, via: str = "web", **detail: Any) -> None:
+    """One read event. Each read has one function in its app's services that calls this, and
+    the page, the API and the CLI call that function, so they leave the same event for the
+    same read: the same tag, object and detail, and ``via`` naming any channel but the web
+    page ("api", "cli"). ``by`` is the reader when there is no request (the CLI)."""
+    if via != "web":
+        detail["via"] = via
+    record_event(tag, request=request, actor=by, obj=obj, detail=detail)
 
 
 def record_refused(request: HttpRequest, error: OutOfScope) -> None:

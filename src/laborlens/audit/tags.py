@@ -148,7 +148,7 @@ class EventTag(StrEnum):
     METRICS_VIEWED = "metrics:dashboard:view"
     METRICS_CSV_EXPORTED = "metrics:figure:export_csv"
     METRICS_REPORT_EXPORTED = "metrics:report:export"
-    METRICS_API_READ = "metrics:api:read"
+    METRICS_API_READ = "metrics:api:read"  # until 2026-12-04; the API now records METRICS_VIEWED, via=api
     # activities (partner work, agreements)
     ACTIVITY_CREATED = "activities:activity:create"
     ACTIVITY_UPDATED = "activities:activity:update"

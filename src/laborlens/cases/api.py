@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from laborlens.api.base import Pagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.cases import services
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
 from laborlens.core.querysets import get_scoped_or_404
@@ -160,8 +161,7 @@ class CaseList(generics.ListAPIView):
         response = super().get(request, *args, **kwargs)
         # The event the case list page leaves, so an auditor sees both channels alike.
         first_page = request.query_params.get("page", "1") == "1"
-        record_event(EventTag.CASE_LISTED, request=request,
-                     detail={"first_page": first_page, "count": len(response.data["results"]), "via": "api"})
+        services.list_cases(request.user, request, first_page=first_page, count=len(response.data["results"]), via="api")
         return response
 
 
@@ -174,7 +174,7 @@ class CaseDetail(APIView):
     @extend_schema(responses=CaseDetailSerializer, tags=["cases"], summary="One case")
     def get(self, request: Request, pk: int) -> Response:
         case = _case(request, pk)
-        record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"via": "api"})
+        services.read_case(request.user, case, request, via="api")
         data = CaseDetailSerializer(case).data
         seen = renderer_for_case(request.user, case)  # free text as this caller may see it
         data["title"], data["summary"] = seen(data["title"]), seen(data["summary"])

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from laborlens.accounts.models import Agency
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import deconfliction, elements, keys, search
 from laborlens.cases.models import (
@@ -94,6 +95,18 @@ def eligible_agencies(case: Case) -> models.QuerySet:
     """The lead agency and every agency sharing a task force with it."""
     partners = Agency.objects.filter(task_forces__agencies=case.lead_agency_id)
     return Agency.objects.filter(models.Q(pk=case.lead_agency_id) | models.Q(pk__in=partners.values("pk")))
+
+
+# --- reads: one function per read; the page and the API call it (issue 18.4) ----------
+
+
+def read_case(user: User, case: Case, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    record_read(EventTag.CASE_VIEWED, request, case, by=user, via=via, number=case.number)
+
+
+def list_cases(user: User, request: HttpRequest | None = None, *, first_page: bool, count: int,
+               via: str = "web") -> None:
+    record_read(EventTag.CASE_LISTED, request, by=user, via=via, first_page=first_page, count=count)
 
 
 # --- cases and teams ---------------------------------------------------------------------

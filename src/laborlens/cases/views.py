@@ -135,7 +135,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     # 25 at a time in the chosen order, without counting (laborlens.core.keyset).
     page = keyset.paginate(cases, form.keys(), CASE_PAGE_SIZE,
                            after=request.GET.get("after"), before=request.GET.get("before"))
-    record_event(EventTag.CASE_LISTED, request=request, detail={"first_page": page.is_first, "count": len(page)})
+    services.list_cases(user, request, first_page=page.is_first, count=len(page))
     seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in page]))  # type: ignore[arg-type]
     return render(request, "cases/case_list.html", {**context, "page": page, "seen": seen})
 
@@ -188,7 +188,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The Edit button only for someone the edit view lets in (same rule: _owner_edits).
     context["can_edit"] = can_change and may_edit_text(user, user.agency_id, [case.title, case.summary],
                                                        context["seen"])
-    record_event(EventTag.CASE_VIEWED, request=request, obj=case, detail={"number": case.number})
+    services.read_case(user, case, request)
     return render(request, "cases/case_detail.html", context)
 
 

@@ -13,9 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.exceptions import RuleRefused
-from laborlens.audit.events import record_event
-from laborlens.audit.tags import EventTag
-from laborlens.metrics import figures
+from laborlens.metrics import figures, services
 from laborlens.metrics.forms import FilterForm, filters_for
 
 ALLOWED = {"period", "on", "start", "end", "scope"}
@@ -92,8 +90,7 @@ class MetricsView(APIView):
                 raise RuleRefused(errors)
             raise serializers.ValidationError(errors)
         tables = figures.compute_all(f)
-        record_event(EventTag.METRICS_API_READ, request=request,  # type: ignore[arg-type]
-                     detail={"start": f.start.isoformat(), "end": f.end.isoformat(), "agencies": list(f.agency_ids)})
+        services.read_figures(request.user, f, request, via="api")  # type: ignore[arg-type]
         return Response({"start": f.start, "end": f.end, "scope": f.scope_label, "agencies": len(f.agency_ids),
                          "figures": [t.as_dict(figures.small_count()) for t in tables]})
 

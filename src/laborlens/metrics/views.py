@@ -19,13 +19,12 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.models import Case, may_use_cases
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.metrics import charts, disclosure, figures, reports, tiles
+from laborlens.metrics import charts, disclosure, figures, reports, services, tiles
 from laborlens.metrics.forms import filters_for
 
 
 def _filter_detail(f: figures.Filters) -> dict[str, Any]:
-    return {"start": f.start.isoformat(), "end": f.end.isoformat(), "agencies": list(f.agency_ids),
-            "period": f.period}
+    return services.filter_detail(f)
 
 
 def _bad_filters(request: HttpRequest, form: Any) -> HttpResponse:
@@ -52,7 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for (code, label, values), row in zip(table.rows, cells, strict=True)]
         shown.append({"table": table, "rows": rows,
                       "svg": mark_safe(svg)})  # noqa: S308  (built from escaped text in charts.py)
-    record_event(EventTag.METRICS_VIEWED, request=request, detail=_filter_detail(f))
+    services.read_figures(request.user, f, request)
     tile_list = [{"tile": t, "svg": mark_safe(charts.sparkline(t.trend))}  # noqa: S308  (numbers only)
                  for t in tiles.compute_tiles(f)]
     return render(request, "metrics/dashboard.html", {

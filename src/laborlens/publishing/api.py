@@ -17,8 +17,6 @@ from rest_framework.views import APIView
 
 from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.api.exceptions import RuleRefused
-from laborlens.audit.events import record_event
-from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.publishing import services
 from laborlens.publishing.models import Dataset, Method, Release
@@ -118,7 +116,7 @@ class ReleaseList(generics.ListCreateAPIView):
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         _may_see_releases(request.user)
         response = super().get(request, *args, **kwargs)
-        record_event(EventTag.RELEASE_LISTED, request=request, detail={"via": "api"})
+        services.list_releases(request.user, request, page=self.paginator.page.number, via="api")
         return response
 
     @extend_schema(request=ReleaseRequestSerializer, responses={201: ReleaseSerializer, 422: REFUSED},
@@ -146,7 +144,7 @@ class ReleaseDetail(APIView):
         _may_see_releases(request.user)
         release: Release = get_scoped_or_404(Release.objects.select_related("requested_by", "approved_by"),
                                              request.user, "view", pk=pk)
-        record_event(EventTag.RELEASE_VIEWED, request=request, obj=release, detail={"via": "api"})
+        services.read_release(request.user, release, request, via="api")
         return Response(ReleaseDetailSerializer(release).data)
 
 

@@ -2,9 +2,10 @@
 the release workflow of the web app on the command line, acting as a named user with that
 user's role and agency (``--user``). Same services, rules and audit events as the pages.
 
-``register`` builds the pure ``laborlens release`` command (``release.cli.register``) and adds
-these actions to it, so the import runs from the app to the pure package; Django is set
-up only when one of these actions runs. Exit codes: 0 done, 1 refused, 2 bad input.
+``register`` builds the ``laborlens release`` command: the pure anonymisation actions
+(``anonymity.cli.add_actions``: kanon, verify, dp-table, synth, budget) and these workflow
+actions, so the import runs from the app to the pure package; Django is set up only when
+one of the workflow actions runs. Exit codes: 0 done, 1 refused, 2 bad input.
 """
 
 from __future__ import annotations
@@ -19,10 +20,16 @@ EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
-    """``laborlens release``: the pure actions plus this workflow."""
-    from laborlens.release import cli as release_cli
+    """``laborlens release``: the pure anonymisation actions plus this workflow."""
+    from laborlens.anonymity import cli as anonymity_cli
 
-    return release_cli.register(subparsers, more_actions=add_actions)
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "release", help="de-identified releases: k-anonymity, DP tables, DP synthetic data, and their workflow"
+    )
+    actions = parser.add_subparsers(dest="release_action", required=True, metavar="ACTION")
+    anonymity_cli.add_actions(actions)
+    add_actions(actions)
+    return parser
 
 
 def add_actions(actions: Any) -> None:
@@ -173,11 +180,10 @@ def cmd_publish(args: argparse.Namespace, user: Any) -> int:
 
 
 def cmd_show(args: argparse.Namespace, user: Any) -> int:
-    from laborlens.audit.events import record_event
-    from laborlens.audit.tags import EventTag
+    from laborlens.publishing import services
 
     release = _release(user, args.release)
-    record_event(EventTag.RELEASE_VIEWED, actor=user, obj=release, detail={"via": "cli"})
+    services.read_release(user, release, via="cli")
     _print({**_summary(release), "preview": release.preview})
     return EXIT_OK
 
@@ -201,8 +207,7 @@ def cmd_download(args: argparse.Namespace, user: Any) -> int:
 
 
 def cmd_list(args: argparse.Namespace, user: Any) -> int:
-    from laborlens.audit.events import record_event
-    from laborlens.audit.tags import EventTag
+    from laborlens.publishing import services
     from laborlens.publishing.models import Release
 
     if not (user.can("release.prepare") or user.can("release.approve")):
@@ -213,7 +218,7 @@ def cmd_list(args: argparse.Namespace, user: Any) -> int:
     for release in releases:
         print(f"{release.pk:>5}  {release.status:<9}  {release.dataset:<7}  {release.method:<8}  "
               f"{release.requested_by.username:<15}  {release.title}")
-    record_event(EventTag.RELEASE_LISTED, actor=user, detail={"via": "cli"})
+    services.list_releases(user, page=1, via="cli")  # the first 200
     return EXIT_OK
 
 

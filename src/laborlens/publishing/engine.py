@@ -1,6 +1,6 @@
 """The release engine: parameters -> preview (utility against the truth) -> output table.
 
-Pure Python (no Django import): it runs the ``laborlens.release`` modules on a pyarrow
+Pure Python (no Django import): it runs the ``laborlens.anonymity`` modules on a pyarrow
 table that the caller has already restricted to records allowed for statistical use.
 
 Reproducibility. Every release records a seed.
@@ -30,8 +30,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from laborlens.release import dp, kanon, synth
-from laborlens.release.budget import PrivacyLedger
+from laborlens.anonymity import dp, kanon, synth
+from laborlens.anonymity.budget import PrivacyLedger
 
 KANON, DP_TABLE, DP_SYNTH = "kanon", "dp_table", "dp_synth"
 METHODS = (KANON, DP_TABLE, DP_SYNTH)

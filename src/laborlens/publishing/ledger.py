@@ -1,4 +1,4 @@
-"""The privacy-budget ledger kept in the database: ``release.budget.LedgerStore`` over
+"""The privacy-budget ledger kept in the database: ``anonymity.budget.LedgerStore`` over
 ``PrivacyBudget`` / ``PrivacySpend``.
 
 ``transaction()`` is ``atomic()``; the budget row is read with ``select_for_update`` so two
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from django.db import transaction
 
 from laborlens.accounts.models import Agency
+from laborlens.anonymity.budget import Budget, PrivacyLedger, Spend
 from laborlens.publishing.models import PrivacyBudget, PrivacySpend
-from laborlens.release.budget import Budget, PrivacyLedger, Spend
 
 
 class DjangoLedgerStore:

@@ -18,16 +18,17 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laborlens.anonymity.budget import Budget, BudgetError
+from laborlens.anonymity.dp import DpError
+from laborlens.anonymity.kanon import AnonymisationError
+from laborlens.anonymity.synth import SynthError
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.publishing import datasets, engine, signals
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.ledger import ledger_for
 from laborlens.publishing.models import Dataset, Method, PrivacyBudget, Release, Status
-from laborlens.release.budget import Budget, BudgetError
-from laborlens.release.dp import DpError
-from laborlens.release.kanon import AnonymisationError
-from laborlens.release.synth import SynthError
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import Agency, User
@@ -36,6 +37,17 @@ SEED_BITS = 62
 
 
 ENGINE_ERRORS = (engine.ReleaseParameterError, AnonymisationError, DpError, SynthError, BudgetError)
+
+
+# --- reads: one function per read; the page, the API and the CLI call it (issue 18.4) ----
+
+
+def read_release(user: User, release: Release, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    record_read(EventTag.RELEASE_VIEWED, request, release, by=user, via=via)
+
+
+def list_releases(user: User, request: HttpRequest | None = None, *, page: int, via: str = "web") -> None:
+    record_read(EventTag.RELEASE_LISTED, request, by=user, via=via, page=page)
 
 
 def _require(user: User, permission: str) -> None:

@@ -18,8 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laborlens.accounts.models import User
-from laborlens.audit.events import record_event
-from laborlens.audit.tags import EventTag
 from laborlens.core.permissions import View, mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.publishing import datasets, services
@@ -49,7 +47,7 @@ def release_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     releases = Release.objects.restrict(user, "view").select_related("requested_by", "approved_by")
     page = Paginator(releases, 25).get_page(request.GET.get("page"))
-    record_event(EventTag.RELEASE_LISTED, request=request, detail={"page": page.number})
+    services.list_releases(user, request, page=page.number)
     return _no_store(render(request, "publishing/list.html", {
         "page": page, "can_prepare": user.can("release.prepare"), "can_approve": user.can("release.approve"),
         "budgets": services.budgets_for(user), "budget_form": BudgetForm()}))
@@ -79,7 +77,7 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     release: Release = get_scoped_or_404(Release.objects.select_related("requested_by", "approved_by"),
                                          user, "view", pk=pk)
-    record_event(EventTag.RELEASE_VIEWED, request=request, obj=release)
+    services.read_release(user, release, request)
     reasons = {key: str(label) for key, label in datasets.REASONS.items()}
     excluded = [(reasons.get(key, key), count) for key, count in
                 (release.selection.get("excluded") or {}).items()] if release.selection else []

@@ -13,7 +13,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from laborlens.core.bootstrap import setup_django
 
     setup_django()
-    from laborlens.release.ctdc import CtdcFormatError
+    from laborlens.anonymity.ctdc import CtdcFormatError
     from laborlens.research import services
 
     def progress(done: int, total: int) -> None:

@@ -1,6 +1,6 @@
 """Import CTDC-format files into the research store and count what is in it.
 
-Parsing and validation are ``laborlens.release.ctdc`` (the same loader the de-identified
+Parsing and validation are ``laborlens.anonymity.ctdc`` (the same loader the de-identified
 releases use): invalid rows are skipped and reported with their line and reason. Cells
 below ``MIN_CELL`` (CTDC's own k = 11) are shown as "<11", never as a number.
 """
@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest
 
+from laborlens.anonymity import ctdc
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.release import ctdc
 from laborlens.research.models import CtdcRecord, Dataset
 from laborlens.research.router import research_alias
 

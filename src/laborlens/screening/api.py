@@ -218,7 +218,7 @@ class ScreeningDetail(APIView):
     @extend_schema(responses=ScreeningDetailSerializer, tags=["screening"], summary="One screening")
     def get(self, request: Request, pk: int) -> Response:
         screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
-        record_event(EventTag.SCREENING_VIEWED, request=request, obj=screening, detail={"via": "api"})
+        services.read_screening(request.user, screening, request, via="api")
         return Response(ScreeningDetailSerializer(screening).data)
 
     @extend_schema(request=AssessRequestSerializer, responses=ScreeningDetailSerializer,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.catalogue import Catalogue, Item, load_catalogue
 from laborlens.screening import engine
@@ -21,6 +22,14 @@ from laborlens.screening.models import Screening, ScreeningHandoff
 VALUES = ("present", "absent", "unknown")
 SOURCES = ("observed", "statement", "document", "third_party")
 MAX_NOTE = 1000
+
+
+# --- reads: one function per read; the page and the API call it (issue 18.4) ----------
+
+
+def read_screening(user: Any, screening: Screening, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    """The screening's result (its reading and the assessment behind it)."""
+    record_read(EventTag.SCREENING_VIEWED, request, screening, by=user, via=via)
 
 
 class AnswerError(ValueError):

@@ -226,7 +226,7 @@ def screening_handled(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("screening.view")
 def screening_result(request: HttpRequest, pk: int) -> HttpResponse:
     screening: Screening = get_scoped_or_404(Screening.objects, request.user, "view", pk=pk)
-    record_event(EventTag.SCREENING_VIEWED, request=request, obj=screening)
+    services.read_screening(request.user, screening, request)
     return render(request, "screening/result.html", _result_context(screening, request.user))
 
 

@@ -18,8 +18,6 @@ from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictCharField, StrictSerializer
-from laborlens.audit.events import record_event
-from laborlens.audit.tags import EventTag
 from laborlens.cases.industries import industries
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.lists import PRIORITIES, TipFilterForm
@@ -159,7 +157,8 @@ class TipList(generics.ListAPIView):
                                OpenApiParameter("until", OpenApiTypes.DATE, required=False)])
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         response = super().get(request, *args, **kwargs)
-        record_event(EventTag.TIP_LISTED, request=request, detail={"via": "api"})
+        services.list_tips(request.user, request, status=(request.query_params.getlist("status") or ["all"])[0],
+                           count=len(response.data["results"]), via="api")
         return response
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import keys, normalise
 from laborlens.cases import services as case_services
@@ -51,6 +52,14 @@ class TipError(ValueError):
 
 class ConflictError(Exception):
     """Someone saved the tip first; nothing was written."""
+
+
+# --- reads: one function per read; the page and the API call it (issue 18.4) ----------
+
+
+def list_tips(user: User, request: HttpRequest | None = None, *, status: str, count: int, via: str = "web") -> None:
+    """The triage queue, filtered by ``status`` ("open", "all" or one status)."""
+    record_read(EventTag.TIP_LISTED, request, by=user, via=via, status=status, count=count)
 
 
 # --- codes and passphrases ---------------------------------------------------------------

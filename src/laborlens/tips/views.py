@@ -207,7 +207,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
     sizes = services.cluster_sizes(list(page), request.user)  # type: ignore[arg-type]
     texts = lists.summaries(list(page))
     rows = [(tip, sizes.get(tip.pk, 0), reasons(tip), texts.get(tip.pk, "")) for tip in page]
-    record_event(EventTag.TIP_LISTED, request=request, detail={"status": form.chosen_status, "count": len(rows)})
+    services.list_tips(request.user, request, status=form.chosen_status, count=len(rows))  # type: ignore[arg-type]
     return render(request, "tips/triage_list.html", {**context, "page": page, "rows": rows})
 
 

@@ -33,8 +33,6 @@ from rest_framework.views import APIView
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
 from laborlens.api.permissions import RolePermission
-from laborlens.audit.events import record_event
-from laborlens.audit.tags import EventTag
 from laborlens.cases.models import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.identity.access import record_categories, serves, shown
@@ -260,9 +258,8 @@ class VictimList(generics.ListAPIView):
         records = list(page if page is not None else queryset)
         people = shown(request.user, [record.person for record in records])  # batched, as on the page
         data = [_summary(record, item.identity) for record, item in zip(records, people, strict=True)]
-        record_event(EventTag.VICTIM_RECORD_LISTED, request=request,
-                     detail={"via": "api", "page": self.paginator.page.number if page is not None else 1,
-                             "count": len(data)})
+        services.list_records(request.user, request, page=self.paginator.page.number if page is not None else 1,
+                              count=len(data), via="api")
         return self.get_paginated_response(data)
 
 
@@ -276,8 +273,7 @@ class VictimDetail(APIView):
         record = _record(request, pk)
         categories = record_categories(user, record)
         owner = _owner(user, record)
-        record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,
-                     detail={"via": "api", "pseudonym": record.pseudonym, "categories": sorted(categories)})
+        services.read_record(user, record, categories, request, via="api")
         data = _summary(record, Category.IDENTITY in categories)
         data.update({
             "version": record.version, "preferred_language": record.preferred_language, "owner": owner,
@@ -357,9 +353,7 @@ class VictimNeeds(generics.ListAPIView):
         ordering = _query_choice(request, "ordering", NEED_ORDERINGS, "urgency")
         page = self.paginate_queryset(items.order_by(ordering, "pk"))
         owner = _owner(request.user, record)
-        record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,
-                     detail={"via": "api", "part": "needs", "pseudonym": record.pseudonym,
-                             "categories": sorted(categories)})
+        services.read_record(request.user, record, categories, request, via="api", part="needs")
         return self.get_paginated_response([_need_data(item, owner) for item in page or []])
 
     @extend_schema(request=NeedCreateSerializer, responses={200: NeedSerializer, 201: NeedSerializer},
@@ -475,9 +469,8 @@ class VictimConsents(generics.ListAPIView):
             consents = consents.filter(valid_q(today))  # the one valid-consent rule
         ordering = _query_choice(request, "ordering", CONSENT_ORDERINGS, "-given_on")
         page = self.paginate_queryset(consents.select_related("recipient_agency").order_by(ordering, "-pk"))
-        record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,
-                     detail={"via": "api", "part": "consents", "pseudonym": record.pseudonym,
-                             "categories": sorted(record_categories(request.user, record))})
+        services.read_record(request.user, record, record_categories(request.user, record), request, via="api",
+                             part="consents")
         return self.get_paginated_response([_consent_data(consent) for consent in page or []])
 
     @extend_schema(request=ConsentCreateSerializer, responses={201: ConsentSerializer, **RULE_RESPONSE},
@@ -611,7 +604,7 @@ class ReferralList(generics.ListAPIView):
                                OpenApiParameter("ordering", str, enum=sorted(REFERRAL_ORDERINGS))])
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         page = self.paginate_queryset(self.get_queryset())
-        record_event(EventTag.VICTIM_QUEUE_VIEWED, request=request, detail={"via": "api"})
+        services.view_queue(request.user, request, via="api")
         return self.get_paginated_response([_referral_data(referral, request.user) for referral in page or []])
 
 
@@ -654,9 +647,7 @@ class ReferralDetail(APIView):
     def get(self, request: Request, pk: int) -> Response:
         referral: Referral = get_scoped_or_404(Referral.objects.select_related(*REFERRAL_RELATED), request.user,
                                                "view", pk=pk)
-        record_event(EventTag.VICTIM_REFERRAL_VIEWED, request=request, obj=referral,
-                     detail={"via": "api", "pseudonym": referral.victim.pseudonym,
-                             "shared_categories": referral.shared_categories})
+        services.read_referral(request.user, referral, request, via="api")
         return Response(_referral_detail(referral, request.user))
 
 
@@ -733,5 +724,5 @@ class Directory(generics.ListAPIView):
         if place:
             found = [p for p in found if place in p.service_area.lower() or place in p.name.lower()]
         page = self.paginate_queryset(found)
-        record_event(EventTag.VICTIM_DIRECTORY_SEARCHED, request=request, detail={"via": "api", "count": len(found)})
+        services.search_directory(request.user, request, count=len(found), via="api")
         return self.get_paginated_response(PartnerSerializer(page, many=True).data)

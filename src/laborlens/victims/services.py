@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laborlens.audit.events import record_event
+from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
@@ -43,6 +44,34 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
     "start": ({Referral.Status.ACCEPTED}, Referral.Status.IN_PROGRESS),
     "complete": ({Referral.Status.ACCEPTED, Referral.Status.IN_PROGRESS}, Referral.Status.COMPLETED),
 }
+
+
+# --- reads: one function per read; the page and the API call it (issue 18.4) ----------
+
+
+def read_record(user: User, record: VictimRecord, categories: Any, request: HttpRequest | None = None, *,
+                via: str = "web", part: str | None = None) -> None:
+    """The record (or one ``part`` of it, e.g. its needs) shown with the given categories."""
+    extra = {"part": part} if part else {}
+    record_read(EventTag.VICTIM_RECORD_VIEWED, request, record, by=user, via=via, **extra,
+                pseudonym=record.pseudonym, categories=sorted(categories))
+
+
+def list_records(user: User, request: HttpRequest | None = None, *, page: int, count: int, via: str = "web") -> None:
+    record_read(EventTag.VICTIM_RECORD_LISTED, request, by=user, via=via, page=page, count=count)
+
+
+def view_queue(user: User, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    record_read(EventTag.VICTIM_QUEUE_VIEWED, request, by=user, via=via)
+
+
+def read_referral(user: User, referral: Referral, request: HttpRequest | None = None, *, via: str = "web") -> None:
+    record_read(EventTag.VICTIM_REFERRAL_VIEWED, request, referral, by=user, via=via,
+                pseudonym=referral.victim.pseudonym, shared_categories=referral.shared_categories)
+
+
+def search_directory(user: User, request: HttpRequest | None = None, *, count: int, via: str = "web") -> None:
+    record_read(EventTag.VICTIM_DIRECTORY_SEARCHED, request, by=user, via=via, count=count)
 
 
 def open_record(*, case: Case, by: User, person: Person | None = None, person_data: dict[str, Any] | None = None,

@@ -105,7 +105,7 @@ def record_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(records, 25).get_page(request.GET.get("page"))
     people = shown(user, [record.person for record in page.object_list])  # batched: no query per row
     rows = list(zip(page.object_list, [item.identity for item in people], strict=True))
-    record_event(EventTag.VICTIM_RECORD_LISTED, request=request, detail={"page": page.number, "count": len(rows)})
+    services.list_records(user, request, page=page.number, count=len(rows))
     return _no_store(render(request, "victims/record_list.html", {
         "page": page, "rows": rows, "can_open": user.can("victims.change")}))
 
@@ -145,8 +145,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = _record(request, pk)
     categories = record_categories(user, record)
     owner = VictimRecord.objects.restrict(user, "change").filter(pk=record.pk).exists()
-    record_event(EventTag.VICTIM_RECORD_VIEWED, request=request, obj=record,
-                 detail={"pseudonym": record.pseudonym, "categories": sorted(categories)})
+    services.read_record(user, record, categories, request)
     can_relief = VictimRecord.objects.restrict(user, "relief").filter(pk=record.pk).exists()
     context = {
         "record": record, "person": record.person, "case": record.person.case, "owner": owner,
@@ -280,7 +279,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             partners = found  # type: ignore[assignment]
         else:
             status, partners = 400, []  # type: ignore[assignment]
-    record_event(EventTag.VICTIM_DIRECTORY_SEARCHED, request=request, detail={"count": len(partners)})
+    services.search_directory(user, request, count=len(partners))
     return render(request, "victims/directory.html", {
         "form": form, "partners": partners, "can_add": user.can("victims.change")}, status=status)
 
@@ -359,7 +358,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                      detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
         return listing.export_response(fmt, "referrals", lists.columns(), chosen)
     incoming, outgoing = lists.rows(form, visible, user.agency_id, QUEUE_LIMIT + 1)
-    record_event(EventTag.VICTIM_QUEUE_VIEWED, request=request)
+    services.view_queue(user, request)
     return _no_store(render(request, "victims/queue.html", {
         **context, "incoming": incoming[:QUEUE_LIMIT], "outgoing": outgoing[:QUEUE_LIMIT],
         "more": len(incoming) > QUEUE_LIMIT or len(outgoing) > QUEUE_LIMIT}))
@@ -372,8 +371,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
     referral = get_scoped_or_404(Referral.objects.select_related("partner", "victim__person", "victim__serving_agency"),
                                  user, "view", pk=pk)
     receiver = referral.partner.agency_id == user.agency_id
-    record_event(EventTag.VICTIM_REFERRAL_VIEWED, request=request, obj=referral,
-                 detail={"pseudonym": referral.victim.pseudonym, "shared_categories": referral.shared_categories})
+    services.read_referral(user, referral, request)
     can_work = receiver and user.can("victims.change")
     return _no_store(render(request, "victims/referral_detail.html", {
         "referral": referral, "receiver": receiver, "can_work": can_work, "seen": services.referral_renderer(user, referral),

@@ -6,19 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from laborlens.release import cli
+from laborlens.anonymity import cli
 
 QI = "yearOfRegistration,gender,citizenship,ageCategories"
 
 
 def run(argv: list[str]) -> int:
-    return cli.main(["release", *argv])
+    return cli.main(argv)
 
 
-def test_register_adds_release_actions() -> None:
+def test_add_actions_adds_the_anonymisation_actions() -> None:
     parser = argparse.ArgumentParser()
-    cli.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["release", "verify", "x.csv", "--qi", "a", "--k", "3"])
+    cli.add_actions(parser.add_subparsers(dest="action"))
+    args = parser.parse_args(["verify", "x.csv", "--qi", "a", "--k", "3"])
     assert callable(args.func) and args.k == 3
 
 
@@ -73,7 +73,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_kanon_with_declared_hierarchies(ctdc_subset_path: Path, tmp_path: Path) -> None:
-    hierarchies = Path(__file__).resolve().parents[1] / "fixtures" / "release" / "hierarchies_example.json"
+    hierarchies = Path(__file__).resolve().parents[1] / "fixtures" / "anonymity" / "hierarchies_example.json"
     out = tmp_path / "anon.csv"
     qi = "yearOfRegistration,gender,ageCategories"
     assert run(["kanon", str(ctdc_subset_path), "--qi", qi, "--k", "11", "--max-suppression", "0",

@@ -6,7 +6,7 @@ CTDC data dictionary (2017). Unreadable rows are skipped, counted and reported, 
 silently kept.
 
 Value sets marked "dictionary" are copied from ctdc_data_dictionary_2017.xlsx (sheet
-Lookups); tests/release/test_ctdc.py re-reads the workbook and checks they still agree.
+Lookups); tests/anonymity/test_ctdc.py re-reads the workbook and checks they still agree.
 Columns marked "derived" are groupings made by the third party that built the subset
 from the dictionary's flag variables (meansOfControl*, typeOfLabour*, is*Exploit,
 recruiterRelation*); their value sets are the groupings seen in that subset.

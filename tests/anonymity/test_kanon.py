@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from laborlens.release import ctdc, kanon
+from laborlens.anonymity import ctdc, kanon
 
 CTDC_QI = ["yearOfRegistration", "gender", "citizenship", "ageCategories", "ExploitType", "Labor_Type"]
 

@@ -1,8 +1,12 @@
-"""``release`` subcommand: k-anonymous microdata, DP tables, DP synthetic data, budgets.
+"""The anonymisation actions on the command line: k-anonymous microdata, DP tables, DP
+synthetic data, privacy budgets on a JSON ledger file.
 
-Hooked into the project CLI with ``register(subparsers)``; also runnable on its own as
-``python -m laborlens.release.cli release ...``. Every action returns an exit code:
-0 success, 1 verification failed, 2 user or data error (message on stderr, no traceback).
+``add_actions(actions)`` adds them to a subcommand; the project's ``laborlens release``
+command is built by the publishing app (``laborlens.publishing.cli``), which adds these and
+its own workflow actions, so this pure package imports no app. Also runnable on its own as
+``python -m laborlens.anonymity.cli kanon|verify|dp-table|synth|budget ...``. Every action
+returns an exit code: 0 success, 1 verification failed, 2 user or data error (message on
+stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -20,29 +24,20 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from opendp.mod import OpenDPException
 
-from laborlens.release import ctdc, dp, kanon, synth
-from laborlens.release.budget import JsonFileLedgerStore, PrivacyLedger
+from laborlens.anonymity import ctdc, dp, kanon, synth
+from laborlens.anonymity.budget import JsonFileLedgerStore, PrivacyLedger
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 Action = Callable[[argparse.Namespace], int]
 
 
-def register(subparsers: Any, more_actions: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
-    """Add ``release`` and its actions to an argparse subparsers object; ``more_actions`` adds
-    further actions (the Django workflow in ``laborlens.publishing.cli`` passes its own, so
-    that this pure package never imports an app)."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "release", help="de-identified releases: k-anonymity, DP tables, DP synthetic data"
-    )
-    actions = parser.add_subparsers(dest="release_action", required=True, metavar="ACTION")
+def add_actions(actions: Any) -> None:
+    """Add the anonymisation actions to an argparse subparsers object."""
     _add_kanon(actions)
     _add_verify(actions)
     _add_dp_table(actions)
     _add_synth(actions)
     _add_budget(actions)
-    if more_actions is not None:
-        more_actions(actions)
-    return parser
 
 
 # --- parsers ----------------------------------------------------------------------------
@@ -322,8 +317,8 @@ def _error(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="laborlens")
-    register(parser.add_subparsers(dest="command", required=True))
+    parser = argparse.ArgumentParser(prog="python -m laborlens.anonymity.cli")
+    add_actions(parser.add_subparsers(dest="release_action", required=True, metavar="ACTION"))
     args = parser.parse_args(argv)
     func: Action = args.func
     return func(args)

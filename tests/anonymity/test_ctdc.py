@@ -5,7 +5,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from laborlens.release import ctdc
+from laborlens.anonymity import ctdc
 
 from .conftest import CTDC_DICTIONARY
 

@@ -6,8 +6,8 @@ import math
 import pyarrow as pa
 import pytest
 
-from laborlens.release import synth
-from laborlens.release.budget import BudgetExceededError, InMemoryLedgerStore, PrivacyLedger
+from laborlens.anonymity import synth
+from laborlens.anonymity.budget import BudgetExceededError, InMemoryLedgerStore, PrivacyLedger
 
 COLUMNS = ("gender", "ExploitType", "ageCategories", "isForcedLabour")
 

@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO.parent / "shared" / "data"
 CTDC_SUBSET = SHARED_DATA / "ctdc_labour_subset.csv"
 CTDC_DICTIONARY = SHARED_DATA / "ctdc_data_dictionary_2017.xlsx"
-FIXTURES = REPO / "tests" / "fixtures" / "release"
+FIXTURES = REPO / "tests" / "fixtures" / "anonymity"
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def ctdc_subset_path() -> Path:
 
 @pytest.fixture(scope="session")
 def ctdc_table(ctdc_subset_path: Path) -> pa.Table:
-    from laborlens.release.ctdc import load_ctdc
+    from laborlens.anonymity.ctdc import load_ctdc
 
     return load_ctdc(ctdc_subset_path).table
 

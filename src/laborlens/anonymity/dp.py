@@ -33,8 +33,8 @@ import numpy as np
 import opendp.prelude as dp
 import pyarrow as pa
 
-from laborlens.release.budget import PrivacyLedger
-from laborlens.release.kanon import encode_column
+from laborlens.anonymity.budget import PrivacyLedger
+from laborlens.anonymity.kanon import encode_column
 
 dp.enable_features("contrib")  # OpenDP gates measurements not yet formally vetted.
 

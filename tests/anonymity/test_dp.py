@@ -7,8 +7,8 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from laborlens.release import ctdc, dp
-from laborlens.release.budget import BudgetExceededError, InMemoryLedgerStore, PrivacyLedger
+from laborlens.anonymity import ctdc, dp
+from laborlens.anonymity.budget import BudgetExceededError, InMemoryLedgerStore, PrivacyLedger
 
 
 def _table(rows: dict[str, list[str]]) -> pa.Table:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from laborlens.release.budget import (
+from laborlens.anonymity.budget import (
     BudgetError,
     BudgetExceededError,
     InMemoryLedgerStore,

@@ -28,14 +28,14 @@ from typing import Any
 import pacsynth
 import pyarrow as pa
 
-from laborlens.release.budget import PrivacyLedger
-from laborlens.release.dp import (
+from laborlens.anonymity.budget import PrivacyLedger
+from laborlens.anonymity.dp import (
     DEFAULT_RELATIVE_MIN_SIZE,
     UtilityReport,
     true_counts,
     utility_report,
 )
-from laborlens.release.kanon import string_column
+from laborlens.anonymity.kanon import string_column
 
 DEFAULT_DELTA = 1e-6
 SEED_NOTE = "pac-synth cannot be seeded; the record stores the output and parameters instead."
