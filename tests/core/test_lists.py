@@ -355,3 +355,18 @@ def test_downloads_answer_every_user_as_their_page_does(mw, name):  # noqa: ANN0
         if response.status_code == 200:
             assert response["Content-Type"].startswith("text/csv"), user
     assert tuple(results[user] for user in USERS) == expected
+
+
+def test_a_download_stops_at_the_limit_and_says_how_many_rows_it_holds(world, login, monkeypatch):  # noqa: ANN001
+    from laborlens.core import listing
+
+    monkeypatch.setattr(listing, "EXPORT_LIMIT", 2)
+    monkeypatch.setattr(case_views, "CASE_PAGE_SIZE", 1)  # rendered page by page, as the pages show them
+    cases = _open_cases(world, ["Alpha", "Bravo", "Charlie"])
+    client = login(world.investigator)
+    rows = rows_of(client.get(reverse("cases:list"), {"format": "csv", "sort": "number"}))[1:]
+    assert [row[0] for row in rows] == sorted(case.number for case in cases)[:2]
+    assert [row[1] for row in rows] == ["Alpha", "Bravo"]
+    [event] = exports(EventTag.CASE_LIST_EXPORTED)
+    assert event.detail["rows"] == 2
+    assert "up to 2," in client.get(reverse("cases:list")).content.decode()

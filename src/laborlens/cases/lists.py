@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from laborlens.cases.models import Case, Stage
+from laborlens.cases.models import Case, Person, Stage
 from laborlens.core import keyset
 from laborlens.core.listing import Column, ListForm, date_field
 from laborlens.identity.text import Renderer
@@ -66,11 +66,17 @@ class CaseFilterForm(ListForm):
         return cases
 
 
-def columns(seen: Renderer) -> list[Column]:
-    """The page's words for each case: its title as this user may read it (``seen``)."""
+def titles(user: Any, cases: list[Case]) -> Any:
+    """Each case's title as this user reads it on the list page (``seen``)."""
+    seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in cases]))
+    return lambda case: seen(case.title)
+
+
+def columns(title: dict[int, str]) -> list[Column]:
+    """The page's words for each case: its title as this user may read it."""
     return [
         Column(_("Case number"), lambda case: case.number),
-        Column(_("Title"), lambda case: seen(case.title)),
+        Column(_("Title"), lambda case: title[case.pk]),
         Column(_("Stage"), lambda case: case.get_stage_display()),
         Column(_("Lead agency"), lambda case: case.lead_agency.short_name),
         Column(_("Opened"), lambda case: case.opened_on),

@@ -56,10 +56,10 @@ class ScreeningFilterForm(ListForm):
         return screenings.order_by(*self.ordering())
 
 
-def columns(reading_label: Any, seen: Any) -> list[Column]:
+def columns(reading_label: Any, labels: dict[int, str]) -> list[Column]:
     """As the page shows each screening: its label as this user may read it."""
     return [
-        Column(_("Label"), lambda s: seen(s.label)),
+        Column(_("Label"), lambda s: labels[s.pk]),
         Column(_("State"), lambda s: _("Finished") if s.completed_at else _("In progress")),
         Column(_("Reading"), lambda s: reading_label(s.reading)),
         Column(_("When"), lambda s: s.created_at),

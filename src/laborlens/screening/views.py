@@ -26,6 +26,7 @@ from laborlens.screening.forms import NewScreeningForm, SendForm
 from laborlens.screening.models import Screening, ScreeningHandoff
 
 MAX_JSON_BYTES = 16 * 1024
+SCREENING_PAGE_SIZE = 25
 
 
 def _ui_lang() -> str:
@@ -55,12 +56,17 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         chosen = list(screenings[: listing.EXPORT_LIMIT])
         record_event(EventTag.SCREENING_LIST_EXPORTED, request=request,
                      detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
-        return listing.export_response(fmt, "screenings", lists.columns(reading_label, _label_renderer(request, chosen)),
-                                       chosen)
-    page = Paginator(screenings, 25).get_page(request.GET.get("page"))
+        labels = listing.page_by_page(chosen, SCREENING_PAGE_SIZE, lambda chunk: _labels(request, chunk))
+        return listing.export_response(fmt, "screenings", lists.columns(reading_label, labels), chosen)
+    page = Paginator(screenings, SCREENING_PAGE_SIZE).get_page(request.GET.get("page"))
     seen = _label_renderer(request, list(page))
     rows = [(s, seen(s.label), reading_label(s.reading)) for s in page]
     return render(request, "screening/list.html", {**context, "page": page, "rows": rows})
+
+
+def _labels(request: HttpRequest, screenings: list[Screening]) -> Any:
+    seen = _label_renderer(request, screenings)
+    return lambda screening: seen(screening.label)
 
 
 def _label_renderer(request: HttpRequest, screenings: list[Screening]) -> Renderer:

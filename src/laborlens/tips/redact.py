@@ -52,6 +52,7 @@ def redact_text(text: str, known: list[str] | None = None) -> str:
 SENTENCE_STARTS = frozenset("""a an and but he her his i i'm if in it its many me my no not now on our she so some
 that the their there these they this those to today we what when where who why yesterday yes you your at after
 all also because before every for from help how last most one or please since then two three about again call ask
+nobody someone everyone nothing something sometimes nadie alguien todo nada algo a veces
 el la los las un una unos unas y pero él ella ellos ellas yo si en es mi mis nos nosotros no ahora hoy ayer
 que qué cuando cuándo donde dónde quien quién como cómo porque por para hay este esta estos estas ese esa
 eso ellos todos todas muchos muchas su sus nuestro nuestra nuestros nuestras ayuda también después antes
