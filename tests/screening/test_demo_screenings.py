@@ -13,3 +13,8 @@ def test_demo_has_one_screening_of_each_common_reading(db):
     assert readings["Dishwasher, Main Street diner (demo)"] == "exploitation"
     assert readings["Passenger, van on I-40 (demo)"] == "smuggling"
     assert readings["Teen at the carnival (demo)"] == "trafficking"
+    # One was sent on to the investigator (once, however often the demo loads).
+    from laborlens.screening.models import ScreeningHandoff
+
+    sent = ScreeningHandoff.objects.get()
+    assert sent.screening.label == "Dishwasher, Main Street diner (demo)" and sent.recipient.username == "investigator"

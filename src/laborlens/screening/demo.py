@@ -24,6 +24,8 @@ DEMO_SCREENINGS = [
         "ex_no_access_to_education": "present", "ctx_act_transported": "present"}),
 ]
 
+DEMO_SENT = ("Dishwasher, Main Street diner (demo)", "investigator")
+
 
 def load_demo_screenings(users: dict[str, User]) -> None:
     for username, label, age_group, setting, language, answers in DEMO_SCREENINGS:
@@ -35,4 +37,9 @@ def load_demo_screenings(users: dict[str, User]) -> None:
         services.record_answers(screening, [{"indicator": key, "value": value}
                                             for key, value in answers.items()], user=user)
         services.complete(screening, user=user)
+    # Work that flows: the officer has sent the diner screening to the investigator, so the
+    # demo investigator finds it in My work.
+    diner = Screening.objects.filter(label=DEMO_SENT[0], created_by=users["officer"]).first()
+    if diner is not None and not diner.handoffs.exists():
+        services.send_to(diner, users[DEMO_SENT[1]], user=users["officer"])
 
