@@ -72,3 +72,47 @@ def test_promised_job_then_another_is_deception_about_the_job(text: str) -> None
 ])
 def test_a_promise_kept_is_not_deception(text: str) -> None:
     assert "dr_nature_of_job_location_employer" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We pick in the orchard in 100 degree heat all afternoon and the crew leader says to keep going.",
+    "En el taller de costura el aire no circula y hace como 40 grados todo el turno.",
+])
+def test_extreme_heat_at_work_is_very_bad_working_conditions(text: str) -> None:
+    assert "ex_very_bad_working_conditions" in ids(text)
+
+
+def test_heat_where_people_sleep_is_not_a_working_condition() -> None:
+    text = "Llegamos a una bodega con 40 catres y dos baños, sin aire. Nos pagan cada semana."
+    assert "ex_very_bad_working_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("I clean for a family six days a week. I keep my passport and my money and I can quit.",
+     "cd_confiscation_of_documents"),
+    ("He joined a citrus crew on his own. He is paid fairly most weeks, keeps his wages, and changed crews twice.",
+     "cd_withholding_of_wages"),
+    ("Trabajador H-2A. Cobra él mismo su cheque, tiene su pasaporte y puede renunciar.", "cd_withholding_of_wages"),
+    ("I keep my passport and my money and I can quit, I just want to know what I'm owed.", "cd_debt_bondage"),
+    ("He crossed with a paid guide, owed nothing on arrival and never saw the guide again.", "cd_debt_bondage"),
+    ("Worked at a pizza shop two years and quit in March. No one ever took my ID or threatened me.",
+     "cd_threats_of_violence"),
+    ("Trabajé vendiendo cuchillos de casa en casa y me depositaban el dinero a mí.", "cd_threats_of_violence"),
+])
+def test_the_worker_holding_or_being_owed_is_not_coercion(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("The owner keeps my passport in his office and says I get it back in December.", "cd_confiscation_of_documents"),
+    ("She keeps my wages and says she is saving them for me.", "cd_withholding_of_wages"),
+    ("Cada uno le debe 4,500 dólares al contratista por la visa y el camión, y no los deja irse.", "cr_debt_bondage"),
+    ("No one helped us. The boss threatened to kill me if I left.", "cd_threats_of_violence"),
+])
+def test_the_boss_holding_or_the_worker_owing_is_still_found(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+def test_not_having_ones_own_passport_is_still_confiscation() -> None:
+    text = "She said she doesn't have her passport because the employer kept it when she arrived."
+    assert "cd_confiscation_of_documents" in ids(text)

@@ -19,6 +19,11 @@ are narrower. These checks keep a finding only when the concept is there:
   llegar") in the same or the next sentence. What the promise was about (the job or
   place, pay, hours, housing, school, papers, a contract) says which ``dr_*`` item it is.
   A promised pay figure with a later actual figure under 60% of it is also low pay.
+* Work in extreme heat ("100 degrees", "hace 40 grados", "no AC") is a basic need denied.
+* Coercion items: a worker holding their own papers or pay (subject and possessive agree:
+  "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
+  worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
+  ID or threatened me" is not a threat; knives being sold are not a weapon.
 
 All functions take folded text (matcher.fold) and offsets into it.
 """
@@ -121,7 +126,7 @@ _BASIC_NEED = re.compile(
     r"banos?|sanitario|descanso|comer|calor|aire)" + _E, re.IGNORECASE)
 _DWELLING = re.compile(
     _W + r"(?:hot water|agua caliente|trailer|shed|bunk\w*|barracks|house|apartment|unit|dorm\w*|"
-    r"traila|casa|cuarto|vivienda|regaderas?|showers?|literas?)" + _E, re.IGNORECASE)
+    r"traila|casa|cuarto|vivienda|regaderas?|showers?|literas?|catres|camas|beds|mattress\w*|colchon\w*|garaje|garage)" + _E, re.IGNORECASE)
 _AT_WORK = re.compile(
     _W + r"(?:field|fields|orchard|rows|work|working|shift|heat|sun|campo|surco|trabajo|trabajando|turno|"
     r"sol|calor|crew|cuadrilla|job|degrees|grados)" + _E, re.IGNORECASE)
@@ -307,3 +312,95 @@ def deception_turn_concept(folded: str, start: int, end: int, sentence: tuple[in
         return False
     return _TURN.search(folded, start, horizon) is not None
 
+
+# --- heat at work ------------------------------------------------------------------------
+
+_HEAT = re.compile(
+    _W + r"(?:(\d{2,3}) ?\+? ?(?:degrees?|grados|°)|super hot|extremely hot|unbearabl\w* (?:hot|heat)|"
+    r"(?:calor|heat) (?:es |is |was |era )?(?:terrible|insoportable|unbearable|extreme)|"
+    r"(?:el )?aire no circula|no (?:ac|a/c|air conditioning)|sin aire(?: acondicionado)?)" + _E, re.IGNORECASE)
+HOT_F, HOT_C = 95, 38  # Fahrenheit (the U.S. default) or, up to 50, Celsius
+
+
+def extreme_heat(folded: str) -> list[ConceptHit]:
+    """Work in extreme heat stated as a temperature or in words ("100 degrees", "hace 40
+    grados", "super hot no AC", "el aire no circula"): a basic need denied at work."""
+    hits = []
+    for m in _HEAT.finditer(folded):
+        if m.group(1):
+            value = int(m.group(1))
+            if not (value >= HOT_F or HOT_C <= value <= 50):
+                continue
+        hits.append(ConceptHit("ex_very_bad_working_conditions", m.start(), m.end(), 0.6))
+    return hits
+
+
+# --- who holds it, who owes whom, nobody did it ----------------------------------------
+
+_AGREE = {"i": "my", "we": "our", "he": "his", "she": "her", "they": "their"}
+_OWN_HOLDING = re.compile(
+    _W + r"(?:(i|we|he|she|they)(?: (?:still|always|also|now|can|do|does))? )?(?:keep|keeps|kept|have|has|had|hold|holds|"
+    r"held|carry|carries|get|gets|cash|cashes|collect|collects)(?: all| on to| onto)? (my|our|his|her|their) (?:own )?"
+    r"(?:passport|passports|id|ids|papers|documents|visa|wages|money|pay|paycheck|paychecks|check|checks|tips|earnings)"
+    + _E, re.IGNORECASE)
+_SUBJECT = re.compile(_W + r"(i|we|he|she|they)" + _E, re.IGNORECASE)
+_BOSS_SUBJECT = re.compile(
+    _W + r"(?:boss|owner|employer|manager|supervisor|contractor|crew ?leader|recruiter|agent|family|wife|husband|"
+    r"madam|mayordomo|jefe|patron|patrona|dueno|duena|senora|contratista|encargado|company|farmer|rancher)" + _E,
+    re.IGNORECASE)
+_OWN_HOLDING_ES = re.compile(
+    _W + r"(?:cobra|cobro|cobramos|cobran|tiene|tengo|tenemos|tienen|guarda|guardo|guardamos)"
+    r" (?:el mismo|ella misma|ellos mismos|yo mismo|yo misma|nosotros mismos) (?:su|sus|mi|mis|nuestro|nuestros)" + _E,
+    re.IGNORECASE)
+
+
+def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when the hit is a worker holding their own papers or pay ("I keep my passport",
+    "he keeps his wages", "cobra él mismo su cheque"): the subject and the possessive agree."""
+    lo = max(sentence[0], start - 40)
+    for m in _OWN_HOLDING.finditer(folded, lo, min(sentence[1], end + 40)):
+        if not (m.start() <= end and m.end() >= start):
+            continue
+        if re.search(r"(?:n't|(?<!\w)(?:not|never|no longer|no))\s+(?:\w+\s+)?$", folded[max(sentence[0], m.start() - 20):m.start()],
+                     re.IGNORECASE):
+            continue  # "she doesn't have her passport": not holding it
+        subject = m.group(1)
+        if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
+            before = folded[sentence[0]:m.start()]
+            if _BOSS_SUBJECT.search(before):
+                continue
+            pronouns = _SUBJECT.findall(before)
+            subject = pronouns[-1] if pronouns else None
+        if subject is not None and _AGREE[subject.lower()] == m.group(2).lower():
+            return False
+    return not any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1]))
+
+
+_CREDITOR = re.compile(
+    _W + r"(?:(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re|is|are|was|were|being) owed|"
+    r"owe[sd]? (?:me|us)(?: \w+)? (?:money|wages|pay|\$|\d|for (?:my|our) work|back pay)|"
+    r"owed nothing|owe nothing|owes nothing|no (?:debe|debia|debo|debemos|debian) nada|"
+    r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d))" + _E, re.IGNORECASE)
+
+
+def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when the "owed" in the hit makes the worker the creditor ("what I'm owed", "the
+    subcontractor owes me 3 weeks": wage theft) or says there is no debt ("owed nothing")."""
+    window = (max(sentence[0], start - 25), min(sentence[1], end + 25))
+    return not any(m.start() <= end and m.end() >= start for m in _CREDITOR.finditer(folded, *window))
+
+
+_NOBODY = re.compile(r"^\W*(?:and |but |y |pero )?(?:no one|nobody|no-one|noone|nadie|never|nunca|ninguno)" + _E,
+                     re.IGNORECASE)
+_MERCHANDISE = re.compile(_W + r"(?:vend\w*|sell\w*|sold|selling|cuchiller\w*|kitchen|cocina\w*|carnicer\w*|"
+                          r"butcher\w*|cortar|cut|cutting)(?: \w+){0,2}\s*$", re.IGNORECASE)
+
+
+def coercion_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when a coercion hit sits in a sentence that says nobody did it ("No one ever
+    took my ID or threatened me") with no "but" between, or names a knife being sold or used
+    as a tool ("vendiendo cuchillos")."""
+    text = folded[sentence[0]:start]
+    if _NOBODY.match(text) and not re.search(r"(?<!\w)(?:but|pero|except|excepto|until|hasta que)(?!\w)", text, re.IGNORECASE):
+        return False
+    return not _MERCHANDISE.search(folded[max(sentence[0], start - 30):start])
