@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from laborlens.extraction import learned, numbers
+from laborlens.extraction import concepts, learned, numbers
 from laborlens.extraction._catalogue import catalogue_items
 from laborlens.extraction.detect import SUPPORTED, resolve_language, sentence_language
 from laborlens.extraction.lexicon import tokens
@@ -327,7 +327,42 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         sentence = _sentence_of(bounds, starts, shift.start)
         if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):
             hits.append(_hit("ex_excessive_hours", shift.start, shift.end, SHIFT_WEIGHT, folded, sentence, pack))
+    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in concepts.extreme_heat(folded))
+    hits = _with_concepts(hits, folded, bounds, starts, blocked)
+    for c in concepts.promised_then_other(folded, bounds):
+        if c.weight >= concepts.PAY_GAP_WEIGHT or not is_negated(
+                folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation, wording_is_negative=False):
+            hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     return _unvetoed(hits, folded, bounds, starts, blocked)
+
+
+# Items whose word evidence must also state the concept (concepts.py), and the check.
+CONCEPT_GATES = {"ex_low_or_no_salary": concepts.low_pay_concept,
+                 "ex_very_bad_working_conditions": concepts.bad_work_conditions_concept,
+                 "dr_nature_of_job_location_employer": concepts.deception_turn_concept,
+                 "cd_confiscation_of_documents": concepts.holder_is_worker,
+                 "cr_confiscation_of_documents": concepts.holder_is_worker,
+                 "cd_withholding_of_wages": concepts.holder_is_worker,
+                 "cd_debt_bondage": concepts.worker_is_debtor,
+                 "cr_debt_bondage": concepts.worker_is_debtor,
+                 "cd_threats_of_violence": concepts.coercion_concept,
+                 "cd_violence_on_victim": concepts.coercion_concept,
+                 "cd_threat_of_denunciation": concepts.coercion_concept}
+
+
+def _with_concepts(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
+                   blocked: set[str]) -> list[_Hit]:
+    """Hits of the gated items that do not state their concept are dropped (and the item is
+    blocked for the learned layer when no other hit of it remains)."""
+    kept, dropped = [], set()
+    for hit in hits:
+        gate = CONCEPT_GATES.get(hit.indicator)
+        if gate is not None and not gate(folded, hit.start, hit.end, _sentence_of(bounds, starts, hit.start)):
+            dropped.add(hit.indicator)
+            continue
+        kept.append(hit)
+    blocked.update(dropped - {h.indicator for h in kept})
+    return kept
 
 
 def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],

@@ -1,0 +1,406 @@
+"""Concept checks that ask what a sentence says, not which words it uses (issue 14).
+
+Word rules fire on any mention of pay or of a missing thing; the ILO/EC items they feed
+are narrower. These checks keep a finding only when the concept is there:
+
+* ``ex_low_or_no_salary`` is the worker's pay being none or far below what is legal or
+  was promised. Not that: a specific item left unpaid (overtime, the ride home: a
+  labour-law breach), the worker not being *charged* ("no le cobraron por la visa"), an
+  amount that is a charge or an allowance rather than pay ("they take $60 a week for
+  it"), the figure that was promised ("me prometió 600 al mes"), an unpaid job that is
+  only threatened ("would put you on the toilets without pay") or asked about ("is it
+  legal to pay less than minimum wage?").
+* ``ex_very_bad_working_conditions`` is being deprived of basic needs while working
+  (drinking water, shade, a toilet, breaks, relief from heat). Missing protective gear is
+  a hazard (``ex_hazardous_work``), and no hot water where people live is a living
+  condition (``ex_bad_living_conditions``).
+* Deception ("promised X, got Y"): a promise or offer, then a contrast ("but",
+  "instead", "turned out", "when we arrived", "pero", "en cambio", "resultó", "al
+  llegar") in the same or the next sentence. What the promise was about (the job or
+  place, pay, hours, housing, school, papers, a contract) says which ``dr_*`` item it is.
+  A promised pay figure with a later actual figure under 60% of it is also low pay.
+* Work in extreme heat ("100 degrees", "hace 40 grados", "no AC") is a basic need denied.
+* Coercion items: a worker holding their own papers or pay (subject and possessive agree:
+  "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
+  worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
+  ID or threatened me" is not a threat; knives being sold are not a weapon.
+
+All functions take folded text (matcher.fold) and offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_W = r"(?<!\w)"
+_E = r"(?!\w)"
+
+# --- low or no salary ------------------------------------------------------------------
+
+# What follows "no pagan / no pay / sin pago": a specific item, not the wage itself.
+_SPECIFIC_ITEM_AFTER = re.compile(
+    r"^[\s,]*(?:(?:el|la|los|las|del|de|por|for|the|any|us|me|them|him|her|nos|les|le|me)\s+){0,3}"
+    r"(?:overtime|over time|extra|extras|horas? extras?|tiempo extra|the time|time|el tiempo|transport\w*|"
+    r"ride|rides|bus|viaje|pasaje|regreso|return|uniform\w*|training|capacitacion|holiday|holidays|"
+    r"vacation|vacaciones|sick|enfermedad|weekend|domingos?|sundays?|travel|gas|gasolina|"
+    r"the visa|la visa|visa|the trip|fees?|cuota|para entrar|to (?:start|enter|get in))" + _E,
+    re.IGNORECASE)
+# "no le cobraron", "no nos cobró": the worker was not charged (cobrar with an object pronoun).
+_NOT_CHARGED = re.compile(r"(?:no|nunca|jamas|nada)\s+(?:me|te|le|les|nos|la|lo|los|las)\s+cobr\w*", re.IGNORECASE)
+# "the worker did not pay to get in": the worker as payer of a fee.
+_WORKER_PAID_FEE = re.compile(r"(?:no|nunca)\s+(?:pague|pagamos|pago|pagaron|paid|pay)\s+(?:nada\s+)?"
+                              r"(?:para|por|to|for)\s+(?:entrar|el trabajo|la visa|the job|the visa|get)", re.IGNORECASE)
+# An unpaid job that is only threatened or imagined: a future or conditional verb shortly
+# before the hit ("would put you on the toilets without pay", "nos iba a poner ... sin paga").
+_IRREALIS = re.compile(
+    _W + r"(?:threaten\w* to|amenaz\w* con|would (?:put|send|make|have)|will (?:put|send|make|have)|(?:iba|iban|va|van|ibamos|vamos|voy) a|"
+    r"(?:pondria|mandaria|dejaria|pondrian|mandarian)\w*|ponia a|mandaba a)" + _E, re.IGNORECASE)
+IRREALIS_WINDOW = 90
+# An amount that was promised, offered or written in a contract, not paid.
+_PROMISE = re.compile(
+    _W + r"(?:promis\w*|offer\w*|guarantee\w*|advertis\w*|told (?:us|me|them|him|her) (?:we|i|they|he|she|it) would|"
+    r"said (?:we|i|they|he|she|it) would|(?:we|i|they|he|she) would (?:earn|make|get)|was supposed to|supposedly|"
+    r"contract (?:said|says|stated|promised|read)|contrato (?:\w+ ){0,3}(?:decia|dice|dec[ií]a)|the ad|ad said|wages would|pay would|"
+    r"prometi\w*|ofreci\w*|ofrec\w*|garantiz\w*|anunci\w*|supuestamente|(?:le|les|me|nos|te) dijeron que|"
+    r"(?:le|les|me|nos|te) dijo que|iba(?:mos|n)? a (?:ganar|pagar)|ganaria\w*|pagaria\w*|contrato que decia|"
+    r"el contrato decia|decia el contrato)" + _E, re.IGNORECASE)
+_CONTRAST = re.compile(
+    _W + r"(?:but|instead|turned out|in reality|really|actually|only|when (?:we|i|they|he|she) (?:got|arrived|came)|"
+    r"on arrival|once (?:we|i|they|he|she) (?:got|arrived)|ended up|the ledger|pero|en cambio|en vez|en lugar|"
+    r"result\w*|en realidad|al llegar|cuando (?:llegamos|llegue|llego|llegaron)|ya aqui|aqui|here|"
+    r"terminamos|termine|acabamos|acabe|solo|nomas|nada mas)" + _E, re.IGNORECASE)
+_AMOUNT_HIT = re.compile(r"^\s*(?:us)?(?:\$ ?)?\d")  # the hit is a stated amount ("$60 a week", "300 por semana")
+_PAY_NEAR = re.compile(
+    _W + r"(?:pay|pays|paid|paying|earn\w*|make|makes|made|get|gets|got|salary|wages?|gave|give|gives|cash|"
+    r"gana\w*|pag\w*|sueldo|salario|da|dan|daba|daban|dieron|cobr\w*|recib\w*|flat|fijo|hour|hr|hora|"
+    r"left|net|clear|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan)" + _E,
+    re.IGNORECASE)
+_CHARGE_NEAR = re.compile(
+    _W + r"(?:charges?|charged|charging|deduct\w*|take|takes|took|taking|minus|owes?|owed|rent|renta|fee|fees|"
+    r"costs?|cuesta|costaba|descuent\w*|descont\w*|quita\w*|debe\w*|interest|intereses|for (?:food|comida|"
+    r"smokes|cigarettes)|para (?:comida|comer))" + _E, re.IGNORECASE)
+_QUESTION = re.compile(r"\?\s*$")
+
+
+def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a low-or-no-salary hit at [start, end) states the worker's pay as none or low."""
+    span = folded[start:end]
+    text = folded[sentence[0]:sentence[1]]
+    before = folded[sentence[0]:start]
+    after = folded[end:sentence[1]]
+    if _QUESTION.search(text):
+        return False
+    if _NOT_CHARGED.search(span) or _WORKER_PAID_FEE.search(folded[start:min(end + 30, sentence[1])]):
+        return False
+    if re.search(r"(?:recib|visto|tenian|tiene)\w*", span, re.IGNORECASE) and not re.search(
+            r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|cheque|money|pay|wages?|paycheck|dime|a cent|it)",
+            folded[start:min(end + 25, sentence[1])], re.IGNORECASE):
+        return False  # "no recibir visitas": receiving something other than pay
+    if _SPECIFIC_ITEM_AFTER.search(after) and not re.search(r"(?:nada|nothing|at all|para nada|ni un)", after[:20]):
+        return False
+    if _IRREALIS.search(before[-IRREALIS_WINDOW:].split(";")[-1]):
+        return False
+    if _AMOUNT_HIT.match(span):
+        window = folded[max(sentence[0], start - 45):start]
+        clause = re.split(r"[,;:]| que | and | y ", window)[-1]
+        if _CHARGE_NEAR.search(clause) or _CHARGE_NEAR.search(after[:20]):
+            return False
+        promise = list(_PROMISE.finditer(before))
+        if promise and not _CONTRAST.search(before[promise[-1].end():]):
+            return False  # the promised figure
+        per_hour = re.search(r"(?:hour|hr|hora)", span, re.IGNORECASE)
+        if not per_hour and not _PAY_NEAR.search(window):
+            return False  # an amount not said to be pay
+    return True
+
+
+# --- very bad working conditions -------------------------------------------------------
+
+_PROTECTIVE_GEAR = re.compile(
+    _W + r"(?:mask|masks|gloves?|harness\w*|helmets?|respirators?|protection|protective|gear|monitors?|"
+    r"goggles|chaps|training|mascarillas?|guantes|arnes|cascos?|proteccion|equipo|capacitacion|lentes|"
+    r"ventilation|ventilacion|insulated)" + _E, re.IGNORECASE)
+_BASIC_NEED = re.compile(
+    _W + r"(?:water|shade|toilets?|bathroom|restroom|breaks?|rest|lunch|ac|air|fan|heat|agua|sombra|"
+    r"banos?|sanitario|descanso|comer|calor|aire)" + _E, re.IGNORECASE)
+_DWELLING = re.compile(
+    _W + r"(?:hot water|agua caliente|trailer|shed|bunk\w*|barracks|house|apartment|unit|dorm\w*|"
+    r"traila|casa|cuarto|vivienda|regaderas?|showers?|literas?|catres|camas|beds|mattress\w*|colchon\w*|garaje|garage)" + _E, re.IGNORECASE)
+_AT_WORK = re.compile(
+    _W + r"(?:field|fields|orchard|rows|work|working|shift|heat|sun|campo|surco|trabajo|trabajando|turno|"
+    r"sol|calor|crew|cuadrilla|job|degrees|grados)" + _E, re.IGNORECASE)
+
+
+def bad_work_conditions_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a very-bad-working-conditions hit is a basic need denied at work."""
+    span = folded[start:end]
+    window = folded[start:min(end + 12, sentence[1])]
+    if _PROTECTIVE_GEAR.search(span) and not _BASIC_NEED.search(span):
+        return False
+    text = folded[sentence[0]:sentence[1]]
+    if re.search(r"(?:hot water|agua caliente)", window, re.IGNORECASE):
+        return False
+    if _DWELLING.search(text) and not _AT_WORK.search(text):
+        return False
+    return True
+
+
+# --- "promised X, got Y" ---------------------------------------------------------------
+
+_OFFER = re.compile(
+    _W + r"(?:promis\w*|offer\w*|guarantee\w*|advertis\w*|recruited (?:us|me|them|him|her)? ?(?:to|for|as)|"
+    r"hired (?:us|me|them|him|her)? ?(?:to|for|as)|told (?:us|me|them|him|her|the \w+) (?:that )?"
+    r"(?:we|i|they|he|she|it|there|the job)|said (?:that )?(?:we|i|they|he|she|it|there) (?:would|was|were|will|could)|"
+    r"was supposed to|were supposed to|supposedly|the ad|an ad|posting|(?:i|we|she|he|they) thought|"
+    r"(?:the )?contract (?:\w+ ){0,5}(?:said|says|stated|promised)|contrato (?:\w+ ){0,5}(?:decia|dice)|"
+    r"told (?:us|me|them|him|her) (?:that )?(?:\w+ ){0,2}would|(?:wages|pay|salary) would|"
+    r"pense|pensaba|pensamos|pensabamos|crei|creia|creiamos|"
+    r"prometi\w*|ofreci\w*|ofrec\w*|garantiz\w*|anunci\w*|supuestamente|(?:le|les|me|nos|te) dijeron que|"
+    r"(?:le|les|me|nos|te) dijo que|(?:le|les|me|nos|te) contrataron (?:para|como|de)|"
+    r"(?:vino|vine|vinimos|vinieron) (?:por|para) un (?:trabajo|anuncio|empleo)|iba(?:mos|n)? a (?:trabajar|ser|estar|ganar))"
+    + _E, re.IGNORECASE)
+_TURN = re.compile(
+    _W + r"(?:but|instead|turned out|in reality|actually|when (?:we|i|they|he|she) (?:got|arrived|came)|"
+    r"on arrival|upon arrival|once (?:we|i|they|he|she|there) (?:got|arrived|was|were)|ended up|there was no|"
+    r"pero|en cambio|en vez|en lugar|result\w*|en realidad|al llegar|cuando (?:llegamos|llegue|llego|llegaron)|"
+    r"terminamos|termine|termino|acabamos|acabe|no habia|no existia|"
+    r"(?:he|she|they|we|i) (?:is|are|was|were|gets?|got) (?:only )?(?:paid|given|put|sent|made)|"
+    r"(?:put|sent|made) (?:us|me|them|him|her) (?:to|on|in)|"
+    r"(?:me|nos|les|le|lo|la|los|las) (?:pusieron|puso|mandaron|mando|llevaron|llevo|tienen|tenian) (?:a|en|de)|"
+    r"(?:me|nos|les|le) pagan|(?:llegamos|llegaron|llegue|llego) a(?= )(?! (?:los |las |el |la |un |una )?(?:estados|usa|eu|ee)))"
+    + _E, re.IGNORECASE)
+_NO_DECEPTION = re.compile(
+    _W + r"(?:as (?:promised|agreed|they said|advertised)|like (?:they|he|she) (?:said|promised)|"
+    r"como (?:prometieron|prometio|dijeron|dijo|acordamos|quedamos)|lo (?:que|prometido) (?:cumpl\w*)|"
+    r"kept (?:their|his|her) (?:word|promise)|cumpli\w*|(?:did not|didn't|never) (?:lie|lied|deceive\w*)|"
+    r"no (?:nos|me|le|les|te) (?:mintio|mintieron|engano|enganaron))" + _E, re.IGNORECASE)
+
+_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dr_wages_earnings", re.compile(
+        _W + r"(?:\$ ?\d[\d,.]*|\d[\d,.]* ?(?:dollars|dolares|dlls?|dls|pesos|usd|an hour|a week|a month|la hora|"
+        r"por hora|al mes|a la semana|por semana)|pay|paid|salary|wages?|money|earn\w*|good money|"
+        r"sueldo|salario|pago|paga|dinero|ganar|ganaria\w*|pagar\w*)" + _E, re.IGNORECASE)),
+    ("dr_conditions_of_work", re.compile(
+        _W + r"(?:\d+ hours|eight hours|forty hours|days? off|weekends? off|breaks|easy work|light work|"
+        r"horario|\d+ horas|ocho horas|dias? (?:de )?descanso|dias? libres?|trabajo facil|trabajo ligero)" + _E,
+        re.IGNORECASE)),
+    ("dr_housing_living_conditions", re.compile(
+        _W + r"(?:housing|a room|own room|apartment|a house|place to (?:live|stay)|lodging|"
+        r"house with|casa con|vivienda|alojamiento|un cuarto|cuarto propio|departamento|apartamento|una casa|casa para)" + _E,
+        re.IGNORECASE)),
+    ("dr_access_to_education", re.compile(
+        _W + r"(?:school|study|studies|classes|english lessons|college|escuela|estudiar|estudios|clases|colegio)" + _E,
+        re.IGNORECASE)),
+    ("dr_legal_documentation_migration_status", re.compile(
+        _W + r"(?:papers|green card|residency|legal status|work permit|visa (?:would|renewal)|"
+        r"papeles|residencia|permiso de trabajo|green card|arreglar)" + _E, re.IGNORECASE)),
+    ("dr_nature_of_job_location_employer", re.compile(
+        _W + r"(?:job|jobs|position|waiter|waitress|cook|nanny|housekeeper|cleaner|teacher|"
+        r"nurse|caregiver|hotel|restaurant|factory|farm|company|office|store|shop|resort|ship|work (?:at|in|on|for) (?:a|an|the)|trabajar (?:en|de|como|para)|trabajo|empleo|puesto|chamba|jale|de (?:mesero|mesera|cocinero|cocinera|nana|niñera|ninera|"
+        r"enfermera|maestra|maestro|limpieza|cajera|cajero|recepcionista|costurera)|mesero|mesera|"
+        r"cocinero|hotel|restaurante|fabrica|granja|rancho|empresa|compania|oficina|tienda)" + _E, re.IGNORECASE)),
+)
+PROMISE_WEIGHT = 0.75  # a promise and a turn: as strong as a stem rule (not left to the model's veto)
+PAY_GAP_WEIGHT = 0.8  # a promised and an actual amount: the numbers say it
+PAY_GAP_RATIO = 0.6  # actual pay under this share of the promised pay is low pay
+_PAY_AMOUNT = re.compile(
+    r"(?<![\w.,])\$ ?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?|(?<![\w.,$])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?"
+    r"(?= ?(?:dollars|dolares|dlls?|dls|usd|bucks|a (?:week|month|day)|an hour|al mes|la hora|por (?:hora|semana|mes|dia)|"
+    r"a la semana|(?:per|a|an|/) ?(?:hr|hour|wk|week|month|mo|day)|monthly|weekly|mensuales|semanales))", re.IGNORECASE)
+_AMOUNT_PERIOD = re.compile(
+    r"^ ?(?:dollars |dolares |dlls? |dls |usd |bucks )?(?:(?:per|a|an|/|al|la|por|el|a la|each|every) ?)?"
+    r"(hour|hr|hora|day|dia|week|wk|semana|month|mo|mes|monthly|weekly|mensuales|semanales|semanal|mensual)", re.IGNORECASE)
+_PERIODS = {"hour": "h", "hr": "h", "hora": "h", "day": "d", "dia": "d", "week": "w", "wk": "w", "semana": "w",
+            "weekly": "w", "semanales": "w", "semanal": "w", "month": "m", "mo": "m", "mes": "m", "monthly": "m",
+            "mensuales": "m", "mensual": "m"}
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    indicator: str
+    start: int
+    end: int
+    weight: float
+
+
+_PAID_BARE = re.compile(
+    _W + r"(?:da|dan|daba|daban|pagan|paga|pagaba|pagaban|paid|pays|gives|gave|shows|show|gets|got|receives?|"
+    r"received|recibe|recibia|recibimos|llegan|llega|get)(?: \w+){0,2}? \$? ?(\d[\d,]*)(?![\w,.]\d)", re.IGNORECASE)
+
+
+def _amounts(text: str, offset: int = 0) -> list[tuple[float, str | None, int, int]]:
+    """(amount, period 'h'/'d'/'w'/'m' or None, start, end) of the money amounts in a text,
+    in text order; offsets are shifted by ``offset``."""
+    out = []
+    matches = list(_PAY_AMOUNT.finditer(text))
+    seen = {m.start() for m in matches}
+    matches += [m for m in _PAID_BARE.finditer(text) if m.start(1) not in seen and m.start(1) - 1 not in seen]
+    for m in matches:
+        try:
+            value = float((m.group(1) or m.group(2) or "").replace(",", ""))
+        except ValueError:
+            continue
+        period = _AMOUNT_PERIOD.match(text[m.end():m.end() + 20])
+        if m.re is _PAID_BARE and period is None and re.match(r" ?(?:\w+ )?(?:hours|horas|days|dias|anos|years)", text[m.end():]):
+            continue
+        if 1 <= value <= 100000:
+            out.append((value, _PERIODS[period.group(1).lower()] if period else None, offset + m.start(), offset + m.end()))
+    return sorted(out, key=lambda x: x[2])
+
+
+_CLAUSE_BREAK = re.compile(r"[;,.:]| but | pero | and | y |\n", re.IGNORECASE)
+
+
+def _pay_gap_at(folded: str, promise_start: int, promise_last: int, rest_end: int) -> tuple[int, int] | None:
+    """Where an actual amount under PAY_GAP_RATIO of the first promised one is stated, if it is:
+    the promised figure is the first amount after the offer (in its sentence); the actual one
+    comes after a clause break, in the same sentence or the next two."""
+    promised = _amounts(folded[promise_start:promise_last], promise_start)
+    if not promised:
+        return None
+    value, period, _, end = promised[0]
+    cut = _CLAUSE_BREAK.search(folded, end, rest_end)
+    if cut is None:
+        return None
+    for a_value, a_period, a_start, a_end in _amounts(folded[cut.end():rest_end], cut.end()):
+        if a_value < PAY_GAP_RATIO * value and (a_period is None or period is None or a_period == period):
+            return a_start, a_end
+    return None
+
+
+def promised_then_other(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit]:
+    """Deception told as a story: an offer or promise, then a turn in the same sentence or
+    one of the next two. The topic of the promise clause names the ``dr_*`` item. A promised
+    amount followed (in the same or the next two sentences) by an actual one under
+    PAY_GAP_RATIO of it is deception about wages and low pay, turn word or not."""
+    hits: list[ConceptHit] = []
+    for i, (first, last) in enumerate(bounds):
+        for offer in _OFFER.finditer(folded, first, last):
+            turn_at = None
+            turn = _TURN.search(folded, offer.end(), last)
+            if turn is not None:
+                turn_at = turn.start()
+            else:
+                for nxt_first, nxt_last in bounds[i + 1:i + 3]:
+                    nxt = _TURN.search(folded, nxt_first, min(nxt_last, nxt_first + 60))
+                    if nxt is not None:
+                        turn_at = nxt.start()
+                        break
+            promise_end = turn_at if turn_at is not None and turn_at < last else last
+            promise = folded[offer.start():promise_end]
+            if _NO_DECEPTION.search(folded, first, bounds[min(i + 2, len(bounds) - 1)][1]):
+                break
+            if turn_at is not None:
+                for indicator, topic in _TOPICS:
+                    if topic.search(promise):
+                        hits.append(ConceptHit(indicator, offer.start(), promise_end, PROMISE_WEIGHT))
+            gap = _pay_gap_at(folded, offer.end(), last, bounds[min(i + 2, len(bounds) - 1)][1])
+            if gap is not None:
+                hits.append(ConceptHit("ex_low_or_no_salary", gap[0], gap[1], PAY_GAP_WEIGHT))
+                hits.append(ConceptHit("dr_wages_earnings", offer.start(), promise_end, PAY_GAP_WEIGHT))
+            break  # one offer per sentence is enough
+    return hits
+
+
+def deception_turn_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a word hit for deception about the job is followed by the turn that makes it
+    deception (in its sentence or within the next 200 characters) and not by a promise kept.
+    "They offered me a job at the hotel" alone is an offer, not a lie."""
+    horizon = min(len(folded), max(sentence[1], end) + 200)
+    if _NO_DECEPTION.search(folded, sentence[0], horizon):
+        return False
+    return _TURN.search(folded, start, horizon) is not None
+
+
+# --- heat at work ------------------------------------------------------------------------
+
+_HEAT = re.compile(
+    _W + r"(?:(\d{2,3}) ?\+? ?(?:degrees?|grados|°)|super hot|extremely hot|unbearabl\w* (?:hot|heat)|"
+    r"(?:calor|heat) (?:es |is |was |era )?(?:terrible|insoportable|unbearable|extreme)|"
+    r"(?:el )?aire no circula|no (?:ac|a/c|air conditioning)|sin aire(?: acondicionado)?)" + _E, re.IGNORECASE)
+HOT_F, HOT_C = 95, 38  # Fahrenheit (the U.S. default) or, up to 50, Celsius
+
+
+def extreme_heat(folded: str) -> list[ConceptHit]:
+    """Work in extreme heat stated as a temperature or in words ("100 degrees", "hace 40
+    grados", "super hot no AC", "el aire no circula"): a basic need denied at work."""
+    hits = []
+    for m in _HEAT.finditer(folded):
+        if m.group(1):
+            value = int(m.group(1))
+            if not (value >= HOT_F or HOT_C <= value <= 50):
+                continue
+        hits.append(ConceptHit("ex_very_bad_working_conditions", m.start(), m.end(), 0.6))
+    return hits
+
+
+# --- who holds it, who owes whom, nobody did it ----------------------------------------
+
+_AGREE = {"i": "my", "we": "our", "he": "his", "she": "her", "they": "their"}
+_OWN_HOLDING = re.compile(
+    _W + r"(?:(i|we|he|she|they)(?: (?:still|always|also|now|can|do|does))? )?(?:keep|keeps|kept|have|has|had|hold|holds|"
+    r"held|carry|carries|get|gets|cash|cashes|collect|collects)(?: all| on to| onto)? (my|our|his|her|their) (?:own )?"
+    r"(?:passport|passports|id|ids|papers|documents|visa|wages|money|pay|paycheck|paychecks|check|checks|tips|earnings)"
+    + _E, re.IGNORECASE)
+_SUBJECT = re.compile(_W + r"(i|we|he|she|they)" + _E, re.IGNORECASE)
+_BOSS_SUBJECT = re.compile(
+    _W + r"(?:boss|owner|employer|manager|supervisor|contractor|crew ?leader|recruiter|agent|family|wife|husband|"
+    r"madam|mayordomo|jefe|patron|patrona|dueno|duena|senora|contratista|encargado|company|farmer|rancher)" + _E,
+    re.IGNORECASE)
+_OWN_HOLDING_ES = re.compile(
+    _W + r"(?:cobra|cobro|cobramos|cobran|tiene|tengo|tenemos|tienen|guarda|guardo|guardamos)"
+    r" (?:el mismo|ella misma|ellos mismos|yo mismo|yo misma|nosotros mismos) (?:su|sus|mi|mis|nuestro|nuestros)" + _E,
+    re.IGNORECASE)
+
+
+def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when the hit is a worker holding their own papers or pay ("I keep my passport",
+    "he keeps his wages", "cobra él mismo su cheque"): the subject and the possessive agree."""
+    lo = max(sentence[0], start - 40)
+    for m in _OWN_HOLDING.finditer(folded, lo, min(sentence[1], end + 40)):
+        if not (m.start() <= end and m.end() >= start):
+            continue
+        if re.search(r"(?:n't|(?<!\w)(?:not|never|no longer|no))\s+(?:\w+\s+)?$", folded[max(sentence[0], m.start() - 20):m.start()],
+                     re.IGNORECASE):
+            continue  # "she doesn't have her passport": not holding it
+        subject = m.group(1)
+        if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
+            before = folded[sentence[0]:m.start()]
+            if _BOSS_SUBJECT.search(before):
+                continue
+            pronouns = _SUBJECT.findall(before)
+            subject = pronouns[-1] if pronouns else None
+        if subject is not None and _AGREE[subject.lower()] == m.group(2).lower():
+            return False
+    return not any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1]))
+
+
+_CREDITOR = re.compile(
+    _W + r"(?:(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re|is|are|was|were|being) owed|"
+    r"owe[sd]? (?:me|us)(?: \w+)? (?:money|wages|pay|\$|\d|for (?:my|our) work|back pay)|"
+    r"owed nothing|owe nothing|owes nothing|no (?:debe|debia|debo|debemos|debian) nada|"
+    r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d))" + _E, re.IGNORECASE)
+
+
+def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when the "owed" in the hit makes the worker the creditor ("what I'm owed", "the
+    subcontractor owes me 3 weeks": wage theft) or says there is no debt ("owed nothing")."""
+    window = (max(sentence[0], start - 25), min(sentence[1], end + 25))
+    return not any(m.start() <= end and m.end() >= start for m in _CREDITOR.finditer(folded, *window))
+
+
+_NOBODY = re.compile(r"^\W*(?:and |but |y |pero )?(?:no one|nobody|no-one|noone|nadie|never|nunca|ninguno)" + _E,
+                     re.IGNORECASE)
+_MERCHANDISE = re.compile(_W + r"(?:vend\w*|sell\w*|sold|selling|cuchiller\w*|kitchen|cocina\w*|carnicer\w*|"
+                          r"butcher\w*|cortar|cut|cutting)(?: \w+){0,2}\s*$", re.IGNORECASE)
+
+
+def coercion_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when a coercion hit sits in a sentence that says nobody did it ("No one ever
+    took my ID or threatened me") with no "but" between, or names a knife being sold or used
+    as a tool ("vendiendo cuchillos")."""
+    text = folded[sentence[0]:start]
+    if _NOBODY.match(text) and not re.search(r"(?<!\w)(?:but|pero|except|excepto|until|hasta que)(?!\w)", text, re.IGNORECASE):
+        return False
+    return not _MERCHANDISE.search(folded[max(sentence[0], start - 30):start])

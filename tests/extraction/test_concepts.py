@@ -1,0 +1,118 @@
+"""Concept checks (extraction/concepts.py): an item fires on what a sentence says, not on
+any word of its topic (issue 14: low pay, very bad working conditions, "promised X, got Y")."""
+
+from __future__ import annotations
+
+import pytest
+
+from laborlens.extraction import extract
+
+
+def ids(text: str) -> set[str]:
+    return set(extract(text).ids)
+
+
+@pytest.mark.parametrize("text", [
+    "The hotel did not pay the overtime last summer and charged us for the uniform. I keep my passport.",
+    "El hotel no nos pagó las horas extra y nos cobró el uniforme. Tengo mi pasaporte y me voy cuando quiero.",
+    "Dice que no le cobraron por la visa, no le quitaron el pasaporte y le pagan cada semana completo.",
+    "Is it legal for a farmer to pay a worker less than minimum wage? I am just asking for my information.",
+    "La señora me prometió 600 dólares al mes y clases de inglés, y así fue, me paga cada mes.",
+    "They take $60 a week for the bunk in the trailer and pay us every Friday by check.",
+    "El encargado decía que si alguien se quejaba nos iba a poner a limpiar los baños sin paga.",
+])
+def test_wage_mention_without_the_concept_is_not_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We have not been paid in three months and the boss says there is no money.",
+    "Trabajamos tres meses sin cobrar nada, el patrón dice que no hay dinero.",
+    "The agent told them wages would be $1,000 monthly; the captain's ledger shows $350.",
+    "El contrato que firmé decía 700 dólares al mes. Aquí el capitán nos da 300 y dormimos cuatro horas.",
+    "He was recruited promising $14 an hour at a hospital; he is paid $5 an hour cleaning offices.",
+])
+def test_no_pay_or_far_below_the_promise_is_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Field crew mixing pesticide without respirators and no gloves. They are paid weekly and live in town.",
+    "Los trabajadores aplican herbicida sin guantes ni mascarilla. Cobran cada semana y salen libremente.",
+    "They live in a shed with no hot water near the dairy. They are paid on Fridays.",
+])
+def test_missing_gear_or_hot_water_is_not_very_bad_working_conditions(text: str) -> None:
+    assert "ex_very_bad_working_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The cherry crew has no shade and no drinking water out in the orchard in 100 degrees.",
+    "En el campo cortamos el pasto a 95 grados sin sombra y no nos dan agua en todo el turno.",
+])
+def test_basic_needs_denied_at_work_are_very_bad_working_conditions(text: str) -> None:
+    assert "ex_very_bad_working_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The recruiter promised her a job as a nanny with a family in Boston. When she arrived she was sent to clean "
+    "three houses and a restaurant kitchen every day.",
+    "Yo pensé que venía a trabajar en construcción, eso me dijo el que me reclutó. Me pusieron a limpiar tiendas "
+    "de noche y la casa del jefe de día.",
+    "El licenciado nos dijo que la visa era para trabajar en un campo de golf. Llegamos a cortar pasto en casas "
+    "particulares y dormimos en un garaje.",
+])
+def test_promised_job_then_another_is_deception_about_the_job(text: str) -> None:
+    assert "dr_nature_of_job_location_employer" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "They offered me a job as a waiter at the hotel and that is the job I have, paid every week as promised.",
+    "Me ofrecieron trabajo de mesero en el hotel y es lo que hago; me pagan como prometieron.",
+    "The recruiter promised a job at a hotel. He did not lie to us: it is the hotel job, but the hours are long.",
+])
+def test_a_promise_kept_is_not_deception(text: str) -> None:
+    assert "dr_nature_of_job_location_employer" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We pick in the orchard in 100 degree heat all afternoon and the crew leader says to keep going.",
+    "En el taller de costura el aire no circula y hace como 40 grados todo el turno.",
+])
+def test_extreme_heat_at_work_is_very_bad_working_conditions(text: str) -> None:
+    assert "ex_very_bad_working_conditions" in ids(text)
+
+
+def test_heat_where_people_sleep_is_not_a_working_condition() -> None:
+    text = "Llegamos a una bodega con 40 catres y dos baños, sin aire. Nos pagan cada semana."
+    assert "ex_very_bad_working_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("I clean for a family six days a week. I keep my passport and my money and I can quit.",
+     "cd_confiscation_of_documents"),
+    ("He joined a citrus crew on his own. He is paid fairly most weeks, keeps his wages, and changed crews twice.",
+     "cd_withholding_of_wages"),
+    ("Trabajador H-2A. Cobra él mismo su cheque, tiene su pasaporte y puede renunciar.", "cd_withholding_of_wages"),
+    ("I keep my passport and my money and I can quit, I just want to know what I'm owed.", "cd_debt_bondage"),
+    ("He crossed with a paid guide, owed nothing on arrival and never saw the guide again.", "cd_debt_bondage"),
+    ("Worked at a pizza shop two years and quit in March. No one ever took my ID or threatened me.",
+     "cd_threats_of_violence"),
+    ("Trabajé vendiendo cuchillos de casa en casa y me depositaban el dinero a mí.", "cd_threats_of_violence"),
+])
+def test_the_worker_holding_or_being_owed_is_not_coercion(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("The owner keeps my passport in his office and says I get it back in December.", "cd_confiscation_of_documents"),
+    ("She keeps my wages and says she is saving them for me.", "cd_withholding_of_wages"),
+    ("Cada uno le debe 4,500 dólares al contratista por la visa y el camión, y no los deja irse.", "cr_debt_bondage"),
+    ("No one helped us. The boss threatened to kill me if I left.", "cd_threats_of_violence"),
+])
+def test_the_boss_holding_or_the_worker_owing_is_still_found(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+def test_not_having_ones_own_passport_is_still_confiscation() -> None:
+    text = "She said she doesn't have her passport because the employer kept it when she arrived."
+    assert "cd_confiscation_of_documents" in ids(text)
