@@ -28,8 +28,9 @@ def fits(page) -> None:
 
 def sign_in_and_settle(page, base: str, username: str) -> None:
     """Sign in, then wait until the app's service worker has installed: its install
-    fetches run beside the page's own requests, and the live server's threads share the
-    test's in-memory database connection, so the test goes on only once they are done."""
+    fetches run beside the page's own requests, so the test goes on only once they are
+    done (each live-server thread has its own connection to the file test database,
+    tests/settings.py; waiting keeps a loaded machine's requests few at a time)."""
     sign_in(page, base, username, DEMO_PASSWORD, demo_code(username))
     page.wait_for_function("async () => (await navigator.serviceWorker.ready).active.state === 'activated'")
 
@@ -62,8 +63,8 @@ def test_survey_and_trust_pulse_on_a_phone(live_server, transactional_db, browse
     demo_responses = SurveyResponse.objects.count()
     # Four people served answered already (other codes, the same public page), and one
     # more code is kept for the English page. Written here, before any browser page is
-    # open: the live server shares the test's in-memory database connection, so the test
-    # writes nothing while a page (or its service worker) may be making requests.
+    # open, so the test writes nothing while a page (or its service worker) may be making
+    # requests.
     advocate = User.objects.get(username="advocate")
     for value in (5, 2, 4, 5):
         _row, other = services.create_survey_code(advocate)
