@@ -48,6 +48,15 @@ document.addEventListener("DOMContentLoaded", function () {
     if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
     toggle.addEventListener("click", function () { setOpen(toggle.getAttribute("aria-expanded") !== "true"); });
   }
+  // A wide table scrolls sideways in its .table-wrap (cells never break a word): a wrapper
+  // that scrolls is made reachable from the keyboard and named after its table's caption.
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth <= wrap.clientWidth + 1) { return; }
+    var caption = wrap.querySelector("caption");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : (document.title || "table"));
+  });
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
