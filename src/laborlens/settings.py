@@ -365,6 +365,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("LABORLENS_TIME_ZONE", "America/New_York")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["laborlens.formats"]  # one date format per language (formats/en, formats/es)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -187,3 +187,23 @@ def test_to_dict_is_json(cat):
     doc = json.loads(json.dumps(cat.to_dict()))
     assert doc["version"] == cat.version
     assert len(doc["indicators"]["indicators"]) == 67
+
+
+def test_every_citation_reads_as_a_title_and_a_place_in_both_languages(cat):
+    """Issue 17.8: a citation is shown by the source's short title, never its id or a note
+    about this project's files."""
+    from laborlens.catalogue.loader import Citation
+
+    assert all(source.short.en and source.short.es for source in cat.sources.values())
+    cited = [c for rule in cat.rules.values() for c in rule.citations]
+    assert cited
+    for citation in cited:
+        for lang in ("en", "es"):
+            shown = cat.cite(citation, lang)
+            assert citation.source not in shown and ".md" not in shown and "CHANGELOG" not in shown, shown
+    seed = Citation("seed_000", "point 2")
+    assert cat.cite(seed, "en") == ("COPS Office, Ten Things Law Enforcement Executives Need to Know about "
+                                    "Labor Trafficking (2020), point 2")
+    assert cat.cite(seed, "es").endswith("(2020), punto 2")
+    assert cat.cite({"source": "palermo_2000", "locator": "Article 3(a) and 3(c)"}, "es").endswith(
+        "artículo 3(a) y 3(c)")

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from laborlens.audit.models import AuditEvent
 from laborlens.readiness import services
@@ -68,7 +69,7 @@ def test_assess_twice_and_see_progress(world, login):
     assert "Name who requests Continued Presence" in page.split('data-testid="gaps"')[1]
     assert 'data-testid="change-collaboration"' in page
     history = client.get(reverse("readiness:history")).content.decode()
-    assert history.index(second.assessed_on.isoformat()) < history.index(first.assessed_on.isoformat())
+    assert history.index(date_format(second.assessed_on)) < history.index(date_format(first.assessed_on))
 
 
 def test_incomplete_or_future_assessment_is_refused(world, login):

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils.formats import date_format
 from django_tasks_db.models import DBTaskResult
 
 from laborlens.audit.models import AuditEvent
@@ -91,7 +92,9 @@ def test_every_figure_shows_its_period_and_old_data_is_flagged(world, login):
     dates = sorted(d for d in CertifiedEmployer.objects.values_list("decision_date", flat=True) if d)
     assert periods["h2a"].last == dates[-1].isoformat() and periods["h2a"].stale
     html = login(world.analyst).get("/threat/", {"state": "GA"}).content.decode()
-    assert f"H-2A decisions {dates[0].isoformat()} – {dates[-1].isoformat()}" in html
+    # one date format per language (issue 17.8): "4 Dec 2026", not ISO
+    assert f"H-2A decisions {date_format(dates[0])} – {date_format(dates[-1])}" in html
+    assert date_format(dates[0]) == f"{dates[0].day} {dates[0]:%b} {dates[0].year}"
     assert f"years {ucr_years[0]} – {ucr_years[-1]}" in html
     assert 'data-testid="stale-data"' in html and 'data-testid="stale-h2a"' in html
     assert ImportRun.objects.count() == 2

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.models import AuditEvent
-from laborlens.audit.tags import EventTag
+from laborlens.audit.tags import EventTag, tag_label
 from laborlens.core import listing
 from laborlens.core.listing import Column, ListForm
 from laborlens.core.permissions import permission_required
@@ -26,7 +26,8 @@ class AuditFilterForm(ListForm):
 
     who = forms.CharField(label=_("Who (user name)"), required=False, max_length=150)
     what = forms.ChoiceField(label=_("What"), required=False,
-                             choices=[("", _("Any event"))] + [(t.value, t.value) for t in EventTag])
+                             choices=lambda: [("", _("Any event"))] + sorted(
+                                 ((t.value, tag_label(t.value)) for t in EventTag), key=lambda c: c[1]))
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=80)

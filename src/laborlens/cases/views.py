@@ -92,9 +92,13 @@ def _case(request: HttpRequest, pk: int, action: str = "view") -> Case:
 
 
 def _form_page(request: HttpRequest, *, title: str, form: Any, case: Case | None, submit: str,
-               back: str, status: int = 200, multipart: bool = False, intro: str = "") -> HttpResponse:
+               back: str, status: int = 200, multipart: bool = False, intro: str = "",
+               confirm: str = "", confirm_when: str = "") -> HttpResponse:
+    """``confirm``: the question an irreversible submit asks first (only when the form's
+    ``name=value`` in ``confirm_when`` is chosen, if given)."""
     return render(request, "cases/form.html", {"title": title, "form": form, "case": case, "submit": submit,
-                                               "back": back, "multipart": multipart, "intro": intro},
+                                               "back": back, "multipart": multipart, "intro": intro,
+                                               "confirm": confirm, "confirm_when": confirm_when},
                   status=status)
 
 
@@ -484,6 +488,10 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, title=title, form=form, case=person.case, submit=_("Save"), back=back)
 
 
+def purge_question() -> str:
+    return _("Purge this intelligence record? Its identifying details are deleted and cannot be restored.")
+
+
 @require_http_methods(["GET", "POST"])
 @permission_required("cases.supervise")
 def person_review(request: HttpRequest, pk: int) -> HttpResponse:
@@ -506,9 +514,11 @@ def person_review(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("cases:detail", pk=case_pk)
             except RuleError as error:
                 form.add_error(None, str(error))
-        return _form_page(request, title=title, form=form, case=person.case, submit=_("Record decision"), back=back, status=400)
+        return _form_page(request, title=title, form=form, case=person.case, submit=_("Record decision"), back=back,
+                          status=400, confirm=purge_question(), confirm_when="action=purge")
     return _form_page(request, title=title, form=form, case=person.case, submit=_("Record decision"), back=back,
-                      intro=_("28 CFR Part 23: keep the record only if the reasonable suspicion still stands; otherwise purge it."))
+                      intro=_("28 CFR Part 23: keep the record only if the reasonable suspicion still stands; otherwise purge it."),
+                      confirm=purge_question(), confirm_when="action=purge")
 
 
 @require_GET

@@ -88,6 +88,7 @@ class Source:
     year: int
     url: str
     note: str
+    short: Text = Text("", "")  # the title as a reader sees it in a citation, in English and Spanish
 
 
 @dataclass(frozen=True)
@@ -294,9 +295,45 @@ class Catalogue:
     def label(self, group: str, key: str) -> Text:
         return self.labels[group][key]
 
+    def cite(self, citation: Citation | Mapping[str, str], lang: str = "en") -> str:
+        """A citation as a reader sees it: the source's short title and the place in it
+        ("ILO indicators of forced labour (2012), indicator 3"), never the source's id or a
+        note about this project's files."""
+        source_id = citation.source if isinstance(citation, Citation) else citation["source"]
+        locator = citation.locator if isinstance(citation, Citation) else citation["locator"]
+        source = self.sources.get(source_id)
+        title = source.short.get(lang) if source is not None and source.short.en else source_id
+        place = display_locator(locator, lang)
+        return f"{title}, {place}" if place else title
+
     def to_dict(self) -> dict[str, Any]:
         """The catalogue as loaded, one key per file (JSON-serialisable)."""
         return {"version": self.version, **{kind: body for kind, body in self.raw.items()}}
+
+
+# --- citations as readers see them ---------------------------------------------------
+
+# A parenthesis that talks about this project's files ("as compiled in INDICATORS.md ...").
+_FILE_NOTE = re.compile(r"\s*\([^()]*\b[\w-]+\.(?:md|json|txt|csv)\b[^()]*\)")
+# Locators made only of these words, numbers and punctuation are put in Spanish word by word;
+# the others quote the source's own (English) wording and stay as written.
+_LOCATOR_WORDS_ES = {"section": "sección", "sections": "secciones", "point": "punto", "points": "puntos",
+                     "item": "apartado", "items": "apartados", "article": "artículo", "articles": "artículos",
+                     "indicator": "indicador", "indicators": "indicadores", "and": "y", "page": "página",
+                     "pages": "páginas", "chapter": "capítulo", "codes": "códigos"}
+_LOCATOR_TOKEN = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
+
+
+def display_locator(locator: str, lang: str = "en") -> str:
+    """The place in a source, for readers: notes about the project's files are dropped and,
+    in Spanish, a locator such as "section 2, item 3" reads "sección 2, apartado 3"."""
+    text = _FILE_NOTE.sub("", locator).strip()
+    if lang != "es":
+        return text
+    words = [w for w in _LOCATOR_TOKEN.findall(text) if w.isalpha() and len(w) > 1]  # not 3(a)
+    if not words or any(w.lower() not in _LOCATOR_WORDS_ES for w in words):
+        return text
+    return "".join(_LOCATOR_WORDS_ES.get(t.lower(), t) if t.isalpha() else t for t in _LOCATOR_TOKEN.findall(text))
 
 
 # --- schema checking -----------------------------------------------------------------
@@ -410,10 +447,11 @@ def _read_documents(data_dir: Path) -> tuple[str, dict[str, dict[str, Any]]]:
 def _sources(doc: dict[str, Any]) -> dict[str, Source]:
     out: dict[str, Source] = {}
     for rec in _list(doc, "sources", "sources.json"):
-        _check_record(rec, "sources.json", {"id": "str", "title": "str", "publisher": "str", "year": "int",
-                                            "url": "str_or_empty", "note": "str_or_empty"})
+        _check_record(rec, "sources.json", {"id": "str", "title": "str", "short": "text", "publisher": "str",
+                                            "year": "int", "url": "str_or_empty", "note": "str_or_empty"})
         _unique(rec["id"], out, "sources.json")
-        out[rec["id"]] = Source(rec["id"], rec["title"], rec["publisher"], rec["year"], rec["url"], rec["note"])
+        out[rec["id"]] = Source(rec["id"], rec["title"], rec["publisher"], rec["year"], rec["url"], rec["note"],
+                                _text(rec["short"]))
     return out
 
 

@@ -240,7 +240,7 @@ def tips(f: Filters) -> Table:
     rows: list[tuple[str, str, list[Number]]] = [(s.id, s.label(language), [counts.get(s.id, 0)])
                                                  for s in sources.sources()]
     return Table("tips", _("Tips by source"), [_("Tips")], rows,
-                 note=_("Sources as in the NIJ survey (seed 002, figure 13); how each tip is assigned is documented in the metrics data file.")).partition()
+                 note=_("Sources as in the NIJ survey of law enforcement (2006, figure 13); how each tip is assigned is documented with the dashboard's data.")).partition()
 
 
 def _cases_in_period(f: Filters) -> Any:

@@ -14,13 +14,18 @@ HELP_COLUMNS = _("Tick the columns. Cases: year, exploitation, industry, stage, 
 PRIVACY_LEVELS = {"strict": 0.5, "standard": 1.0, "loose": 2.0}
 
 
+# LaborLens's own columns in words; the CTDC columns keep the names CTDC publishes them under.
+COLUMN_LABELS = {"year": _("Year"), "exploitation": _("Exploitation"), "industry": _("Industry"),
+                 "stage": _("Stage"), "age_group": _("Age group"), "service_status": _("Service status")}
+
+
 def _column_choices() -> list[tuple[str, str]]:
     from laborlens.publishing import datasets
 
     seen: dict[str, str] = {}
     for dataset, label in Dataset.choices:
         for column in datasets.info_for(dataset).columns:
-            seen.setdefault(column, f"{column} ({label})")
+            seen.setdefault(column, f"{COLUMN_LABELS.get(column, column)} ({label})")
     return sorted(seen.items(), key=lambda item: item[0].lower())
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import Max, Min, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.cases.industries import industries, industry_label
@@ -267,6 +268,13 @@ def map_cells(assessment: Assessment) -> list[dict]:
 STALE_AFTER_YEARS = 2
 
 
+def _shown(value: str) -> str:
+    try:
+        return formats.date_format(date.fromisoformat(value)) if len(value) == 10 else value
+    except ValueError:
+        return value
+
+
 @dataclass(frozen=True)
 class Period:
     """The period of the data behind a figure: first and last date (or year) in the table."""
@@ -279,7 +287,9 @@ class Period:
 
     @property
     def text(self) -> str:
-        return self.first if self.first == self.last else f"{self.first} – {self.last}"
+        """The period in the reader's date format ("4 Dec 2026 – 3 Jan 2027"; years as they are)."""
+        first, last = _shown(self.first), _shown(self.last)
+        return first if first == last else f"{first} – {last}"
 
     @property
     def stale(self) -> bool:

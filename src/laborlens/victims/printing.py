@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from laborlens.core import victim_languages as vl
 from laborlens.core.victim_i18n import text_in
@@ -71,6 +72,15 @@ def texts_in(code: str) -> dict[str, str]:
     return {key: text_in(code, english, data["es"][key]) for key, english in data["en"].items()}
 
 
+def day_in(value: date, lang: str) -> str:
+    """A date in the sheet's language: the interface's one format in English and Spanish
+    ("4 Dec 2026", "4 dic 2026"); ISO 8601 (2026-12-04, unambiguous) in the other languages."""
+    if lang not in ("en", "es"):
+        return value.isoformat()
+    with translation.override(lang):
+        return formats.date_format(value)
+
+
 def sheets(consent: Consent, *, latin1: bool = False) -> list[dict[str, Any]]:
     """One sheet per language: the form with its receipt lines, all strings filled in."""
     record = consent.victim
@@ -82,11 +92,12 @@ def sheets(consent: Consent, *, latin1: bool = False) -> list[dict[str, Any]]:
         result.append({
             "lang": lang, "t": text, "dir": described.dir if described else "ltr",
             "intro": text["intro"].format(serving=serving),
-            "valid": text["valid"].format(given=consent.given_on.isoformat(), expires=consent.expires_on.isoformat()),
+            "valid": text["valid"].format(given=day_in(consent.given_on, lang),
+                                          expires=day_in(consent.expires_on, lang)),
             "categories": [text[f"cat_{code}"] for code in consent.categories if f"cat_{code}" in text],
             "recorded": text["recorded"].format(who=consent.recorded_by.get_full_name() or consent.recorded_by.username,
                                                 serving=serving,
-                                                when=timezone.localtime(consent.recorded_at).strftime("%Y-%m-%d")),
+                                                when=day_in(timezone.localdate(consent.recorded_at), lang)),
             "state": text[f"state_{consent_state(consent)}"],
         })
     return result

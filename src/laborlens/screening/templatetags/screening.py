@@ -67,3 +67,28 @@ def reading_label(reading_id: str, lang: str) -> str:
 
     reading = catalogue().readings.get(reading_id)
     return reading.label.get(lang) if reading is not None else str(reading_id or "")
+
+
+@register.filter
+def catalogue_label(key: str, spec: str) -> str:
+    """A catalogue label by group, "group:lang" (``{{ s|catalogue_label:"status:es" }}``):
+    ``supported`` reads "supported" / "con respaldo", never the key itself."""
+    from laborlens.screening.services import catalogue
+
+    group, _, lang = spec.partition(":")
+    text = catalogue().labels.get(group, {}).get(str(key))
+    return text.get(lang or "en") if text is not None else str(key or "")
+
+
+@register.filter
+def cite(citation: Any, lang: str) -> str:
+    """A citation in words: the source's short title and the place in it (no source id)."""
+    from laborlens.screening.services import catalogue
+
+    return catalogue().cite(citation, lang)
+
+
+@register.filter
+def item_labels(item_ids: Any, lang: str) -> str:
+    """Catalogue item ids as their labels, joined with commas."""
+    return ", ".join(item_label(i, lang) for i in item_ids or ())

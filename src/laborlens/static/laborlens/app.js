@@ -33,13 +33,44 @@ document.addEventListener("DOMContentLoaded", function () {
   } else if (vaultExpired()) {
     wipeVault();
   }
+  // On a phone the menu starts folded behind a "Menu" button (issue 17.8): the first screen
+  // shows the page, not the list of links. Wider screens always show the menu.
+  var toggle = document.querySelector(".menu-toggle");
+  var menu = document.getElementById("site-menu");
+  if (toggle && menu && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 39.99rem)");
+    var setOpen = function (open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("collapsed", !open);
+    };
+    var fit = function () { toggle.hidden = !narrow.matches; setOpen(!narrow.matches); };
+    fit();
+    if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
+    toggle.addEventListener("click", function () { setOpen(toggle.getAttribute("aria-expanded") !== "true"); });
+  }
+  // A wide table scrolls sideways in its .table-wrap (cells never break a word): a wrapper
+  // that scrolls is made reachable from the keyboard and named after its table's caption.
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth <= wrap.clientWidth + 1) { return; }
+    var caption = wrap.querySelector("caption");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : (document.title || "table"));
+  });
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
   // Irreversible actions ask first: a form with data-confirm submits only when the user
   // agrees to its question (the server still checks every rule).
+  // With data-confirm-when="name=value" it asks only when that choice is made (a purge among
+  // the decisions of a review form).
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
+      var when = (form.getAttribute("data-confirm-when") || "").split("=");
+      if (when.length === 2) {
+        var chosen = new FormData(form).getAll(when[0]);
+        if (chosen.indexOf(when[1]) === -1) { return; }
+      }
       if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
     });
   });
