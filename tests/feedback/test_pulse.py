@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from laborlens.activities.models import Kind
 from laborlens.feedback.models import PulseResponse, TrustPulse
+from laborlens.feedback.services import PULSE_PREFIX, canonical
 from tests.conftest import signed_in
 from tests.feedback.conftest import answers, outreach
 
@@ -97,3 +98,16 @@ def test_shared_permission_rules_on_the_handout_and_the_results(world, login):
                             outsider=world.outsider_admin, login=login)
     assert_view_permissions("/feedback/results/", allowed=world.supervisor, no_permission=world.advocate,
                             outsider=None, login=login, audit_tag="feedback:results:view")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("PG7G9T", "PG7G9T"),       # a code that itself begins with P, as in its link
+    ("P-PG7G9T", "PG7G9T"),     # the same code as printed, prefix and all
+    ("p-g7g9tk", "G7G9TK"),     # the printed prefix, lower case, before a code not starting with P
+    ("G7G9TK", "G7G9TK"),
+    ("G7G9T", ""),              # too short
+    ("G7G9T0", ""),             # 0 is not in the alphabet
+])
+def test_a_pulse_code_keeps_a_leading_p_of_its_own(raw, expected):
+    # Found by CI: one pulse code in about 31 begins with P, and its link answered 404.
+    assert canonical(raw, 6, PULSE_PREFIX) == expected

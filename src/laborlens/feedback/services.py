@@ -40,7 +40,9 @@ def _random(length: int) -> str:
 def canonical(raw: str, length: int, prefix: str = "") -> str:
     """Upper case, separators dropped; '' when it cannot be a code of that shape."""
     text = re.sub(r"[^0-9A-Za-z]", "", raw or "").upper()[: length + len(prefix) + 4]
-    text = text.removeprefix(prefix) if prefix else text
+    # The printed prefix ("P-") is dropped only when it is there: a code may itself begin with P.
+    if prefix and len(text) == length + len(prefix) and text.startswith(prefix):
+        text = text[len(prefix):]
     if len(text) != length or any(c not in CODE_ALPHABET for c in text):
         return ""
     return text
