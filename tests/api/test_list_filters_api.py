@@ -20,7 +20,9 @@ def test_case_endpoint_filters_like_the_page(world):
     assert numbers(f"number={mine.number}") == [mine.number]
     assert numbers("opened_until=2020-12-31") == [other.number]
     assert numbers("mine=true") == [other.number]  # the supervisor leads only the cannery case
-    for query in ["opened_from=2026-99-01", "opened_from=2026-05-02&opened_until=2026-05-01"]:
+    # An empty typed parameter is not "no filter" on the API (schemathesis found ?opened_until= accepted).
+    for query in ["opened_from=2026-99-01", "opened_from=2026-05-02&opened_until=2026-05-01", "opened_until=",
+                  "mine="]:
         response = client.get(f"/api/v1/cases/?{query}")
         assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
     assert bearer(world.outsider)[0].get(f"/api/v1/cases/?number={mine.number}").json()["count"] == 0
@@ -41,5 +43,5 @@ def test_tip_endpoint_filters_like_the_queue(world):
     assert codes("") == [danger.code, calm.code]
     assert codes("priority=1") == [danger.code]
     assert codes("source=partner") == []
-    for query in ["priority=99", "source=pigeon", "since=soon"]:
+    for query in ["priority=99", "source=pigeon", "since=soon", "until=", "priority="]:
         assert client.get(f"/api/v1/tips/?{query}").status_code == 400, query

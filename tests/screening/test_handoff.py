@@ -166,7 +166,7 @@ def test_api_send_and_attach(cw):
     again = officer.post(url, data=json.dumps({"recipient": cw.w.investigator.pk}), content_type="application/json")
     assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
     refused = officer.post(url, data=json.dumps({"recipient": cw.w.outsider.pk}), content_type="application/json")
-    assert refused.status_code == 400
+    assert refused.status_code == 422  # a rule refusal of a schema-valid request
     missing = officer.post(url, data=json.dumps({}), content_type="application/json")
     assert missing.status_code == 400
     investigator, _token = bearer(cw.w.investigator)

@@ -98,3 +98,11 @@ class TokenRateThrottle(SimpleRateThrottle):
         else:
             ident = self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+def refuse_empty(params: Any, names: tuple[str, ...]) -> None:
+    """A typed query parameter given with no value (``?until=``) is a 400, as the schema says:
+    the pages read an empty field as "no filter", the API asks for a value or no parameter."""
+    empty = [name for name in names if name in params and params[name] == ""]
+    if empty:
+        raise serializers.ValidationError({name: ["Give a value, or leave the parameter out."] for name in empty})

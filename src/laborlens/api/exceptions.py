@@ -16,6 +16,15 @@ from laborlens.core.querysets import OutOfScope
 PROBLEM_TYPE = "https://laborlens.invalid/problems/"
 
 
+class Unprocessable(exceptions.APIException):
+    """Well-formed and schema-valid, but a business rule of the service refuses it (the
+    same rule and message as on the page); nothing was changed."""
+
+    status_code = 422
+    default_detail = "A rule refused this request; nothing was changed."
+    default_code = "unprocessable"
+
+
 def problem(status_code: int, title: str, detail: str, **extra: Any) -> Response:
     body = {"type": f"{PROBLEM_TYPE}{status_code}", "title": title, "status": status_code,
             "detail": detail, **extra}

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from laborlens.api.base import Pagination
+from laborlens.api.base import Pagination, refuse_empty
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services
@@ -142,6 +142,7 @@ class CaseList(generics.ListAPIView):
             queryset = queryset.filter(stage=stage)
         # The case list page's other filters (cases/lists.py), with its messages.
         params = self.request.query_params
+        refuse_empty(params, ("opened_from", "opened_until", "mine"))
         form = CaseFilterForm({name: params[name] for name in API_FILTERS if name in params})
         if not form.is_valid():
             raise serializers.ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
+from laborlens.api.exceptions import Unprocessable
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import get_scoped_or_404
@@ -266,12 +267,13 @@ class ScreeningSend(APIView):
         serializer.is_valid(raise_exception=True)
         recipient = services.recipients_for(request.user).filter(pk=serializer.validated_data["recipient"]).first()
         if recipient is None:
-            raise serializers.ValidationError({"recipient": ["This person cannot receive screenings from you."]})
+            # Schema-valid, refused by the rule of who may receive (422, as every rule refusal).
+            raise Unprocessable("This person cannot receive screenings from you.")
         before = screening.handoffs.filter(recipient=recipient, handled_at__isnull=True).exists()
         try:
             handoff = services.send_to(screening, recipient, user=request.user, request=request)
         except services.SendError as error:
-            raise serializers.ValidationError({"recipient": [str(error)]}) from None
+            raise Unprocessable(str(error)) from None
         return Response(HandoffSerializer(handoff).data, status=status.HTTP_200_OK if before else status.HTTP_201_CREATED)
 
 

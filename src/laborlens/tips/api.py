@@ -17,7 +17,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
-from laborlens.api.base import StrictCharField, StrictSerializer
+from laborlens.api.base import StrictCharField, StrictSerializer, refuse_empty
 from laborlens.cases.industries import industries
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.lists import PRIORITIES, TipFilterForm
@@ -143,6 +143,7 @@ class TipList(generics.ListAPIView):
             raise serializers.ValidationError({"status": [f"One of {', '.join(Status.values)}."]})
         # The queue page's other filters (tips/lists.py), with its messages; its default order.
         params = self.request.query_params
+        refuse_empty(params, ("priority", "since", "until"))
         form = TipFilterForm({"status": wanted[0] if wanted else "all",
                               **{name: params[name] for name in API_FILTERS if name in params}})
         if not form.is_valid():

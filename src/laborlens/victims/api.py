@@ -32,6 +32,7 @@ from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
+from laborlens.api.exceptions import Unprocessable
 from laborlens.api.permissions import RolePermission
 from laborlens.cases.models import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
@@ -60,15 +61,6 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The object changed or is in a state that does not allow this; nothing was changed."
     default_code = "conflict"
-
-
-class Unprocessable(APIException):
-    """Well-formed and schema-valid, but a business rule of the service refuses it (the
-    same rule and message as on the page); nothing was changed."""
-
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "A rule refused this request; nothing was changed."
-    default_code = "unprocessable"
 
 
 def _problem_response(name: str, description: str) -> OpenApiResponse:
