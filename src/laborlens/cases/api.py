@@ -143,6 +143,8 @@ class CaseList(generics.ListAPIView):
         # The case list page's other filters (cases/lists.py), with its messages.
         params = self.request.query_params
         refuse_empty(params, ("opened_from", "opened_until", "mine"))
+        if "mine" in params and params.getlist("mine") not in (["true"], ["false"]):
+            raise serializers.ValidationError({"mine": ["true or false, once."]})
         form = CaseFilterForm({name: params[name] for name in API_FILTERS if name in params})
         if not form.is_valid():
             raise serializers.ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})

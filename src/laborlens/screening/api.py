@@ -259,7 +259,11 @@ class ScreeningSend(APIView):
 
     required_permission = "screening.run"
 
-    @extend_schema(request=SendRequestSerializer, responses={201: HandoffSerializer, 200: HandoffSerializer},
+    @extend_schema(request=SendRequestSerializer, responses={
+                       201: HandoffSerializer, 200: HandoffSerializer,
+                       (422, "application/problem+json"): OpenApiResponse(
+                           description="This person cannot receive screenings from you (not an investigator or "
+                                       "supervisor of your agency, or yourself); nothing was sent.")},
                    tags=["screening"], summary="Send a screening to an investigator")
     def post(self, request: Request, pk: int) -> Response:
         screening = get_scoped_or_404(Screening.objects, request.user, "change", pk=pk)
