@@ -80,16 +80,13 @@ COLUMNS = [
 @permission_required("audit.view")
 def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    fmt, problem = listing.export_format(request)
-    if problem:
-        form.is_valid()
-        form.add_error(None, problem)
+    fmt, context = listing.bind(form, request)
     events = filtered_events(form) if request.GET else AuditEvent.objects.order_by("-seq")
     if fmt and form.is_valid():
         rows = list(events[: listing.EXPORT_LIMIT])
         # Downloading the audit log is itself audited, once per download.
         record_event(EventTag.AUDIT_LOG_EXPORTED, request=request,
-                     detail={"format": fmt, "rows": len(rows), "sort": form.sort, **listing.filter_detail(form)})
+                     detail=listing.export_detail(form, fmt, len(rows)))
         return listing.export_response(fmt, "audit-trail", COLUMNS, rows)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     # Reading the audit log is itself audited.
@@ -97,5 +94,4 @@ def event_list(request: HttpRequest) -> HttpResponse:
                  detail={k: v for k, v in request.GET.items() if k != "page"})
     status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "audit/event_list.html",
-                  {"form": form, "page": page, "query": listing.list_query(request),
-                   "export_limit": listing.EXPORT_LIMIT}, status=status)
+                  {**context, "page": page}, status=status)

@@ -119,13 +119,9 @@ CASE_PAGE_SIZE = 25
 def case_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = lists.CaseFilterForm(request.GET)
-    fmt, problem = listing.export_format(request)
-    if problem:
-        form.is_valid()
-        form.add_error(None, problem)
+    fmt, context = listing.bind(form, request)
     cases = Case.objects.restrict(user, "view").select_related("lead_agency")
-    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
-               "can_create": user.can("cases.create")}
+    context |= {"can_create": user.can("cases.create")}
     if not form.is_valid():
         return render(request, "cases/case_list.html", {**context, "page": keyset.Page([], None, None, True)},
                       status=400)
@@ -134,7 +130,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         rows = list(cases.order_by(*keyset.order_of(form.keys()))[: listing.EXPORT_LIMIT])
         title = listing.page_by_page(rows, CASE_PAGE_SIZE, lambda chunk: lists.titles(user, chunk))
         record_event(EventTag.CASE_LIST_EXPORTED, request=request,
-                     detail={"format": fmt, "rows": len(rows), "sort": form.sort, **listing.filter_detail(form)})
+                     detail=listing.export_detail(form, fmt, len(rows)))
         return listing.export_response(fmt, "cases", lists.columns(title), rows)
     # 25 at a time in the chosen order, without counting (laborlens.core.keyset).
     page = keyset.paginate(cases, form.keys(), CASE_PAGE_SIZE,

@@ -138,6 +138,21 @@ def export_format(request: HttpRequest) -> tuple[str, str]:
     return "", str(_("Unknown download format. Choose CSV or XLSX."))
 
 
+def bind(form: forms.Form, request: HttpRequest) -> tuple[str, dict[str, Any]]:
+    """The download format asked for (an unknown one becomes an error on the form) and the
+    context every list page shares."""
+    fmt, problem = export_format(request)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    return fmt, {"form": form, "query": list_query(request), "export_limit": EXPORT_LIMIT}
+
+
+def export_detail(form: forms.Form, fmt: str, rows: int) -> dict[str, Any]:
+    """The audit detail of one download: format, row count, sort and filters (no row content)."""
+    return {"format": fmt, "rows": rows, "sort": getattr(form, "sort", ""), **filter_detail(form)}
+
+
 def list_query(request: HttpRequest) -> str:
     """The filters and sort of this request, for the pages' and the downloads' links."""
     query = QueryDict(mutable=True)

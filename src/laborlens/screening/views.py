@@ -43,11 +43,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         return readings[reading].label.get(lang) if reading in readings else ""
 
     form = lists.ScreeningFilterForm(request.GET, readings=[(key, reading_label(key)) for key in readings])
-    fmt, problem = listing.export_format(request)
-    if problem:
-        form.is_valid()
-        form.add_error(None, problem)
-    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT}
+    fmt, context = listing.bind(form, request)
     if not form.is_valid():
         return render(request, "screening/list.html", {**context, "page": None, "rows": []}, status=400)
     screenings = form.apply(Screening.objects.restrict(request.user, "view").select_related("created_by"),
@@ -55,7 +51,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
     if fmt:
         chosen = list(screenings[: listing.EXPORT_LIMIT])
         record_event(EventTag.SCREENING_LIST_EXPORTED, request=request,
-                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+                     detail=listing.export_detail(form, fmt, len(chosen)))
         labels = listing.page_by_page(chosen, SCREENING_PAGE_SIZE, lambda chunk: _labels(request, chunk))
         return listing.export_response(fmt, "screenings", lists.columns(reading_label, labels), chosen)
     page = Paginator(screenings, SCREENING_PAGE_SIZE).get_page(request.GET.get("page"))

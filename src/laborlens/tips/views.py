@@ -185,12 +185,8 @@ def partner(request: HttpRequest) -> HttpResponse:
 def triage_list(request: HttpRequest) -> HttpResponse:
     lang = ui_lang()
     form = lists.TipFilterForm(request.GET)
-    fmt, problem = listing.export_format(request)
-    if problem:
-        form.is_valid()
-        form.add_error(None, problem)
-    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
-               "scale": lists.priority_scale(lang)}
+    fmt, context = listing.bind(form, request)
+    context |= {"scale": lists.priority_scale(lang)}
     if not form.is_valid():
         return render(request, "tips/triage_list.html", {**context, "page": None, "rows": []}, status=400)
     tips = form.apply(Tip.objects.restrict(request.user, "change"))
@@ -202,7 +198,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
         chosen = list(tips[: listing.EXPORT_LIMIT])
         sizes = services.cluster_sizes(chosen, request.user)  # type: ignore[arg-type]
         record_event(EventTag.TIP_LIST_EXPORTED, request=request,
-                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+                     detail=listing.export_detail(form, fmt, len(chosen)))
         return listing.export_response(fmt, "tips", lists.columns(sizes, reasons, lists.summaries(chosen)), chosen)
     page = Paginator(tips, 25).get_page(request.GET.get("page"))
     sizes = services.cluster_sizes(list(page), request.user)  # type: ignore[arg-type]

@@ -340,12 +340,8 @@ def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = lists.ReferralFilterForm(request.GET)
-    fmt, problem = listing.export_format(request)
-    if problem:
-        form.is_valid()
-        form.add_error(None, problem)
-    context = {"form": form, "query": listing.list_query(request), "export_limit": listing.EXPORT_LIMIT,
-               "today": timezone.localdate(), "page_limit": QUEUE_LIMIT}
+    fmt, context = listing.bind(form, request)
+    context |= {"today": timezone.localdate(), "page_limit": QUEUE_LIMIT}
     if not form.is_valid():
         return _no_store(render(request, "victims/queue.html", {**context, "incoming": [], "outgoing": []},
                                 status=400))
@@ -355,7 +351,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         chosen = [(lists.INCOMING, r) for r in incoming] + [(lists.OUTGOING, r) for r in outgoing]
         chosen = chosen[: listing.EXPORT_LIMIT]
         record_event(EventTag.VICTIM_QUEUE_EXPORTED, request=request,
-                     detail={"format": fmt, "rows": len(chosen), "sort": form.sort, **listing.filter_detail(form)})
+                     detail=listing.export_detail(form, fmt, len(chosen)))
         return listing.export_response(fmt, "referrals", lists.columns(), chosen)
     incoming, outgoing = lists.rows(form, visible, user.agency_id, QUEUE_LIMIT + 1)
     services.view_queue(user, request)
