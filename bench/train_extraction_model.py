@@ -166,6 +166,23 @@ def choose_per_item(model: Model, narratives: list[Narrative], feats: list[set[s
     return adds, best
 
 
+RELIABILITY_BINS = (0.0, 0.05, 0.2, 0.5, 0.8, 0.95, 1.0001)
+
+
+def reliability(model: Model, narratives: list[Narrative], feats: list[set[str]]) -> list[tuple[str, int, float, float]]:
+    """Calibration of the model's probabilities on the given narratives: for each bin of
+    predicted probability, (bin, item-narrative pairs, mean predicted, observed share)."""
+    rows = []
+    pairs = [(p, label in n.gold) for n, fs in zip(narratives, feats, strict=True)
+             for label, p in model.probabilities(fs).items()]
+    for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(p, y) for p, y in pairs if low <= p < high]
+        if inside:
+            rows.append((f"{low:.2f}-{min(high, 1.0):.2f}", len(inside),
+                         sum(p for p, _ in inside) / len(inside), sum(y for _, y in inside) / len(inside)))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", help="folder holding train.jsonl and dev.jsonl")
@@ -204,6 +221,10 @@ def main() -> int:
         add, keep, f1 = choose(model, dev, dev_feats, dev_found, dev_blocked)
         print(f"dev micro-F1 patterns+rules {before.f1:.3f} -> with the model {f1:.3f} "
               f"(add >= {add}, keep weak (< {WEAK}) findings when >= {keep})")
+        corpus_dev = [i for i, n in enumerate(dev) if n.id.startswith("dv-")]
+        print("reliability on corpus dev (bin, item-narrative pairs, mean predicted, observed):")
+        for row in reliability(model, [dev[i] for i in corpus_dev], [dev_feats[i] for i in corpus_dev]):
+            print(f"  {row[0]}  {row[1]:6d}  {row[2]:.3f}  {row[3]:.3f}")
         adds, f1_items = choose_per_item(model, dev, dev_feats, dev_found, dev_blocked, add, keep)
         changed = {model.labels[j]: float(v) for j, v in enumerate(adds) if v != add}
         print(f"per-item add thresholds: dev micro-F1 {f1_items:.3f}; changed {changed}")
