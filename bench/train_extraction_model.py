@@ -169,12 +169,16 @@ def choose_per_item(model: Model, narratives: list[Narrative], feats: list[set[s
 RELIABILITY_BINS = (0.0, 0.05, 0.2, 0.5, 0.8, 0.95, 1.0001)
 
 
-def reliability(model: Model, narratives: list[Narrative], feats: list[set[str]]) -> list[tuple[str, int, float, float]]:
+def reliability(model: Model, narratives: list[Narrative], feats: list[set[str]],
+                missed: list[dict[str, float]] | None = None) -> list[tuple[str, int, float, float]]:
     """Calibration of the model's probabilities on the given narratives: for each bin of
-    predicted probability, (bin, item-narrative pairs, mean predicted, observed share)."""
+    predicted probability, (bin, item-narrative pairs, mean predicted, observed share).
+    With ``missed`` (each narrative's pattern findings), only the items the patterns did
+    not find: the pairs the add threshold decides."""
     rows = []
-    pairs = [(p, label in n.gold) for n, fs in zip(narratives, feats, strict=True)
-             for label, p in model.probabilities(fs).items()]
+    found = missed or [{} for _ in narratives]
+    pairs = [(p, label in n.gold) for n, fs, fd in zip(narratives, feats, found, strict=True)
+             for label, p in model.probabilities(fs).items() if label not in fd]
     for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
         inside = [(p, y) for p, y in pairs if low <= p < high]
         if inside:
@@ -224,6 +228,10 @@ def main() -> int:
         corpus_dev = [i for i, n in enumerate(dev) if n.id.startswith("dv-")]
         print("reliability on corpus dev (bin, item-narrative pairs, mean predicted, observed):")
         for row in reliability(model, [dev[i] for i in corpus_dev], [dev_feats[i] for i in corpus_dev]):
+            print(f"  {row[0]}  {row[1]:6d}  {row[2]:.3f}  {row[3]:.3f}")
+        print("  ... items the patterns did not find (what the add threshold decides):")
+        for row in reliability(model, [dev[i] for i in corpus_dev], [dev_feats[i] for i in corpus_dev],
+                               [dev_found[i] for i in corpus_dev]):
             print(f"  {row[0]}  {row[1]:6d}  {row[2]:.3f}  {row[3]:.3f}")
         adds, f1_items = choose_per_item(model, dev, dev_feats, dev_found, dev_blocked, add, keep)
         changed = {model.labels[j]: float(v) for j, v in enumerate(adds) if v != add}
