@@ -73,14 +73,14 @@ def augmented(train: list[Narrative], count: int, seed: int = 0) -> list[Narrati
     return out
 
 
-def fit(train: list[Narrative], feats: list[set[str]], c: float = C) -> Model:
+def fit(train: list[Narrative], feats: list[set[str]], c: float = C, min_df: int = MIN_DF) -> Model:
     # Document frequency and positives are counted over the corpus narratives, a narrative
     # and its variants once: a typo repeated in three variants of one text is not a feature.
     originals: dict[str, set[str]] = {}
     for n, fs in zip(train, feats, strict=True):
         originals.setdefault(n.id.split("~")[0], set()).update(fs)
     df = Counter(f for fs in originals.values() for f in fs)
-    vocabulary = sorted(f for f, c in df.items() if c >= MIN_DF)
+    vocabulary = sorted(f for f, c in df.items() if c >= min_df)
     index = {f: i for i, f in enumerate(vocabulary)}
     rows, cols = [], []
     for r, fs in enumerate(feats):
@@ -198,6 +198,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the variants")
     parser.add_argument("--words-only", action="store_true",
                         help="fit on word features alone, not on what the patterns found (p:, n:)")
+    parser.add_argument("--min-df", type=int, default=MIN_DF,
+                        help=f"corpus narratives a feature must occur in (default {MIN_DF})")
     parser.add_argument("--c", type=float, default=C, help=f"inverse regularisation (default {C})")
     args = parser.parse_args()
     folder = Path(args.corpus or os.environ.get("LABORLENS_CORPUS") or ROOT / "tests/fixtures/extraction/corpus")
@@ -217,7 +219,7 @@ def main() -> int:
     train_feats, _, _ = featurise(train)
     if args.words_only:
         train_feats = [{f for f in fs if not f.startswith(("p:", "n:"))} for fs in train_feats]
-    model = fit(train, train_feats, args.c)
+    model = fit(train, train_feats, args.c, args.min_df)
     print(f"{len(model.labels)} items with a classifier, {len(model.index)} features")
     if dev:
         dev_feats, dev_found, dev_blocked = featurise(dev)
