@@ -80,6 +80,14 @@ def test_spanish_irregular_verbs_share_the_stem_of_their_present() -> None:
         "El patrón tuvo nuestros celulares toda la temporada y no podíamos llamar a nadie.")
 
 
+def test_first_person_forms_are_not_what_someone_else_does() -> None:
+    """Third person only: "tenía mi pasaporte, mi teléfono" is the worker's own."""
+    assert stem("tengo", "es") != stem("tiene", "es")
+    assert stem("tenia", "es") != stem("tiene", "es")
+    assert "cd_isolation_confinement_surveillance" not in ids(
+        "Trabajé en la bodega seis meses. Tenía mi pasaporte, mi teléfono y mi carro; me fui cuando quise.")
+
+
 def test_english_past_forms_keep_their_own_stem() -> None:
     """Tried and left out (BENCHMARKS.md): the rules that name a threat are written in the
     tense that makes it one, so "paid" is not read as "pay"."""

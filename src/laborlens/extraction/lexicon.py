@@ -56,9 +56,11 @@ def _table(groups: dict[str, str]) -> dict[str, str]:
 # Irregular verb forms the Snowball stemmers leave apart from the regular ones, mapped to a
 # form whose stem the regular forms share, so "dijeron" matches a rule written with "dice"
 # and "tuvo" one written with "tiene" (and the reverse: rule words go through the same
-# table). Forms are folded (no accents). Left out on purpose: words with another common
-# meaning ("hacia" = towards, "vino" = wine, "traje" = suit, "fue"/"fueron", which are both
-# ir and ser).
+# table). Forms are folded (no accents). Third person only: a rule written with "tiene" or
+# "pide" says what someone else does, and "tengo", "tenemos" or "tenia" (I or he had) would
+# turn "tenia mi pasaporte, mi telefono" (the worker's own) into a phone taken. Left out on
+# purpose too: words with another common meaning ("hacia" = towards, "vino" = wine, "traje" =
+# suit, "fue"/"fueron", which are both ir and ser).
 LEMMAS: dict[str, dict[str, str]] = {
     # English past forms were tried (took, told, paid, went, left, ...) and left out: the
     # rules that name a threat are written in the tense that makes it one ("your family will
@@ -66,20 +68,20 @@ LEMMAS: dict[str, dict[str, str]] = {
     # findings and 5 true ones (BENCHMARKS.md, 2026-12-04 evening).
     "en": {},
     "es": _table({
-        "dice": "dijeron dijo dije dijimos dijiste dijera decia decian decir dicho digo decimos",
-        "tiene": "tuvo tuvieron tuve tuvimos tenia tenian tener tengo tenemos tenido",
-        "pone": "puso pusieron puse pusimos poner pongo ponia ponian puesto",
-        "hace": "hizo hicieron hice hicimos hacer hago hacian hecho",
-        "quiere": "quiso quisieron quiero queria querian querer",
-        "puede": "pudo pudieron puedo podia podian poder podemos",
-        "trae": "trajo trajeron traia traian traer traigo",
-        "duerme": "durmio durmieron duermen dormia dormian dormir dormimos",
-        "pide": "pidio pidieron piden pedia pedian pedir pido",
-        "sigue": "siguio siguieron siguen seguia seguir sigo",
-        "viene": "vinieron vienen venia venian venir vengo",
-        "dar": "da dan dio dieron daba daban doy",
-        "sabe": "supo supieron saben sabia sabian saber",
-        "sale": "salgo salen salio salieron salia salian salir",
+        "dice": "dijo dijeron decian",
+        "tiene": "tuvo tuvieron tenian",
+        "pone": "puso pusieron ponian",
+        "hace": "hizo hicieron hacian",
+        "quiere": "quiso quisieron querian",
+        "puede": "pudo pudieron podian",
+        "trae": "trajo trajeron traian",
+        "duerme": "durmio durmieron duermen dormian",
+        "pide": "pidio pidieron piden pedian",
+        "sigue": "siguio siguieron siguen",
+        "viene": "vinieron vienen venian",
+        "dar": "da dan dio dieron daban",
+        "sabe": "supo supieron saben sabian",
+        "sale": "salio salieron salen salian",
     }),
 }
 
