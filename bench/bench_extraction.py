@@ -119,6 +119,29 @@ def _confusion(narratives: list[Narrative], extractions: dict[str, Extraction]) 
         print("    " + f"{kind:<28}" + "".join(f"{table[(kind, r)]:>13}" for r in READINGS))
 
 
+def surface(narratives: list[Narrative]) -> None:
+    """Dev rewritten by each surface transform of extraction/augment.py (typos, no
+    punctuation, chat spellings, tense, synonyms, code-switching, ...) and by all of them
+    together: how much of the score is owed to the corpus writers' spelling. The variants
+    are synthetic and seeded by narrative id; the labels are the original ones."""
+    import dataclasses
+    import random
+    import zlib
+
+    from laborlens.extraction import augment
+
+    print("\n== corpus dev rewritten (synthetic surface variants; micro P / R / F1)")
+    rows: list[tuple[str, list[Narrative]]] = [("as written", narratives)]
+    for transform, _ in augment.TRANSFORMS:
+        rows.append((transform.__name__, [dataclasses.replace(n, text=transform(
+            n.text, n.lang, random.Random(zlib.crc32(n.id.encode())))) for n in narratives]))  # noqa: S311
+    rows.append(("all (one variant each)", [dataclasses.replace(n, text=augment.variants(n.id, n.text, n.lang, 1, seed=99)[0])
+                                            for n in narratives]))
+    for name, rewritten in rows:
+        predicted = {n.id: frozenset(extract(n.text, lang=n.lang).ids) for n in rewritten}
+        print(_line(name, score((n, predicted[n.id]) for n in rewritten)))
+
+
 def _ids(text: str) -> int:
     return len(extract(text).ids)
 
@@ -155,6 +178,8 @@ def main() -> int:
     parser.add_argument("--errors", choices=("train", "dev", "old-dev"),
                         help="list errors of one tuning split (never blind or the old held-out set)")
     parser.add_argument("--layers", action="store_true", help="also score each layer set (patterns only, + lemmas, + learned)")
+    parser.add_argument("--surface", action="store_true",
+                        help="also score corpus dev rewritten by each surface transform (typos, chat spellings, ...)")
     parser.add_argument("--no-assess", action="store_true", help="skip the reading confusion matrix")
     parser.add_argument("--processes", type=int, default=2, help="worker processes for the second throughput figure")
     parser.add_argument("--blind", action="store_true", help="evaluate blind.jsonl ONLY (checks its sha256 first)")
@@ -172,6 +197,8 @@ def main() -> int:
             for label, layers in LAYER_SETS.items():
                 predicted = {k: frozenset(e.ids) for k, e in _extract_all(narratives, layers).items()}
                 print(_line(f"{name}: {label}", score((n, predicted[n.id]) for n in narratives)))
+    if args.surface and "corpus dev" in splits:
+        surface(splits["corpus dev"])
     throughput([n for narratives in splits.values() for n in narratives], args.processes)
     return 0
 

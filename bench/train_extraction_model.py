@@ -13,6 +13,7 @@ predictions over train, split by fact pattern (said in the output).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from collections import Counter
 from pathlib import Path
@@ -21,6 +22,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from laborlens.extraction.augment import variants
 from laborlens.extraction.learned import (
     MIN_TOKENS,
     MODEL_FILE,
@@ -39,6 +41,7 @@ OLD_FIXTURE = ROOT / "tests" / "fixtures" / "extraction" / "narratives.jsonl"
 MIN_POSITIVES = 4  # an item needs this many train narratives to get a classifier
 MIN_DF = 2  # a feature must occur in this many train narratives
 C = 1.0
+AUGMENT = 2  # surface variants per train narrative (see augmented()); chosen on dev, BENCHMARKS.md
 ADD_GRID = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 KEEP_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 
@@ -57,9 +60,27 @@ def featurise(narratives: list[Narrative]) -> tuple[list[set[str]], list[dict[st
     return feats, found, blocked
 
 
-def fit(train: list[Narrative], feats: list[set[str]]) -> Model:
-    df = Counter(f for fs in feats for f in fs)
-    vocabulary = sorted(f for f, c in df.items() if c >= MIN_DF)
+def augmented(train: list[Narrative], count: int, seed: int = 0) -> list[Narrative]:
+    """Each train narrative followed by ``count`` surface variants with the same labels
+    (extraction/augment.py: typos, accents, abbreviations, synonyms, code-switching,
+    tense, clock times); the variants' ids end in ``~k`` so nothing mistakes them for
+    corpus narratives."""
+    out: list[Narrative] = []
+    for n in train:
+        out.append(n)
+        for k, text in enumerate(variants(n.id, n.text, n.lang, count, seed)):
+            out.append(dataclasses.replace(n, id=f"{n.id}~{k + 1}", text=text))
+    return out
+
+
+def fit(train: list[Narrative], feats: list[set[str]], c: float = C, min_df: int = MIN_DF) -> Model:
+    # Document frequency and positives are counted over the corpus narratives, a narrative
+    # and its variants once: a typo repeated in three variants of one text is not a feature.
+    originals: dict[str, set[str]] = {}
+    for n, fs in zip(train, feats, strict=True):
+        originals.setdefault(n.id.split("~")[0], set()).update(fs)
+    df = Counter(f for fs in originals.values() for f in fs)
+    vocabulary = sorted(f for f, c in df.items() if c >= min_df)
     index = {f: i for i, f in enumerate(vocabulary)}
     rows, cols = [], []
     for r, fs in enumerate(feats):
@@ -68,13 +89,14 @@ def fit(train: list[Narrative], feats: list[set[str]]) -> Model:
                 rows.append(r)
                 cols.append(index[f])
     x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(feats), len(vocabulary)))
-    counts = Counter(i for n in train for i in n.gold)
-    labels = sorted(i for i, c in counts.items() if c >= MIN_POSITIVES and c < len(train))
+    gold = {n.id.split("~")[0]: n.gold for n in train}
+    counts = Counter(i for g in gold.values() for i in g)
+    labels = sorted(i for i, c in counts.items() if c >= MIN_POSITIVES and c < len(gold))
     weights = np.zeros((len(vocabulary), len(labels)), dtype=np.float32)
     bias = np.zeros(len(labels), dtype=np.float32)
     for j, label in enumerate(labels):
         y = np.array([label in n.gold for n in train], dtype=int)
-        clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
+        clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
         clf.fit(x, y)
         weights[:, j] = clf.coef_[0]
         bias[j] = clf.intercept_[0]
@@ -144,12 +166,41 @@ def choose_per_item(model: Model, narratives: list[Narrative], feats: list[set[s
     return adds, best
 
 
+RELIABILITY_BINS = (0.0, 0.05, 0.2, 0.5, 0.8, 0.95, 1.0001)
+
+
+def reliability(model: Model, narratives: list[Narrative], feats: list[set[str]],
+                missed: list[dict[str, float]] | None = None) -> list[tuple[str, int, float, float]]:
+    """Calibration of the model's probabilities on the given narratives: for each bin of
+    predicted probability, (bin, item-narrative pairs, mean predicted, observed share).
+    With ``missed`` (each narrative's pattern findings), only the items the patterns did
+    not find: the pairs the add threshold decides."""
+    rows = []
+    found = missed or [{} for _ in narratives]
+    pairs = [(p, label in n.gold) for n, fs, fd in zip(narratives, feats, found, strict=True)
+             for label, p in model.probabilities(fs).items() if label not in fd]
+    for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(p, y) for p, y in pairs if low <= p < high]
+        if inside:
+            rows.append((f"{low:.2f}-{min(high, 1.0):.2f}", len(inside),
+                         sum(p for p, _ in inside) / len(inside), sum(y for _, y in inside) / len(inside)))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", help="folder holding train.jsonl and dev.jsonl")
     parser.add_argument("--out", default=str(MODEL_FILE))
     parser.add_argument("--corpus-dev-only", action="store_true",
                         help="choose thresholds on the corpus dev split alone (default: plus the old fixture's dev split)")
+    parser.add_argument("--augment", type=int, default=AUGMENT,
+                        help=f"surface variants per train narrative (default {AUGMENT}; 0: none)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the variants")
+    parser.add_argument("--words-only", action="store_true",
+                        help="fit on word features alone, not on what the patterns found (p:, n:)")
+    parser.add_argument("--min-df", type=int, default=MIN_DF,
+                        help=f"corpus narratives a feature must occur in (default {MIN_DF})")
+    parser.add_argument("--c", type=float, default=C, help=f"inverse regularisation (default {C})")
     args = parser.parse_args()
     folder = Path(args.corpus or os.environ.get("LABORLENS_CORPUS") or ROOT / "tests/fixtures/extraction/corpus")
     train = load_narratives(folder / "train.jsonl")
@@ -162,8 +213,13 @@ def main() -> int:
         print(f"thresholds chosen on corpus dev ({len(dev)}) + the old fixture's dev split ({len(old_dev)})")
         dev = dev + old_dev
     print(f"train: {len(train)} narratives from {folder / 'train.jsonl'}; dev: {len(dev)}")
+    if args.augment:
+        train = augmented(train, args.augment, args.seed)
+        print(f"fitted on {len(train)} texts: each train narrative and {args.augment} surface variants (seed {args.seed})")
     train_feats, _, _ = featurise(train)
-    model = fit(train, train_feats)
+    if args.words_only:
+        train_feats = [{f for f in fs if not f.startswith(("p:", "n:"))} for fs in train_feats]
+    model = fit(train, train_feats, args.c, args.min_df)
     print(f"{len(model.labels)} items with a classifier, {len(model.index)} features")
     if dev:
         dev_feats, dev_found, dev_blocked = featurise(dev)
@@ -171,6 +227,14 @@ def main() -> int:
         add, keep, f1 = choose(model, dev, dev_feats, dev_found, dev_blocked)
         print(f"dev micro-F1 patterns+rules {before.f1:.3f} -> with the model {f1:.3f} "
               f"(add >= {add}, keep weak (< {WEAK}) findings when >= {keep})")
+        corpus_dev = [i for i, n in enumerate(dev) if n.id.startswith("dv-")]
+        print("reliability on corpus dev (bin, item-narrative pairs, mean predicted, observed):")
+        for row in reliability(model, [dev[i] for i in corpus_dev], [dev_feats[i] for i in corpus_dev]):
+            print(f"  {row[0]}  {row[1]:6d}  {row[2]:.3f}  {row[3]:.3f}")
+        print("  ... items the patterns did not find (what the add threshold decides):")
+        for row in reliability(model, [dev[i] for i in corpus_dev], [dev_feats[i] for i in corpus_dev],
+                               [dev_found[i] for i in corpus_dev]):
+            print(f"  {row[0]}  {row[1]:6d}  {row[2]:.3f}  {row[3]:.3f}")
         adds, f1_items = choose_per_item(model, dev, dev_feats, dev_found, dev_blocked, add, keep)
         changed = {model.labels[j]: float(v) for j, v in enumerate(adds) if v != add}
         print(f"per-item add thresholds: dev micro-F1 {f1_items:.3f}; changed {changed}")

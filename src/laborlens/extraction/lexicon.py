@@ -48,12 +48,70 @@ def normalise(word: str) -> str:
     return _TRIPLED.sub(r"\1\1", word)
 
 
+def _table(groups: dict[str, str]) -> dict[str, str]:
+    """{form: representative} from {representative: "form form ..."}."""
+    return {form: base for base, forms in groups.items() for form in forms.split()}
+
+
+# Irregular verb forms the Snowball stemmers leave apart from the regular ones, mapped to a
+# form whose stem the regular forms share, so "dijeron" matches a rule written with "dice"
+# and "tuvo" one written with "tiene" (and the reverse: rule words go through the same
+# table). Forms are folded (no accents). Third person only: a rule written with "tiene" or
+# "pide" says what someone else does, and "tengo", "tenemos" or "tenia" (I or he had) would
+# turn "tenia mi pasaporte, mi telefono" (the worker's own) into a phone taken. Left out on
+# purpose too: words with another common meaning ("hacia" = towards, "vino" = wine, "traje" =
+# suit, "fue"/"fueron", which are both ir and ser).
+LEMMAS: dict[str, dict[str, str]] = {
+    # English past forms were tried (took, told, paid, went, left, ...) and left out: the
+    # rules that name a threat are written in the tense that makes it one ("your family will
+    # pay", "tells them the police"), and on train and dev the past forms added 10 false
+    # findings and 5 true ones (BENCHMARKS.md, 2026-12-04 evening).
+    "en": {},
+    "es": _table({
+        "dice": "dijo dijeron decian",
+        "tiene": "tuvo tuvieron tenian",
+        "pone": "puso pusieron ponian",
+        "hace": "hizo hicieron hacian",
+        "quiere": "quiso quisieron querian",
+        "puede": "pudo pudieron podian",
+        "trae": "trajo trajeron traian",
+        "duerme": "durmio durmieron duermen dormian",
+        "pide": "pidio pidieron piden pedian",
+        "sigue": "siguio siguieron siguen",
+        "viene": "vinieron vienen venian",
+        "dar": "da dan dio dieron daban",
+        "sabe": "supo supieron saben sabian",
+        "sale": "salio salieron salen salian",
+    }),
+}
+
+# Chat spellings of whole words, per language ("xq" is porque, "u" is you; "u" is also a
+# Spanish "or", so each table applies to its own language's stems only).
+CHAT: dict[str, dict[str, str]] = {
+    "en": {"u": "you", "ur": "your", "bc": "because", "cuz": "because", "bcuz": "because",
+           "coz": "because", "ppl": "people", "hrs": "hours", "hr": "hour", "wks": "weeks",
+           "wk": "week", "wkrs": "workers", "wkr": "worker", "pls": "please", "plz": "please",
+           "abt": "about", "thru": "through", "docs": "documents", "gonna": "going",
+           "wanna": "want", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't",
+           "cant": "can't", "isnt": "isn't", "wasnt": "wasn't", "couldnt": "couldn't",
+           "wouldnt": "wouldn't", "wont": "won't", "havent": "haven't", "aint": "ain't"},
+    "es": {"q": "que", "k": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque",
+           "xk": "porque", "pk": "porque", "tmb": "tambien", "tb": "tambien", "pa": "para",
+           "toy": "estoy", "sta": "esta", "stan": "estan", "x": "por", "mui": "muy",
+           "kiere": "quiere", "aki": "aqui", "nd": "nada", "bn": "bien", "dnd": "donde",
+           "hrs": "horas", "hr": "hora", "sem": "semana", "xa": "para"},
+}
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str, lang: str) -> str:
-    """The stem of one folded word in ``lang`` ("en" or "es")."""
+    """The stem of one folded word in ``lang`` ("en" or "es"), chat spellings and irregular
+    verb forms read as their ordinary word first."""
     base = normalise(word)
     if base.isdigit():
         return base
+    base = CHAT[lang].get(base, base)
+    base = LEMMAS[lang].get(base, base)
     return str(_stemmer(lang).stemWord(base))
 
 

@@ -25,7 +25,7 @@ from laborlens.extraction._catalogue import catalogue_items
 from laborlens.extraction.detect import SUPPORTED, resolve_language, sentence_language
 from laborlens.extraction.lexicon import tokens
 from laborlens.extraction.negation import NegationRules, is_negated
-from laborlens.extraction.rules import match_sentence, rule_set
+from laborlens.extraction.rules import match_sentence, rule_set, spelled
 
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 MIN_CONFIDENCE = 0.5  # below this a finding is too weak to pre-fill a screening
@@ -302,9 +302,9 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
     hits = _pattern_hits(folded, pack, [(0, len(folded))], bounds, starts, blocked)
     if foreign:
         hits.extend(_pattern_hits(folded, other, _runs(foreign), bounds, starts, blocked))
-    toks = tokens(folded)
-    token_starts = [t.start for t in toks]
     rules = rule_set()
+    toks = spelled(tokens(folded), rules)
+    token_starts = [t.start for t in toks]
     for sentence in bounds:
         first = bisect.bisect_left(token_starts, sentence[0])
         last = bisect.bisect_left(token_starts, sentence[1])

@@ -20,8 +20,10 @@ such a sentence is dropped unless the sentence also matches one of the veto's
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +79,71 @@ class RuleSet:
     by_first_word: Mapping[str, tuple[Rule, ...]]
     scan_always: Mapping[str, tuple[Rule, ...]]  # first element a prefix (by its first letter) or "#" a number
     vetoes: Mapping[str, tuple[Veto, ...]]
+    # A rule word of TYPO_MIN_LENGTH letters or more with one letter dropped or two swapped
+    # (never the first two letters) -> that word; see spelled().
+    typos: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+TYPO_MIN_LENGTH = 8
+
+
+def fold_word(word: str) -> str:
+    """A rule word as a folded token reads it (no accents)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _typo_forms(word: str) -> set[str]:
+    """``word`` with one letter dropped or two neighbours swapped, the first two letters
+    kept (a drop there makes other words: "threats" -> "treats") and the last one too
+    (a drop there is another form of it: "dollars" -> "dollar")."""
+    forms = {word[:i] + word[i + 1:] for i in range(2, len(word) - 1)}
+    forms |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(2, len(word) - 1)}
+    forms.discard(word)
+    return forms
+
+
+def _typo_map(words: set[str]) -> dict[str, str]:
+    """{misspelling: rule word} for the long rule words; a misspelling of two different
+    words, or one that is itself a rule word, is left alone."""
+    out: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word in sorted(w for w in words if len(w) >= TYPO_MIN_LENGTH and w.isalpha()):
+        for form in _typo_forms(word):
+            if form in out and out[form] != word:
+                ambiguous.add(form)
+            out[form] = word
+    # A form that stems like some rule word is a real form of that word ("dollar",
+    # "cambia", "quiera"), not a misspelling.
+    known = {stem(w, lang) for w in words for lang in LANGUAGES}
+    return {k: v for k, v in out.items() if k not in ambiguous and k not in words
+            and stem(k, "en") not in known and stem(k, "es") not in known}
+
+
+def spelled(toks: list[Token], rules: RuleSet) -> list[Token]:
+    """The tokens with a misspelt rule word read as that word ("pasport" -> "passport",
+    "amenazaorn" -> "amenazaron"); offsets are kept, so spans still point at the text."""
+    if not rules.typos:
+        return toks
+    out = toks
+    for i, tok in enumerate(toks):
+        word = rules.typos.get(tok.word)
+        if word is not None:
+            if out is toks:
+                out = list(toks)
+            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")))
+    return out
+
+
+def _plain_words(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The plain words (not =exact, prefix* or #num) an element names."""
+    out = set()
+    for part in raw.split("|"):
+        macro = _MACRO.match(part)
+        for alt in macros[lang][macro.group(1)].split("|") if macro else [part]:
+            alt = alt.strip().lower()
+            if alt and alt[0] not in "=#" and not alt.endswith("*"):
+                out.update(alt.split())
+    return out
 
 
 def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> Element:
@@ -110,9 +177,12 @@ def rule_set() -> RuleSet:
     data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     macros = data.get("macros", {})
     rules = []
+    words: set[str] = set()
     for raw in data["rules"]:
         langs = LANGUAGES if raw.get("lang", "both") == "both" else (raw["lang"],)
         for lang in langs:
+            for e in raw["seq"]:
+                words |= _plain_words(e, lang, macros)
             rules.append(Rule(f"{raw['id']}" if len(langs) == 1 else f"{raw['id']}.{lang}",
                               raw["indicator"], lang,
                               tuple(_element(e, lang, macros) for e in raw["seq"]),
@@ -137,7 +207,7 @@ def rule_set() -> RuleSet:
             Veto(raw["indicator"], _regexes(raw["when"]), _regexes(raw.get("unless", []))))
     return RuleSet(tuple(rules), {k: tuple(v) for k, v in by_stem.items()},
                    {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in scan.items()},
-                   {k: tuple(v) for k, v in vetoes.items()})
+                   {k: tuple(v) for k, v in vetoes.items()}, _typo_map({fold_word(w) for w in words}))
 
 
 @dataclass(frozen=True)
