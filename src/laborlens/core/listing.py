@@ -11,6 +11,8 @@ show to that user. The view records one audit event per export.
   whitelists; anything else is a form error (a 400 page with the message, never a 500).
 * ``export_format``: ``?format=csv`` or ``?format=xlsx`` (empty: the page); anything else
   is an error message.
+* ``day_range``: a "from day X until day Y" filter on a date-time column, as local midnights
+  (the site's time zone) in a half-open range, the way the metrics count a period.
 * ``safe_cell``: text that a spreadsheet would read as a formula (starting with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return; OWASP "CSV injection") gets a leading
   apostrophe, in both formats.
@@ -22,10 +24,11 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from django import forms
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -193,6 +196,24 @@ class ListForm(forms.Form):
     def check_dates(self, data: dict[str, Any], start: str, end: str) -> None:
         if data.get(start) and data.get(end) and data[start] > data[end]:
             self.add_error(end, _("The end date must be on or after the start date."))
+
+
+def local_midnight(day: date) -> datetime:
+    """The first instant of ``day`` in the current (the site's) time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def day_range(column: str, since: date | None, until: date | None) -> Q:
+    """``column`` (a date-time) on the days ``since`` through ``until``, either open: from the
+    local midnight that starts ``since`` up to, not including, the one after ``until``. The
+    days are the reader's calendar days (the site's time zone), not UTC ones; the half-open
+    end keeps the last instant of a day in it and the next day's first out."""
+    bounds: dict[str, datetime] = {}
+    if since:
+        bounds[f"{column}__gte"] = local_midnight(since)
+    if until:
+        bounds[f"{column}__lt"] = local_midnight(until + timedelta(days=1))
+    return Q(**bounds)
 
 
 def date_field(label: Any) -> forms.DateField:
