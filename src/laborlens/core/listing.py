@@ -38,8 +38,11 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Past this many rows a download stops; the page says so (narrow the filters instead). Free
-# text costs what the page costs per row (identity.text compiles each hidden person's patterns):
-# 2,461 cases took 14.7 s on the shared 2-core machine at load 10 (BENCHMARKS-style run, PostgreSQL).
+# text is rendered page by page as the pages show it: 2,500 cases took 8-10 s on the shared
+# 2-core machine (PostgreSQL, 50,000 cases) while each page read its people and compiled every
+# hidden person's patterns; 1.4-1.9 s since the people are read once for the whole download
+# (cases.lists.page_titles) and a pattern is compiled only for a text that can match it
+# (identity.text.Rules). BENCHMARKS.md "Case list download".
 EXPORT_LIMIT = 2500
 # Query-string keys that move through the pages, not part of what is filtered.
 PAGING_KEYS = ("page", "after", "before", "format")
