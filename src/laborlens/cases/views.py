@@ -189,6 +189,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["can_edit"] = can_change and may_edit_text(user, user.agency_id, [case.title, case.summary],
                                                        context["seen"])
     services.read_case(user, case, request)
+    services.read_case_people(user, case, decided, request)  # the list shows names where allowed
     return render(request, "cases/case_detail.html", context)
 
 
