@@ -1,20 +1,17 @@
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.models import AuditEvent
 from laborlens.audit.tags import EventTag, tag_label
 from laborlens.core import listing
-from laborlens.core.listing import Column, ListForm
+from laborlens.core.listing import Column, ListForm, day_range
 from laborlens.core.permissions import permission_required
 
 
@@ -48,15 +45,11 @@ def filtered_events(form: AuditFilterForm) -> QuerySet[AuditEvent]:
     if not form.is_valid():
         return events.none()
     data = form.cleaned_data
-    tz = timezone.get_current_timezone()
     if data["who"]:
         events = events.filter(actor_label__iexact=data["who"])
     if data["what"]:
         events = events.filter(tag=data["what"])
-    if data["since"]:
-        events = events.filter(created_at__gte=datetime.combine(data["since"], time.min, tz))
-    if data["until"]:
-        events = events.filter(created_at__lte=datetime.combine(data["until"], time.max, tz))
+    events = events.filter(day_range("created_at", data.get("since"), data.get("until")))
     if data["object_type"]:
         events = events.filter(object_type=data["object_type"].lower())
     if data["object_id"]:

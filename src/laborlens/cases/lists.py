@@ -8,6 +8,8 @@ another sort does not parse and gives the first page.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from laborlens.cases.models import Case, Person, Stage
 from laborlens.core import keyset
 from laborlens.core.listing import Column, ListForm, date_field
+from laborlens.identity.access import ShownPerson, member_case_ids, shown
 from laborlens.identity.text import Renderer
 
 SORT_KEYS: dict[str, tuple[keyset.Key, ...]] = {
@@ -66,10 +69,25 @@ class CaseFilterForm(ListForm):
         return cases
 
 
-def titles(user: Any, cases: list[Case]) -> Any:
-    """Each case's title as this user reads it on the list page (``seen``)."""
-    seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in cases]))
-    return lambda case: seen(case.title)
+def page_titles(user: Any, cases: list[Case]) -> Callable[[list[Case]], Callable[[Case], str]]:
+    """For a download (``listing.page_by_page``): each case's title as this user reads it on
+    the list page that shows it. The people of every page, and whose identity the user may
+    see, are read once for all of them (a fixed number of queries however many rows); each
+    page is still rendered with its own people only, in the order the page reads them
+    (``Person`` ordering)."""
+    people = list(Person.objects.filter(case__in=[case.pk for case in cases]))
+    order = {person.pk: index for index, person in enumerate(people)}
+    by_case: dict[int, list[ShownPerson]] = defaultdict(list)
+    for item in shown(user, people, member_case_ids(user, {person.case_id for person in people})):
+        by_case[item.person.case_id].append(item)
+
+    def render(page: list[Case]) -> Callable[[Case], str]:
+        decided = sorted((item for case in page for item in by_case.get(case.pk, ())),
+                         key=lambda item: order[item.person.pk])
+        seen = Renderer(user, [item.person for item in decided], decided=decided)
+        return lambda case: seen(case.title)
+
+    return render
 
 
 def columns(title: dict[int, str]) -> list[Column]:

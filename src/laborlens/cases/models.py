@@ -150,6 +150,8 @@ class Case(VersionedModel):
             models.Index(models.F("opened_on").desc(), models.F("id").desc(), name="cases_case_opened_idx"),
             models.Index(models.F("lead_agency"), models.F("opened_on").desc(), models.F("id").desc(),
                          name="cases_case_agency_opened_idx"),
+            # "Recently changed" (the list's -updated sort, keyset keys updated_at, pk).
+            models.Index(models.F("updated_at").desc(), models.F("id").desc(), name="cases_case_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -104,6 +104,15 @@ def read_case(user: User, case: Case, request: HttpRequest | None = None, *, via
     record_read(EventTag.CASE_VIEWED, request, case, by=user, via=via, number=case.number)
 
 
+def read_case_people(user: User, case: Case, people: list[Any], request: HttpRequest | None = None, *,
+                     via: str = "web") -> None:
+    """The people of a case as the reader sees them (``identity.access.shown``: the case
+    page's list, the API's case_people): how many, and how many with their identity shown
+    (their names), as the person page records each person it shows."""
+    record_read(EventTag.CASE_PERSON_VIEWED, request, case, by=user, via=via, people=len(people),
+                identities_shown=sum(1 for item in people if item.identity))
+
+
 def list_cases(user: User, request: HttpRequest | None = None, *, first_page: bool, count: int,
                via: str = "web") -> None:
     record_read(EventTag.CASE_LISTED, request, by=user, via=via, first_page=first_page, count=count)

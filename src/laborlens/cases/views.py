@@ -128,7 +128,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = form.apply(cases, user)
     if fmt:
         rows = list(cases.order_by(*keyset.order_of(form.keys()))[: listing.EXPORT_LIMIT])
-        title = listing.page_by_page(rows, CASE_PAGE_SIZE, lambda chunk: lists.titles(user, chunk))
+        title = listing.page_by_page(rows, CASE_PAGE_SIZE, lists.page_titles(user, rows))
         record_event(EventTag.CASE_LIST_EXPORTED, request=request,
                      detail=listing.export_detail(form, fmt, len(rows)))
         return listing.export_response(fmt, "cases", lists.columns(title), rows)
@@ -189,6 +189,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["can_edit"] = can_change and may_edit_text(user, user.agency_id, [case.title, case.summary],
                                                        context["seen"])
     services.read_case(user, case, request)
+    services.read_case_people(user, case, decided, request)  # the list shows names where allowed
     return render(request, "cases/case_detail.html", context)
 
 

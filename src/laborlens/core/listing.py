@@ -11,6 +11,8 @@ show to that user. The view records one audit event per export.
   whitelists; anything else is a form error (a 400 page with the message, never a 500).
 * ``export_format``: ``?format=csv`` or ``?format=xlsx`` (empty: the page); anything else
   is an error message.
+* ``day_range``: a "from day X until day Y" filter on a date-time column, as local midnights
+  (the site's time zone) in a half-open range, the way the metrics count a period.
 * ``safe_cell``: text that a spreadsheet would read as a formula (starting with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return; OWASP "CSV injection") gets a leading
   apostrophe, in both formats.
@@ -22,10 +24,11 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from django import forms
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +38,11 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8",
                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Past this many rows a download stops; the page says so (narrow the filters instead). Free
-# text costs what the page costs per row (identity.text compiles each hidden person's patterns):
-# 2,461 cases took 14.7 s on the shared 2-core machine at load 10 (BENCHMARKS-style run, PostgreSQL).
+# text is rendered page by page as the pages show it: 2,500 cases took 8-10 s on the shared
+# 2-core machine (PostgreSQL, 50,000 cases) while each page read its people and compiled every
+# hidden person's patterns; 1.4-1.9 s since the people are read once for the whole download
+# (cases.lists.page_titles) and a pattern is compiled only for a text that can match it
+# (identity.text.Rules). BENCHMARKS.md "Case list download".
 EXPORT_LIMIT = 2500
 # Query-string keys that move through the pages, not part of what is filtered.
 PAGING_KEYS = ("page", "after", "before", "format")
@@ -193,6 +199,24 @@ class ListForm(forms.Form):
     def check_dates(self, data: dict[str, Any], start: str, end: str) -> None:
         if data.get(start) and data.get(end) and data[start] > data[end]:
             self.add_error(end, _("The end date must be on or after the start date."))
+
+
+def local_midnight(day: date) -> datetime:
+    """The first instant of ``day`` in the current (the site's) time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def day_range(column: str, since: date | None, until: date | None) -> Q:
+    """``column`` (a date-time) on the days ``since`` through ``until``, either open: from the
+    local midnight that starts ``since`` up to, not including, the one after ``until``. The
+    days are the reader's calendar days (the site's time zone), not UTC ones; the half-open
+    end keeps the last instant of a day in it and the next day's first out."""
+    bounds: dict[str, datetime] = {}
+    if since:
+        bounds[f"{column}__gte"] = local_midnight(since)
+    if until:
+        bounds[f"{column}__lt"] = local_midnight(until + timedelta(days=1))
+    return Q(**bounds)
 
 
 def date_field(label: Any) -> forms.DateField:

@@ -5,6 +5,8 @@ referral sent, a deconfliction match...), together with the queue task that send
 either both commit or neither does. The row holds a kind and the site path of the object
 page, never a name, a case title or any other detail: the mail says what happened in plain
 words and links to a page that itself asks the reader to sign in and checks their scope.
+The one name a mail may hold is the colleague's who sent something to the reader
+(``NAMES_SENDER``), never the name of anyone it concerns.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ class Kind(models.TextChoices):
     TASK_DUE = "task_due", _("A task assigned to you is due tomorrow or overdue")
     REMINDER_DUE = "reminder_due", _("A consent renewal, follow-up or deadline is coming up")
     RELEASE_APPROVAL = "release_approval", _("A statistical release is waiting for approval")
+    SCREENING_SENT = "screening_sent", _("A screening was sent to you")
+
+
+# The kinds whose mail names the colleague who acted (a screening comes from a named officer of
+# the recipient's own agency, as "My work" shows): that person only, never whom it concerns.
+NAMES_SENDER = frozenset({Kind.SCREENING_SENT})
 
 
 class Delivery(models.TextChoices):
@@ -67,6 +75,10 @@ class Notification(models.Model):
     kind = models.CharField(_("notification"), max_length=30, choices=Kind.choices)
     # The object page, relative to LABORLENS_BASE_URL (e.g. /victims/referrals/12/).
     path = models.CharField(max_length=200)
+    # The colleague who acted, for the kinds in NAMES_SENDER (their name is in the mail); empty
+    # for the others.
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
     delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
     # Periodic reminders name what they remind of (e.g. "task:7:overdue:2026-05-01") so that
     # a daily job tells each person once, however often it runs.

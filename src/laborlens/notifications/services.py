@@ -1,7 +1,7 @@
 """Who is told of what, and the mail that tells them.
 
 The hooks (``referral_sent``, ``referral_answered``, ``deconfliction_match``,
-``release_awaits_approval``) are called by the services of the other apps inside the
+``release_awaits_approval``, ``screening_sent``) are called by the services of the other apps inside the
 transaction of the change; the periodic ``queue_due_reminders`` and ``queue_digests`` run on
 the queue (``ops/tasks.py``). Every recipient must be active, have an e-mail address, want
 this kind, and be able to open the object (the model's ``restrict()``), so nobody is told of
@@ -9,7 +9,8 @@ anything outside their scope.
 
 A mail holds the kind in plain words and a link; never a name, a case title or number, a
 note, a phone number or any other detail. The page behind the link asks for sign-in and
-checks scope again.
+checks scope again. A screening sent to the reader names the colleague who sent it (the one
+name a mail holds: staff of the reader's agency, never whom the screening concerns).
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from django.utils.translation import gettext as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.notifications.models import Delivery, Kind, Notification, Preference
+from laborlens.notifications.models import NAMES_SENDER, Delivery, Kind, Notification, Preference
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
     from laborlens.cases.models import DeconflictionNotice
     from laborlens.publishing.models import Release
+    from laborlens.screening.models import ScreeningHandoff
     from laborlens.victims.models import Referral
 
 logger = logging.getLogger(__name__)
@@ -79,7 +81,8 @@ def reachable(user: User) -> bool:
 def notify(users: Iterable[User], kind: str, path: str, *, scope_model: type[models.Model], scope_pk: int,
            scope_action: str = "view", actor: User | None = None, dedupe_key: str = "") -> list[Notification]:
     """Queue one notification per user who may open the object; call inside the event's
-    transaction (the row and its send task commit with the change, or not at all)."""
+    transaction (the row and its send task commit with the change, or not at all). The actor
+    is told nothing, and is kept on the row (its name goes in the mail) for ``NAMES_SENDER``."""
     if not getattr(settings, "NOTIFICATIONS_ENABLED", False):
         return []
     from laborlens.notifications.tasks import send_notification
@@ -100,7 +103,8 @@ def notify(users: Iterable[User], kind: str, path: str, *, scope_model: type[mod
         try:
             with transaction.atomic():
                 row = Notification.objects.create(recipient=user, kind=kind, path=path, delivery=delivery,
-                                                  dedupe_key=dedupe_key)
+                                                  dedupe_key=dedupe_key,
+                                                  sent_by=actor if kind in NAMES_SENDER else None)
                 if delivery == Delivery.IMMEDIATE:
                     send_notification.enqueue(row.pk)
         except IntegrityError:
@@ -156,6 +160,16 @@ def release_awaits_approval(release: Release, *, by: User) -> list[Notification]
                  if u.can("release.approve") and u.pk != release.requested_by_id]
     return notify(approvers, Kind.RELEASE_APPROVAL, reverse("publishing:detail", args=[release.pk]),
                   scope_model=Release, scope_pk=release.pk, actor=by, dedupe_key=f"release:{release.pk}:approval")
+
+
+def screening_sent(handoff: ScreeningHandoff, *, by: User) -> list[Notification]:
+    """The colleague a screening was sent to (once per sending: sent again after they handled
+    it, they are told again)."""
+    from laborlens.screening.models import Screening
+
+    return notify([handoff.recipient], Kind.SCREENING_SENT,
+                  reverse("screening:detail", args=[handoff.screening_id]), scope_model=Screening,
+                  scope_pk=handoff.screening_id, actor=by, dedupe_key=f"screening_handoff:{handoff.pk}")
 
 
 def queue_due_reminders(today: date | None = None) -> dict[str, int]:
@@ -234,11 +248,18 @@ def _footer() -> str:
     ])
 
 
-def compose(user: User, kind: str, path: str) -> EmailMessage:
+def _sender_name(sender: User | None) -> str:
+    return (sender.get_full_name() or sender.username) if sender is not None else ""
+
+
+def compose(user: User, kind: str, path: str, *, sender: User | None = None) -> EmailMessage:
+    """``sender`` (the colleague who acted) is named only for the kinds in ``NAMES_SENDER``."""
     with translation.override(_language(user)):
         label = str(Kind(kind).label)
+        sent_by = ([_("Sent by %(name)s.") % {"name": _sender_name(sender)}]
+                   if sender is not None and kind in NAMES_SENDER else [])
         body = "\n".join([
-            f"{label}.", "",
+            f"{label}.", *sent_by, "",
             _("Open it in LaborLens (you will be asked to sign in):"), absolute(path), "",
             _footer(), ""])
         subject = _("LaborLens: %(what)s") % {"what": label.lower()}
@@ -288,7 +309,7 @@ def _failed(rows: Iterable[Notification], error: Exception, *, last_attempt: boo
 def deliver(notification_id: int, *, last_attempt: bool = False) -> str:
     """Send one notification (the worker's side). Idempotent: a sent or dropped one is left
     alone. The recipient and their choice are checked again, since they may have changed."""
-    row = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    row = Notification.objects.select_related("recipient", "sent_by").filter(pk=notification_id).first()
     if row is None or row.status in {Notification.Status.SENT, Notification.Status.DROPPED}:
         return "nothing to do"
     reason = _drop_reason(row.recipient, row.kind)
@@ -297,7 +318,7 @@ def deliver(notification_id: int, *, last_attempt: bool = False) -> str:
         row.save(update_fields=["status", "last_error"])
         return "dropped"
     try:
-        compose(row.recipient, row.kind, row.path).send()
+        compose(row.recipient, row.kind, row.path, sender=row.sent_by).send()
     except Exception as error:
         _failed([row], error, last_attempt=last_attempt)
         raise

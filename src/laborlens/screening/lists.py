@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laborlens.core.listing import Column, ListForm, date_field
+from laborlens.core.listing import Column, ListForm, date_field, day_range
 from laborlens.screening.models import Screening
 
 
@@ -40,17 +38,13 @@ class ScreeningFilterForm(ListForm):
 
     def apply(self, screenings: QuerySet[Screening], user: Any) -> QuerySet[Screening]:
         data = self.cleaned_data
-        tz = timezone.get_current_timezone()
         if data.get("state") == "open":
             screenings = screenings.filter(completed_at__isnull=True)
         elif data.get("state") == "done":
             screenings = screenings.filter(completed_at__isnull=False)
         if data.get("reading"):
             screenings = screenings.filter(reading=data["reading"])
-        if data.get("since"):
-            screenings = screenings.filter(created_at__gte=datetime.combine(data["since"], time.min, tz))
-        if data.get("until"):
-            screenings = screenings.filter(created_at__lte=datetime.combine(data["until"], time.max, tz))
+        screenings = screenings.filter(day_range("created_at", data.get("since"), data.get("until")))
         if data.get("mine"):
             screenings = screenings.filter(created_by=user)
         return screenings.order_by(*self.ordering())

@@ -18,6 +18,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.catalogue import Catalogue, Item, load_catalogue
 from laborlens.screening import engine
 from laborlens.screening.models import Screening, ScreeningHandoff
+from laborlens.screening.signals import screening_sent
 
 VALUES = ("present", "absent", "unknown")
 SOURCES = ("observed", "statement", "document", "third_party")
@@ -330,6 +331,8 @@ def send_to(screening: Screening, recipient: Any, *, user: Any,
         handoff = ScreeningHandoff.objects.create(screening=screening, sent_by=user, recipient=recipient)
         record_event(EventTag.SCREENING_SENT, request=request, actor=user, obj=screening,
                      detail={"recipient": recipient.pk, "handoff": handoff.pk})
+        # The recipient is told by e-mail (notifications), in this transaction.
+        screening_sent.send(sender=ScreeningHandoff, handoff=handoff, by=user)
     return handoff
 
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
 from itertools import groupby
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.cases.models import Person
-from laborlens.core.listing import Column, ListForm, date_field
+from laborlens.core.listing import Column, ListForm, date_field, day_range
 from laborlens.identity.text import redact
 from laborlens.tips import rules
 from laborlens.tips.models import Source, Status, Tip
@@ -55,7 +53,6 @@ class TipFilterForm(ListForm):
 
     def apply(self, tips: QuerySet[Tip]) -> QuerySet[Tip]:
         data = self.cleaned_data
-        tz = timezone.get_current_timezone()
         if self.chosen_status == "open":
             tips = tips.exclude(status__in=[Status.CLOSED])
         elif self.chosen_status in Status.values:
@@ -64,10 +61,7 @@ class TipFilterForm(ListForm):
             tips = tips.filter(priority=data["priority"])
         if data.get("source"):
             tips = tips.filter(source=data["source"])
-        if data.get("since"):
-            tips = tips.filter(created_at__gte=datetime.combine(data["since"], time.min, tz))
-        if data.get("until"):
-            tips = tips.filter(created_at__lte=datetime.combine(data["until"], time.max, tz))
+        tips = tips.filter(day_range("created_at", data.get("since"), data.get("until")))
         return tips.order_by(*self.ordering())
 
 
