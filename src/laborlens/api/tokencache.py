@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -33,8 +34,24 @@ def hold_key(secret_hash: str) -> str:
     return f"api-token-hold:{secret_hash}"
 
 
+SHARED_BACKENDS = ("django.core.cache.backends.redis.RedisCache",)
+
+
+def enabled() -> bool:
+    """Only a cache every server process shares can drop an entry everywhere at once. The demo
+    (per-process memory, but two gunicorn workers) would otherwise keep accepting a revoked
+    token in the worker that did not serve the revocation for up to ``TTL`` seconds.
+    ``API_TOKEN_CACHE`` (True/False) overrides; the tests, one process, set it."""
+    forced = getattr(settings, "API_TOKEN_CACHE", None)
+    if forced is not None:
+        return bool(forced)
+    return settings.CACHES["default"]["BACKEND"] in SHARED_BACKENDS
+
+
 def lookup(secret_hash: str) -> tuple[Any | None, bool]:
     """(the cached token or None, whether it may be cached after a database lookup)."""
+    if not enabled():
+        return None, False
     found = cache.get_many([entry_key(secret_hash), hold_key(secret_hash)])
     if hold_key(secret_hash) in found:
         return None, False
