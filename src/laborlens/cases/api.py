@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from laborlens.api.base import Pagination, refuse_empty
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases import services
+from laborlens.cases import countcache, services
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
 from laborlens.core.querysets import get_scoped_or_404
@@ -31,11 +31,12 @@ COUNT_CAP = 10_000
 
 class CappedCountPaginator(Paginator):
     """Counts at most ``COUNT_CAP + 1`` rows: an exact ``COUNT(*)`` over a supervisor's
-    half-million cases is the slowest part of a page at scale (BENCHMARKS.md "Scale")."""
+    half-million cases is the slowest part of a page at scale (BENCHMARKS.md "Scale"). The
+    count is kept in the shared cache until a case or a team changes (cases.countcache)."""
 
     @cached_property
     def counted(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
+        return countcache.capped_count(self.object_list, COUNT_CAP + 1)
 
     @cached_property
     def count(self) -> int:
