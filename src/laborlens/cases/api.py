@@ -19,7 +19,7 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
 from laborlens.cases.lists import CaseFilterForm
-from laborlens.cases.models import Case, Entity, Evidence, Person, Stage
+from laborlens.cases.models import Case, CaseMember, Entity, Evidence, Person, Stage
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.identity.access import can_see_identity, member_case_ids
 from laborlens.identity.text import renderer_for_case
@@ -93,8 +93,14 @@ class CaseDetailSerializer(CaseSerializer):
         read_only_fields = fields
 
     def get_team(self, case: Case) -> list[dict[str, str]]:
-        return [{"username": m.user.username, "agency": m.user.agency.short_name, "role": m.role}
-                for m in case.memberships.select_related("user__agency").order_by("pk")]
+        members = self.context.get("team")
+        if members is None:
+            members = team_of(case)
+        return [{"username": m.user.username, "agency": m.user.agency.short_name, "role": m.role} for m in members]
+
+
+def team_of(case: Case) -> list[CaseMember]:
+    return list(case.memberships.select_related("user__agency").order_by("pk"))
 
 
 class IdentitySerializer(serializers.Serializer):
@@ -179,8 +185,12 @@ class CaseDetail(APIView):
     def get(self, request: Request, pk: int) -> Response:
         case = _case(request, pk)
         services.read_case(request.user, case, request, via="api")
-        data = CaseDetailSerializer(case).data
-        seen = renderer_for_case(request.user, case)  # free text as this caller may see it
+        team = team_of(case)
+        data = CaseDetailSerializer(case, context={"team": team}).data
+        # Free text as this caller may see it; whether they are on the team is read off the
+        # team just fetched rather than asked of the database again.
+        on_team = frozenset({case.pk}) if any(m.user_id == request.user.pk for m in team) else frozenset()
+        seen = renderer_for_case(request.user, case, member_of=on_team)
         data["title"], data["summary"] = seen(data["title"]), seen(data["summary"])
         return Response(data)
 
