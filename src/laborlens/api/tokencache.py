@@ -48,14 +48,16 @@ def enabled() -> bool:
     return settings.CACHES["default"]["BACKEND"] in SHARED_BACKENDS
 
 
-def lookup(secret_hash: str) -> tuple[Any | None, bool]:
-    """(the cached token or None, whether it may be cached after a database lookup)."""
+def lookup(secret_hash: str, also: tuple[str, ...] = ()) -> tuple[Any | None, bool, dict[str, Any]]:
+    """(the cached token or None, whether it may be cached after a database lookup, the values
+    of the ``also`` keys found in the same round trip)."""
     if not enabled():
-        return None, False
-    found = cache.get_many([entry_key(secret_hash), hold_key(secret_hash)])
+        return None, False, {}
+    found = cache.get_many([entry_key(secret_hash), hold_key(secret_hash), *also])
+    extra = {key: found[key] for key in also if key in found}
     if hold_key(secret_hash) in found:
-        return None, False
-    return found.get(entry_key(secret_hash)), True
+        return None, False, extra
+    return found.get(entry_key(secret_hash)), True, extra
 
 
 def remember(token: Any) -> None:
