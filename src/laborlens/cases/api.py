@@ -77,6 +77,24 @@ class CaseSerializer(serializers.ModelSerializer):
                   "version"]
         read_only_fields = fields
 
+    def to_representation(self, case: Case) -> dict[str, Any]:
+        """What DRF's field-by-field walk returns (``tests/api/test_case_serializer.py``
+        compares the two), built directly: the walk was a tenth of a list request of 50 cases."""
+        return {"id": case.pk, "number": _text(case.number), "title": _text(case.title),
+                "lead_agency": _text(case.lead_agency.short_name), "stage": _text(case.stage),
+                "jurisdiction": _text(case.jurisdiction), "industry": _text(case.industry),
+                "visa_programmes": case.visa_programmes, "exploitation": _text(case.exploitation),
+                "co_occurring_crimes": case.co_occurring_crimes, "opened_on": _day(case.opened_on),
+                "closed_on": _day(case.closed_on), "version": case.version}
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
 
 class TeamMemberSerializer(serializers.Serializer):
     username = serializers.CharField()
@@ -91,6 +109,9 @@ class CaseDetailSerializer(CaseSerializer):
     class Meta(CaseSerializer.Meta):
         fields = [*CaseSerializer.Meta.fields, "summary", "team"]
         read_only_fields = fields
+
+    def to_representation(self, case: Case) -> dict[str, Any]:
+        return {**super().to_representation(case), "summary": _text(case.summary), "team": self.get_team(case)}
 
     def get_team(self, case: Case) -> list[dict[str, str]]:
         members = self.context.get("team")
