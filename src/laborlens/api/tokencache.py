@@ -34,7 +34,7 @@ def hold_key(secret_hash: str) -> str:
     return f"api-token-hold:{secret_hash}"
 
 
-SHARED_BACKENDS = ("django.core.cache.backends.redis.RedisCache",)
+SHARED_BACKENDS = ("django.core.cache.backends.redis.RedisCache", "laborlens.core.redis.RedisCache")
 
 
 def enabled() -> bool:
