@@ -147,7 +147,8 @@ def main() -> None:
     in_scope = list(Case.objects.restrict(user, "view").values_list("pk", flat=True)[:5000])
     bodies = answer_sets(200)
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    print(f"{Case.objects.count():,} cases; {args.user} sees {len(in_scope):,}+ ; {args.clients} clients, "
+    print(f"{Case.objects.count():,} cases; case detail reads one of {len(in_scope):,} cases {args.user} sees; "
+          f"{args.clients} clients, "
           f"{args.rounds} rounds x {args.seconds:g} s; gunicorn --workers {args.workers} --threads {args.threads}; "
           f"cache {cache}; cpus={os.cpu_count()}; load average {os.getloadavg()[0]:.2f}", flush=True)
 
