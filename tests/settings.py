@@ -20,6 +20,10 @@ PASSWORD_HASHERS = [
 # Tests see every change at once; tests/metrics/test_cache.py turns the cache on.
 METRICS_CACHE_SECONDS = 0
 
+# The API token cache runs only on a cache every server shares (Redis); the tests are one
+# process, where per-process memory is shared by every request (laborlens.api.tokencache).
+API_TOKEN_CACHE = True
+
 # The SQLite test database is a file, one per test process (pytest-django appends the xdist
 # worker id), not Django's default shared in-memory database. With an in-memory database the
 # live server hands every request thread the test thread's own connection, so a browser's

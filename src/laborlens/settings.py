@@ -426,7 +426,7 @@ if CACHE_URL:
     if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
             "LABORLENS_CACHE_URL must be a Redis URL (redis://host:6379/0, rediss:// or unix://)")
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    CACHES = {"default": {"BACKEND": "laborlens.core.redis.RedisCache",  # Django's, one client per pool
                           "LOCATION": CACHE_URL, "KEY_PREFIX": CACHE_KEY_PREFIX,
                           "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}}
 elif DEMO_MODE:

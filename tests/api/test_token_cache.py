@@ -112,3 +112,35 @@ def test_using_a_token_does_not_hold_it_out_of_the_cache(world):
 def test_a_session_client_is_unaffected(world, login):
     assert login(world.investigator).get(ME).status_code == 200
     assert Client().get(ME).status_code in (401, 403)
+
+
+def test_per_process_memory_is_not_used_for_tokens_unless_asked(world, settings):
+    """Two demo workers each have their own memory: a revocation served by one could not drop
+    the other's entry, so without a shared cache every request checks the database."""
+    settings.API_TOKEN_CACHE = None
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert not tokencache.enabled()
+    token, secret = ApiToken.issue(world.investigator, "t", ["read"], 1)
+    authenticate(secret)
+    with CaptureQueriesContext(connection) as again:
+        user, found = authenticate(secret)
+    assert len(again) >= 1 and found.pk == token.pk
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/0"}}
+    assert tokencache.enabled()
+
+
+def test_the_throttle_read_with_the_token_still_limits_each_token(world, monkeypatch):
+    """The token check reads the token's throttle history in the same cache round trip; the
+    budget is still counted and enforced per token."""
+    from django.core.cache import cache
+
+    from laborlens.api.base import TokenRateThrottle, token_throttle_key
+
+    monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"token": "3/min"})
+    token, secret = ApiToken.issue(world.investigator, "t", ["read"], 1)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert [client.get(ME).status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert len(cache.get(token_throttle_key(token.key_id))) == 3
+    _, other = ApiToken.issue(world.investigator, "u", ["read"], 1)
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {other}").get(ME).status_code == 200

@@ -7,6 +7,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from laborlens.api import tokencache
+from laborlens.api.base import PREFETCHED_HISTORY, token_throttle_key
 from laborlens.api.models import TOKEN_PREFIX, ApiToken, hash_secret
 
 LAST_USED_RESOLUTION_SECONDS = 60
@@ -29,7 +30,11 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed("Malformed token.")
         secret_hash = hash_secret(parts[2])
         # The shared cache first (no SQL); the database when it has no entry or holds it.
-        token, cacheable = tokencache.lookup(secret_hash)
+        # The token's throttle history comes in the same round trip (api.base.TokenRateThrottle).
+        throttle_key = token_throttle_key(parts[1])
+        token, cacheable, extra = tokencache.lookup(secret_hash, also=(throttle_key,))
+        if tokencache.enabled():
+            setattr(request, PREFETCHED_HISTORY, (throttle_key, extra.get(throttle_key, [])))
         from_database = token is None or token.key_id != parts[1]
         if from_database:
             token = ApiToken.objects.select_related("user").filter(key_id=parts[1]).first()

@@ -85,19 +85,44 @@ class Pagination(PageNumberPagination):
         return parameters
 
 
+PREFETCHED_HISTORY = "_laborlens_throttle_history"
+
+
+def token_throttle_key(key_id: str) -> str:
+    return TokenRateThrottle.cache_format % {"scope": TokenRateThrottle.scope, "ident": f"token-{key_id}"}
+
+
 class TokenRateThrottle(SimpleRateThrottle):
-    """Each API token has its own budget; sessions share their user's."""
+    """Each API token has its own budget; sessions share their user's. A token's history is
+    read by the token check in the same cache round trip as the token itself
+    (``PREFETCHED_HISTORY``), so a throttled API request costs two round trips, not three."""
 
     scope = "token"
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         if isinstance(request.auth, ApiToken):
-            ident = f"token-{request.auth.pk}"
-        elif request.user and request.user.is_authenticated:
+            return token_throttle_key(request.auth.key_id)
+        if request.user and request.user.is_authenticated:
             ident = f"user-{request.user.pk}"
         else:
             ident = self.get_ident(request)
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        prefetched = getattr(request, PREFETCHED_HISTORY, None)
+        if self.rate is None or prefetched is None:
+            return bool(super().allow_request(request, view))
+        self.key = self.get_cache_key(request, view)
+        if self.key != prefetched[0]:
+            return bool(super().allow_request(request, view))
+        # DRF's own steps, with the history already read.
+        self.history = list(prefetched[1])
+        self.now = self.timer()
+        while self.history and self.history[-1] <= self.now - self.duration:
+            self.history.pop()
+        if len(self.history) >= self.num_requests:
+            return bool(self.throttle_failure())
+        return bool(self.throttle_success())
 
 
 def refuse_empty(params: Any, names: tuple[str, ...]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -33,12 +34,30 @@ def hold_key(secret_hash: str) -> str:
     return f"api-token-hold:{secret_hash}"
 
 
-def lookup(secret_hash: str) -> tuple[Any | None, bool]:
-    """(the cached token or None, whether it may be cached after a database lookup)."""
-    found = cache.get_many([entry_key(secret_hash), hold_key(secret_hash)])
+SHARED_BACKENDS = ("django.core.cache.backends.redis.RedisCache", "laborlens.core.redis.RedisCache")
+
+
+def enabled() -> bool:
+    """Only a cache every server process shares can drop an entry everywhere at once. The demo
+    (per-process memory, but two gunicorn workers) would otherwise keep accepting a revoked
+    token in the worker that did not serve the revocation for up to ``TTL`` seconds.
+    ``API_TOKEN_CACHE`` (True/False) overrides; the tests, one process, set it."""
+    forced = getattr(settings, "API_TOKEN_CACHE", None)
+    if forced is not None:
+        return bool(forced)
+    return settings.CACHES["default"]["BACKEND"] in SHARED_BACKENDS
+
+
+def lookup(secret_hash: str, also: tuple[str, ...] = ()) -> tuple[Any | None, bool, dict[str, Any]]:
+    """(the cached token or None, whether it may be cached after a database lookup, the values
+    of the ``also`` keys found in the same round trip)."""
+    if not enabled():
+        return None, False, {}
+    found = cache.get_many([entry_key(secret_hash), hold_key(secret_hash), *also])
+    extra = {key: found[key] for key in also if key in found}
     if hold_key(secret_hash) in found:
-        return None, False
-    return found.get(entry_key(secret_hash)), True
+        return None, False, extra
+    return found.get(entry_key(secret_hash)), True, extra
 
 
 def remember(token: Any) -> None:

@@ -235,12 +235,17 @@ class Renderer:
         return self.rules.apply(text or "")[1]
 
 
-def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = ()) -> Renderer:
+def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
+                      member_of: frozenset[int] | None = None) -> Renderer:
     """``shared``: ids of people whose identity reached this user by another route the rules
-    allow (a referral carrying what a valid consent gave the receiving agency)."""
+    allow (a referral carrying what a valid consent gave the receiving agency). ``member_of``:
+    the caller's ``member_case_ids(user, [case.pk])`` when it already knows it (one query less)."""
     from laborlens.cases.models import Person
 
     if not shared:
+        if member_of is not None:
+            people = list(Person.objects.filter(case=case))
+            return Renderer(user, people, decided=shown(user, people, member_of))
         return Renderer(user, Person.objects.filter(case=case))
     people = list(Person.objects.filter(case=case))
     shared = set(shared)
