@@ -65,7 +65,7 @@ def test_a_key_taken_in_the_agency_by_someone_else_is_a_conflict(world):
     key = uuid.uuid4()
     assert post(bearer(world.officer)[0], body(key)).status_code == 201
     taken = post(bearer(world.investigator)[0], body(key))
-    assert taken.status_code == 409
+    assert taken.status_code == 409 and taken.json()["type"].endswith("/409")
     assert "Matrix" not in taken.content.decode() and "Field" not in taken.content.decode()
     assert Screening.objects.filter(idempotency_key=key).count() == 1
 

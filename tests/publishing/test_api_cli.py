@@ -34,6 +34,9 @@ def test_api_request_read_approve(pw):
     # Not previewed yet: approval is refused with a problem document, nothing changes.
     refused = post(supervisor, f"/api/v1/releases/{pk}/approve/", {})
     assert refused.status_code == 409 and refused["Content-Type"] == "application/problem+json"
+    # the one problem vocabulary of the API (api.exceptions.Conflict), not a hand-built answer
+    assert refused.json()["type"].endswith("/409") and refused.json()["title"] == "Conflict"
+    assert "preview" in refused.json()["detail"].lower()
     from laborlens.publishing import services
     services.preview_release(Release.objects.get(pk=pk), by=pw.analyst_a)
     detail = supervisor.get(f"/api/v1/releases/{pk}/").json()

@@ -16,6 +16,15 @@ from laborlens.core.querysets import OutOfScope
 PROBLEM_TYPE = "https://laborlens.invalid/problems/"
 
 
+class Conflict(exceptions.APIException):
+    """The object changed since it was read, or its state does not allow this now; nothing
+    was changed. Every 409 of the API is this class or a subclass, so it reads the same."""
+
+    status_code = 409
+    default_detail = "The object changed or is in a state that does not allow this; nothing was changed."
+    default_code = "conflict"
+
+
 class Unprocessable(exceptions.APIException):
     """Well-formed and schema-valid, but a business rule of the service refuses it (the
     same rule and message as on the page); nothing was changed."""

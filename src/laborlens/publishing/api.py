@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.base import StrictCharField, StrictSerializer
-from laborlens.api.exceptions import RuleRefused
+from laborlens.api.exceptions import Conflict, RuleRefused
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.publishing import services
 from laborlens.publishing.models import Dataset, Method, Release
@@ -95,11 +95,6 @@ def _may_see_releases(user: Any) -> None:
         raise PermissionDenied("Your role does not allow releases.")
 
 
-def _problem(exc: Exception) -> Response:
-    return Response({"type": "about:blank", "title": "Not allowed now", "status": 409, "detail": str(exc)},
-                    status=status.HTTP_409_CONFLICT, content_type="application/problem+json")
-
-
 REFUSED = OpenApiResponse(description="Well formed, but the method's parameters or the dataset are refused "
                                       "(e.g. a year range, an epsilon out of bounds); `errors` says why.")
 CONFLICT = OpenApiResponse(description="The release's state or the workflow rules do not allow this now.")
@@ -161,7 +156,7 @@ class ReleaseApprove(APIView):
             services.approve_release(release, by=request.user,  # type: ignore[arg-type]
                                      note=serializer.validated_data.get("note", ""), request=request)
         except services.WorkflowError as exc:
-            return _problem(exc)
+            raise Conflict(str(exc)) from exc
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from exc
         return Response(ReleaseSerializer(release).data)

@@ -13,13 +13,12 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
-from laborlens.api.exceptions import Unprocessable
+from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import get_scoped_or_404
@@ -141,8 +140,7 @@ class ScreeningCreateSerializer(StrictSerializer):
         return _check_answers(answers)
 
 
-class KeyConflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
+class KeyConflict(Conflict):
     default_detail = "This idempotency key belongs to another screening; nothing was created."
     default_code = "conflict"
 

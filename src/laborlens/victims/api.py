@@ -25,14 +25,14 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
-from laborlens.api.exceptions import Unprocessable
+from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.api.permissions import RolePermission
 from laborlens.cases.models import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
@@ -55,12 +55,6 @@ LANGUAGES = [code for code, _label in LANGUAGE_CHOICES]
 MAX_ID = 2**31 - 1
 CLOSED = [Referral.Status.DECLINED, Referral.Status.COMPLETED]
 REFERRAL_ACTIONS = list(services.TRANSITIONS)
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The object changed or is in a state that does not allow this; nothing was changed."
-    default_code = "conflict"
 
 
 def _problem_response(name: str, description: str) -> OpenApiResponse:
