@@ -150,6 +150,22 @@ def session_cookie(user: User) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
+def search_form(port: int, cookies: str) -> tuple[dict[str, str], str]:
+    """Open the search page as a signed-in browser would: the headers a form POST needs
+    (session and CSRF cookies) and the form's CSRF token."""
+    page = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    page.request("GET", "/cases/search/", headers={"Cookie": cookies})
+    response = page.getresponse()
+    html = response.read().decode()
+    csrf_cookie = re.search(rf"{settings.CSRF_COOKIE_NAME}=([^;]+)", response.getheader("Set-Cookie") or "")
+    form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if not (csrf_cookie and form_token):
+        raise SystemExit(f"could not open the search page ({response.status})")
+    headers = {"Cookie": f"{cookies}; {settings.CSRF_COOKIE_NAME}={csrf_cookie.group(1)}",
+               "Content-Type": "application/x-www-form-urlencoded"}
+    return headers, form_token.group(1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=50)
@@ -193,17 +209,8 @@ def main() -> None:
                 time.sleep(0.2)
         bearer = {"Authorization": f"Bearer {token}"}
         cookies = f"{settings.SESSION_COOKIE_NAME}={cookie}"
-        page = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        page.request("GET", "/cases/search/", headers={"Cookie": cookies})
-        response = page.getresponse()
-        html = response.read().decode()
-        csrf_cookie = re.search(rf"{settings.CSRF_COOKIE_NAME}=([^;]+)", response.getheader("Set-Cookie") or "")
-        form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-        if not (csrf_cookie and form_token):
-            raise SystemExit(f"could not open the search page ({response.status})")
-        search_headers = {"Cookie": f"{cookies}; {settings.CSRF_COOKIE_NAME}={csrf_cookie.group(1)}",
-                          "Content-Type": "application/x-www-form-urlencoded"}
-        search_body = urlencode({"csrfmiddlewaretoken": form_token.group(1), "q": args.search}).encode()
+        search_headers, form_token = search_form(port, cookies)
+        search_body = urlencode({"csrfmiddlewaretoken": form_token, "q": args.search}).encode()
         words = " & ".join(f"{w}:*" for w in args.search.lower().split())
         scenarios = [
             ("case list (API)",

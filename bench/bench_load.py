@@ -34,7 +34,6 @@ import http.client
 import json
 import os
 import random
-import re
 import signal
 import statistics
 import subprocess
@@ -48,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("LABORLENS_CACHE_URL", "redis://127.0.0.1:6379/9")
 
-from bench_latency import free_port, session_cookie  # noqa: E402  (sets Django up)
+from bench_latency import free_port, search_form, session_cookie  # noqa: E402  (sets Django up)
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
@@ -103,17 +102,8 @@ class Account:
         self.cookie = {"Cookie": cookie}
         self.case_ids = list(Case.objects.restrict(user, "view").order_by("-opened_on")
                              .values_list("pk", flat=True)[:5000])
+        self.search_headers, self.form_token = search_form(port_for_csrf, cookie)
         page = http.client.HTTPConnection("127.0.0.1", port_for_csrf, timeout=60)
-        page.request("GET", "/cases/search/", headers=self.cookie)
-        response = page.getresponse()
-        html = response.read().decode()
-        csrf = re.search(rf"{settings.CSRF_COOKIE_NAME}=([^;]+)", response.getheader("Set-Cookie") or "")
-        form = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-        if not (csrf and form):
-            raise SystemExit(f"{username}: could not open the search page ({response.status})")
-        self.search_headers = {"Cookie": f"{cookie}; {settings.CSRF_COOKIE_NAME}={csrf.group(1)}",
-                               "Content-Type": "application/x-www-form-urlencoded"}
-        self.form_token = form.group(1)
         # A kind this account's role may not open (an investigator has no dashboard) is replaced
         # by a case detail for this account, and said so at the start.
         self.replaced: dict[str, str] = {}
@@ -171,8 +161,9 @@ def start_servers(count: int, workers: int) -> list[tuple[int, subprocess.Popen]
 
 def people(ports: list[int], accounts: list[Account], users: int, think: float, warmup: float,
            window: float, seed: int) -> tuple:
-    """Run ``users`` people; return latencies per kind, errors per kind, requests sent, and
-    the server CPU-seconds used in the measured window (filled by the caller's sampler)."""
+    """Start ``users`` people (daemon threads) and return at once: the latencies, errors and
+    error answers per kind that they fill, the start and end of the measured window, and the
+    threads (the caller samples server CPU over the window, then joins them)."""
     samples: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
     errors: dict[str, int] = {kind: 0 for kind, _ in MIX}
     statuses: dict[str, int] = {}
