@@ -16,8 +16,8 @@ from urllib.parse import urldefrag, urlparse
 from django.utils import timezone
 
 from laborlens.cases import services
+from laborlens.cases.identity.text import fold
 from laborlens.cases.models import AfterActionReport, Entity, Evidence, OperationPlan
-from laborlens.identity.text import fold
 from tests.cases.conftest import VICTIM_NAME
 
 # How people write the values the system knows (conftest: "Quintessa Zyxwort",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from laborlens.cases.identity.text import Rules, patterns_for, rules_for
 from laborlens.cases.models import Person
-from laborlens.identity.text import Rules, patterns_for, rules_for
 
 PEOPLE = [
     Person(pseudonym="P-1", full_name="Quintessa Zyxwórt", aliases=["La Güera", "Q. Z."], phones=["+1 (202) 555-0187"],
@@ -53,7 +53,7 @@ def test_skipping_patterns_changes_no_result():
 def test_what_a_pattern_needs_is_in_every_text_it_matches():
     import re
 
-    from laborlens.identity.text import fold
+    from laborlens.cases.identity.text import fold
 
     for person in PEOPLE:
         assert patterns_for(person) == [pattern for pattern, _needs in rules_for(person)]

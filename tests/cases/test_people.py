@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from laborlens.audit.models import AuditEvent
 from laborlens.cases import services
+from laborlens.cases.identity.access import can_see_identity
 from laborlens.cases.models import IntelligenceReview, MatchKey, Person, TimelineEntry
-from laborlens.cases.visibility import can_see_identity
 from tests.cases.conftest import SUSPECT_NAME, VICTIM_NAME, VICTIM_PHONE
 
 

@@ -58,6 +58,8 @@ from laborlens.accounts.models import Agency
 from laborlens.api.models import ApiToken
 from laborlens.cases import services
 from laborlens.cases.demo import SHARED_PHONE
+from laborlens.cases.identity.access import IDENTITY, can_see_identity
+from laborlens.cases.identity.text import fold
 from laborlens.cases.models import (
     AfterActionReport,
     Case,
@@ -68,14 +70,12 @@ from laborlens.cases.models import (
     Person,
 )
 from laborlens.demo import load_demo
-from laborlens.identity.access import IDENTITY, can_see_identity
-from laborlens.identity.consent import consented_categories
-from laborlens.identity.text import fold
 from laborlens.publishing.models import Release
 from laborlens.screening.models import Screening
 from laborlens.tips import services as tip_services
 from laborlens.tips.models import Source, TipUpdate
 from laborlens.victims import services as victim_services
+from laborlens.victims.consent import consented_categories
 from laborlens.victims.models import Partner, VictimRecord
 from tests.conftest import signed_in
 

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from laborlens.accounts.models import Agency, TaskForce
 from laborlens.audit.models import AuditEvent
+from laborlens.cases.identity.access import can_see_identity
 from laborlens.cases.models import Case, Charge, Interview, Person
-from laborlens.cases.visibility import can_see_identity
 from laborlens.metrics import disclosure, figures, reports
 from laborlens.metrics.figures import Filters, Table
 from tests.api.conftest import bearer

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from laborlens.cases.identity.text import fold
 from laborlens.cases.models import Case, Entity, Person
 from laborlens.demo import load_demo
-from laborlens.identity.text import fold
 from laborlens.notifications import services, tasks
 from laborlens.notifications.models import Delivery, Kind, Notification
 from laborlens.victims.models import Consent, Partner, Referral, VictimRecord

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from laborlens.cases.visibility import can_see_identity
+from laborlens.cases.identity.access import can_see_identity
 from laborlens.demo import USERS, load_demo
 from laborlens.victims.models import Consent, Referral, Relief, VictimRecord
 

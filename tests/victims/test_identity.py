@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from laborlens.cases.identity.access import can_see_identity, visible_categories
 from laborlens.cases.models import AfterActionReport
 from laborlens.cases.services import save_report
-from laborlens.cases.visibility import can_see_identity, visible_categories
 from laborlens.victims import services
-from laborlens.victims.consent import record_categories
+from laborlens.victims.access import record_categories
 from tests.victims.conftest import IMMIGRATION, NARRATIVE, SERVED_NAME, SERVED_PHONE, give_consent
 
 
@@ -177,3 +178,19 @@ def test_editing_a_served_victim_without_contact_access_does_not_show_or_blank_c
     assert response.status_code == 302
     vw.record.person.refresh_from_db()
     assert vw.record.person.full_name == SERVED_NAME and vw.record.person.phones == [SERVED_PHONE]
+
+
+def test_the_identity_rule_reads_victim_records_through_the_victims_app_and_fails_closed_without_it(vw, monkeypatch):
+    """cases asks victims for records and consents (handed over in VictimsConfig.ready), so the
+    dependency runs one way; if nothing was handed over, the rule raises instead of showing."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from laborlens.cases.identity import access
+    from laborlens.victims.access import known_for
+
+    investigator = vw.cw.w.investigator
+    assert access._victim_records is known_for
+    assert visible_categories(investigator, vw.record.person) == frozenset()  # another agency, no consent
+    monkeypatch.setattr(access, "_victim_records", None)
+    with pytest.raises(ImproperlyConfigured):
+        visible_categories(investigator, vw.record.person)

@@ -22,11 +22,11 @@ from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.barriers.facts import case_inputs
 from laborlens.barriers.mapping import Finding, aggregate, compute, load_barriers, partners_for
+from laborlens.cases.identity.text import renderer_for_case
 from laborlens.cases.models import Case, may_use_cases
 from laborlens.catalogue import load_catalogue
 from laborlens.core.permissions import mfa_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.identity.text import renderer_for_case
 from laborlens.victims.models import Need, Partner
 
 View = Callable[..., HttpResponse]

@@ -18,11 +18,11 @@ from laborlens.api.base import Pagination, refuse_empty
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
+from laborlens.cases.identity.access import can_see_identity, member_case_ids
+from laborlens.cases.identity.text import renderer_for_case
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, CaseMember, Entity, Evidence, Person, Stage
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.identity.access import can_see_identity, member_case_ids
-from laborlens.identity.text import renderer_for_case
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 API_FILTERS = ("number", "opened_from", "opened_until", "mine")

@@ -16,11 +16,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from laborlens.cases.identity.access import ShownPerson, member_case_ids, shown
+from laborlens.cases.identity.text import Renderer
 from laborlens.cases.models import Case, Person, Stage
 from laborlens.core import keyset
 from laborlens.core.listing import Column, ListForm, date_field
-from laborlens.identity.access import ShownPerson, member_case_ids, shown
-from laborlens.identity.text import Renderer
 
 SORT_KEYS: dict[str, tuple[keyset.Key, ...]] = {
     "-opened": (keyset.date_key("opened_on"), keyset.pk_key()),

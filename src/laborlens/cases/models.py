@@ -8,7 +8,7 @@ Who sees what is decided in one place per model, ``scope_for(user, action)``:
   ``cases.change``, and by those supervisors;
 * everything on a case (people, entities, evidence, plans, reports, tasks, timeline,
   blind-index keys) is scoped through its case;
-* whether a person's identity is shown is decided by ``visibility.can_see_identity``.
+* whether a person's identity is shown is decided by ``cases.identity.access.can_see_identity``.
 
 Identifying fields of people and entities are encrypted (``core.crypto``); matching and
 name search use keyed blind indexes (``MatchKey``, see ``keys.py``).

@@ -1,6 +1,6 @@
 """Identities removed: text for export or sharing with another agency.
 
-Kept for its callers; the work is done by ``laborlens.identity.text`` (tolerant of case,
+Kept for its callers; the work is done by ``laborlens.cases.identity.text`` (tolerant of case,
 accents, spacing and phone formats). Every person of the case is replaced by their
 pseudonym, and anything that still looks like a phone number or an e-mail address is
 removed too.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from laborlens.cases.identity.text import EMAIL, PHONE, REMOVED
+from laborlens.cases.identity.text import redact as redact_people
 from laborlens.cases.models import Case, Person
-from laborlens.identity.text import EMAIL, PHONE, REMOVED
-from laborlens.identity.text import redact as redact_people
 
 __all__ = ["EMAIL", "PHONE", "REMOVED", "redact"]
 

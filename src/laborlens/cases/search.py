@@ -125,8 +125,8 @@ def _people_by_name(people: Any, words: list[str], kind_keys: Any) -> Any:
 
 
 def run(user: User, query: str) -> Results:
+    from laborlens.cases.identity.access import findable_by_identity, known_for
     from laborlens.cases.models import Case, Entity, Evidence, Person, SearchDocument
-    from laborlens.identity.access import findable_by_identity, known_for
 
     results = Results(query=query)
     words = tokens(query)
@@ -174,8 +174,8 @@ def run(user: User, query: str) -> Results:
 def _without_hidden_identity_hits(user: User, query: str, results: Results) -> Results:
     """A query that is an identifying value of someone the user may not see (a name, phone,
     document) finds no free text of that person's case: the hit itself would tell them."""
+    from laborlens.cases.identity.text import Renderer, Rules
     from laborlens.cases.models import Person
-    from laborlens.identity.text import Renderer, Rules
 
     case_ids = {item.pk for item in results.cases} | {item.case_id for item in [*results.entities, *results.evidence]}
     if not case_ids:

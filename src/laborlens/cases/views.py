@@ -45,6 +45,8 @@ from laborlens.cases.forms import (
     TimelineNoteForm,
     UploadForm,
 )
+from laborlens.cases.identity.access import member_case_ids, shown, visible_categories
+from laborlens.cases.identity.text import Renderer, may_edit_text, redact, renderer_for_case
 from laborlens.cases.models import (
     AfterActionReport,
     Case,
@@ -66,8 +68,6 @@ from laborlens.core import keyset, listing
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.work import waiting_for
-from laborlens.identity.access import member_case_ids, shown, visible_categories
-from laborlens.identity.text import Renderer, may_edit_text, redact, renderer_for_case
 
 View = Callable[..., HttpResponse]
 CONFLICT = gettext_lazy("Someone else saved a change to this record while you were editing it. Nothing of yours "

@@ -4,7 +4,7 @@ Who may export: ``cases.supervise`` (supervisors / command staff). An export cov
 cases the user may see *and* that their own agency leads: an agency reports and shares
 its own cases, never a partner's it happens to sit on. Intelligence-only subjects
 (28 CFR Part 23) are never exported. No identifying field leaves: people appear by
-pseudonym, and a victim's age (NIBRS) is given only when ``cases.visibility`` lets the
+pseudonym, and a victim's age (NIBRS) is given only when ``cases.identity.access`` lets the
 user see the victim's identity (date of birth); otherwise NIBRS's "unknown" codes.
 
 Who may import: ``cases.create``; the cases are created in the importer's agency through
@@ -26,9 +26,9 @@ from django.utils import timezone
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
+from laborlens.cases.identity.access import can_see_identity, member_case_ids
 from laborlens.cases.models import Case, Charge, Person, Stage
 from laborlens.exchange import htcds, nibrs
-from laborlens.identity.access import can_see_identity, member_case_ids
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User

@@ -7,7 +7,7 @@ fewer cases or persons than that as "—", and a cell withheld only so that a to
 give back a small one as "x". Zero is shown as 0.
 
 The case summary is for someone who may see the case: people appear as
-``cases.visibility.shown`` decides (pseudonym unless the user may see the identity).
+``cases.identity.access.shown`` decides (pseudonym unless the user may see the identity).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from laborlens.cases.identity.access import member_case_ids, shown
 from laborlens.core.marking import mark_page
-from laborlens.identity.access import member_case_ids, shown
 from laborlens.metrics import disclosure
 from laborlens.metrics.figures import Filters, compute_all, small_count
 from laborlens.metrics.figures import Table as Figure
@@ -134,7 +134,7 @@ def _number_or_text(cell: str) -> object:
 
 def case_summary_pdf(case: Case, user: User) -> bytes:
     """A one-document summary of a case for someone who may see it; identities only as
-    ``visibility.shown`` allows."""
+    ``cases.identity.access.shown`` allows."""
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     document = SimpleDocTemplate(buffer, pagesize=LETTER, title=case.number, author="LaborLens",

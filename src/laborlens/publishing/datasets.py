@@ -29,10 +29,10 @@ from laborlens.accounts.models import Agency
 from laborlens.anonymity import ctdc
 from laborlens.cases.industries import industries
 from laborlens.cases.models import Exploitation, Person, Stage
-from laborlens.identity import consent as consent_rule
 from laborlens.publishing.engine import DatasetInfo
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.models import Dataset
+from laborlens.victims import consent as consent_rule
 from laborlens.victims.models import Category, Consent, VictimRecord
 
 # A source checkout sits beside ../shared/data (the project layout); a real install sets

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
+from laborlens.cases.identity.text import Renderer
 from laborlens.cases.models import Case, Person
 from laborlens.core import listing
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import OutOfScope, get_scoped_or_404
-from laborlens.identity.text import Renderer
 from laborlens.screening import lists, services
 from laborlens.screening.forms import NewScreeningForm, SendForm
 from laborlens.screening.models import Screening, ScreeningHandoff

@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from laborlens.cases.identity.text import redact
 from laborlens.cases.models import Person
 from laborlens.core.listing import Column, ListForm, date_field, day_range
-from laborlens.identity.text import redact
 from laborlens.tips import rules
 from laborlens.tips.models import Source, Status, Tip
 from laborlens.tips.redact import summary

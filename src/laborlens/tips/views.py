@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.cases.identity.text import redact, renderer_for_case
 from laborlens.cases.industries import industry_label
 from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
@@ -24,7 +25,6 @@ from laborlens.core.bounds import PublicFormGuard
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.victim_i18n import current_code, data_text, victim_languages
-from laborlens.identity.text import redact, renderer_for_case
 from laborlens.tips import lists, ratelimit, rules, services
 from laborlens.tips.forms import (
     MAX_BODY_BYTES,

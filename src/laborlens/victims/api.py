@@ -3,8 +3,8 @@ directory, with exactly the rules of the pages in ``views.py``:
 
 * every object comes through ``restrict()`` (out of scope = 404), writes go through
   ``services`` (each audited there);
-* what a user sees of a record is decided by ``consent.record_categories`` and identity by
-  ``cases.visibility`` (both read consent fresh on every call);
+* what a user sees of a record is decided by ``victims.access.record_categories`` and identity by
+  ``cases.identity.access`` (both read consent fresh on every call);
 * every read of a record, its needs or consents, the referral queue, a referral or the
   directory leaves the audit event the matching page leaves, with ``"via": "api"``;
 * services never depend on consent: a referral without consent carries the pseudonym,
@@ -34,12 +34,13 @@ from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.api.permissions import RolePermission
+from laborlens.cases.identity.access import serves, shown
 from laborlens.cases.models import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.identity.access import record_categories, serves, shown
-from laborlens.identity.consent import state as consent_state
-from laborlens.identity.consent import valid_q, victims_consenting
 from laborlens.victims import services
+from laborlens.victims.access import record_categories
+from laborlens.victims.consent import state as consent_state
+from laborlens.victims.consent import valid_q, victims_consenting
 from laborlens.victims.models import (
     Category,
     Consent,

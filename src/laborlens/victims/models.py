@@ -6,7 +6,7 @@ Who sees what:
 * a ``VictimRecord`` is owned by its serving agency (a victim service provider or a
   victim-witness coordinator's agency): its users with ``victims.view`` see all of it;
 * members of the case team see the record too, but only the categories of data that a
-  valid consent names for their agency (``identity.access.record_categories``); without consent,
+  valid consent names for their agency (``victims.access.record_categories``); without consent,
   the pseudonym and the service status;
 * referrals are seen by the sending (serving) agency and by the receiving organisation,
   which sees only the snapshot of consented data taken when the referral was sent;
@@ -150,7 +150,7 @@ class VictimRecord(VersionedModel):
 def immigration_consented(user: User) -> Q:
     """Records whose immigration status and relief the user's agency may handle: it serves
     the victim, or a valid consent shares the category with it."""
-    from laborlens.identity.consent import (
+    from laborlens.victims.consent import (
         victims_consenting,  # the one rule; identity imports this module
     )
 
@@ -237,7 +237,7 @@ class Consent(VictimScoped):
         return f"consent {self.pk}"
 
     def is_valid(self, today: object = None) -> bool:
-        from laborlens.identity.consent import (
+        from laborlens.victims.consent import (
             is_valid,  # the one rule (identity imports this module)
         )
 

@@ -19,7 +19,7 @@ from django.utils import formats, timezone, translation
 
 from laborlens.core import victim_languages as vl
 from laborlens.core.victim_i18n import text_in
-from laborlens.identity.consent import state
+from laborlens.victims.consent import state
 from laborlens.victims.models import Consent
 
 TEXT_FILE = Path(__file__).with_name("data") / "consent_text.json"

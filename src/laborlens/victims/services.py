@@ -17,8 +17,8 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
 from laborlens.cases.services import ConflictError, RuleError, save_versioned
-from laborlens.identity.consent import consented_categories
 from laborlens.victims import signals
+from laborlens.victims.consent import consented_categories
 from laborlens.victims.models import (
     Category,
     Consent,
@@ -193,7 +193,7 @@ def referral_renderer(user: User, referral: Referral) -> Any:
     """The referral's free text (note, reason) as this reader may see it: everyone on the
     victim's case whose identity they may not see becomes a pseudonym; the receiving
     agency sees the victim's identity when the consent shared it with the referral."""
-    from laborlens.identity.text import renderer_for_case
+    from laborlens.cases.identity.text import renderer_for_case
 
     person = referral.victim.person
     receiver = referral.partner.agency_id is not None and referral.partner.agency_id == user.agency_id

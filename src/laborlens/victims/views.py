@@ -1,6 +1,6 @@
 """Victim services views: small functions; every object is fetched through ``restrict()``
 (404 outside scope); every read of a victim record, consent or referral leaves an audit
-event; what a user sees of a record is decided by ``consent.record_categories``."""
+event; what a user sees of a record is decided by ``victims.access.record_categories``."""
 
 from __future__ import annotations
 
@@ -23,12 +23,13 @@ from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
+from laborlens.cases.identity.access import shown
 from laborlens.cases.models import Case, Person
 from laborlens.core import listing
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.identity.access import record_categories, shown
 from laborlens.victims import lists, printing, services
+from laborlens.victims.access import record_categories
 from laborlens.victims.forms import (
     ConsentForm,
     DirectorySearchForm,

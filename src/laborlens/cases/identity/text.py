@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from laborlens.identity.access import ShownPerson, member_case_ids, shown
+from laborlens.cases.identity.access import ShownPerson, member_case_ids, shown
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User

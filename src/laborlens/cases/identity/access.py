@@ -10,31 +10,44 @@ identity crosses to any other agency only through a valid consent (``identity.co
 naming that agency and the category, read on every call, so expiry and revocation take
 effect on the next request. A do-not-contact flag hides contact details from everyone
 outside the serving agency. Needs, narrative and immigration status live on the victim
-record and are gated by ``record_categories``.
+record and are gated by ``victims.access.record_categories``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ImproperlyConfigured
+
 from laborlens.cases.models import CaseMember, Person
-from laborlens.identity.consent import consented_categories, granted
-from laborlens.victims.models import ALL_CATEGORIES, Category, VictimRecord
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
+    from laborlens.victims.models import VictimRecord
 
 VICTIM_SERVICES = "victim_services"
 IDENTITY = "identity"
 CONTACT = "contact"
 PERSON_CATEGORIES = frozenset({IDENTITY, CONTACT})
 
-Known = dict[int, tuple[VictimRecord, frozenset[str]]]
+# Per person id: their victim record and the categories valid consents give the viewer's agency.
+Known = dict[int, tuple["VictimRecord", frozenset[str]]]
+KnownReader = Callable[[Iterable[Person], "int | None"], Known]
+
+# Victim records and consents belong to the victims app, which stands above this one: it hands
+# over how to read them when it loads (``VictimsConfig.ready`` calls ``read_victim_records_with``).
+# Until it has, asking who may see a victim fails loudly rather than showing anyone.
+_victim_records: KnownReader | None = None
 
 
-def _active(user: User) -> bool:
+def read_victim_records_with(reader: KnownReader) -> None:
+    global _victim_records
+    _victim_records = reader
+
+
+def active_user(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active and not user.is_locked)
 
 
@@ -48,40 +61,24 @@ def member_case_ids(user: User, cases: Iterable[int] | None = None) -> frozenset
     return frozenset(memberships.values_list("case_id", flat=True))
 
 
-def record_for(person: Person) -> VictimRecord | None:
-    return VictimRecord.objects.filter(person_id=person.pk).select_related("serving_agency").first()
-
-
 def serves(user: User, record: VictimRecord | None) -> bool:
     """The user belongs to the serving agency and may use victim records."""
     return record is not None and user.agency_id == record.serving_agency_id and user.can("victims.view")
 
 
 def known_for(people: Iterable[Person], agency_id: int | None) -> Known:
-    """Victim records of these people and what valid consents give ``agency_id``: two
-    queries for a whole page, read fresh for each request (never cached across requests)."""
-    victim_ids = [person.pk for person in people if person.role == "victim"]
-    if not victim_ids:
-        return {}
-    records = {record.person_id: record for record in
-               VictimRecord.objects.filter(person_id__in=victim_ids).select_related("serving_agency")}
-    if not records:
-        return {}
-    given = granted([record.pk for record in records.values()], agency_id)
-    known: Known = {}
-    for person_id, record in records.items():
-        categories = set(given.get(record.pk, frozenset()))
-        if record.do_not_contact:
-            categories.discard(Category.CONTACT)
-        known[person_id] = (record, frozenset(categories))
-    return known
+    """Victim records of these people and what valid consents give ``agency_id`` (read by
+    the victims app: two queries for a whole page, fresh for each request)."""
+    if _victim_records is None:
+        raise ImproperlyConfigured("laborlens.victims must be installed: it tells who may see a victim's identity")
+    return _victim_records(people, agency_id)
 
 
 def visible_categories(user: User, person: Person, *, member_of: Iterable[int] | None = None,
                        known: Known | None = None) -> frozenset[str]:
     """Which of a person's own fields the user sees: identity, contact (phones, e-mail,
     address). ``known`` (from ``known_for``) batches the look-ups for a page of people."""
-    if not _active(user):
+    if not active_user(user):
         return frozenset()
     if person.role != Person.Role.VICTIM:
         return PERSON_CATEGORIES
@@ -106,7 +103,7 @@ def visible_categories(user: User, person: Person, *, member_of: Iterable[int] |
 
 def can_see_identity(user: User, person: Person, *, member_of: Iterable[int] | None = None,
                      known: Known | None = None) -> bool:
-    if not _active(user):
+    if not active_user(user):
         return False
     if person.role != Person.Role.VICTIM:
         return True
@@ -124,21 +121,6 @@ def findable_by_identity(user: User, person: Person, *, member_of: Iterable[int]
     if person.pk not in known:
         return True
     return can_see_identity(user, person, member_of=member_of, known=known)
-
-
-def record_categories(user: User, record: VictimRecord) -> frozenset[str]:
-    """Which categories of the victim record this user sees (the pseudonym and service
-    status are always shown to whoever may see the record at all)."""
-    if not _active(user):
-        return frozenset()
-    if serves(user, record):
-        return ALL_CATEGORIES
-    categories = set(consented_categories(record, user.agency_id))
-    if can_see_identity(user, record.person):
-        categories.add(IDENTITY)
-    else:
-        categories.discard(IDENTITY)
-    return frozenset(categories)
 
 
 @dataclass(frozen=True)
