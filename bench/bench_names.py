@@ -30,7 +30,7 @@ def main() -> None:
     from laborlens.core.bootstrap import setup_django
 
     setup_django()
-    from laborlens.cases import keys
+    from laborlens.matching import keys
 
     def name_keys(name: str, kinds: frozenset[str]) -> set[str]:
         computed = keys.person_keys(names=[name], date_of_birth="", city="Riverton", phones=[], emails=[],

@@ -19,7 +19,7 @@ lint-imports
 step "mypy (pure modules)"
 mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
-  src/laborlens/anonymity src/laborlens/extraction src/laborlens/cases/normalise.py \
+  src/laborlens/anonymity src/laborlens/extraction src/laborlens/matching/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
   src/laborlens/feedback/questions.py \
   src/laborlens/publishing/engine.py src/laborlens/research/router.py \

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from laborlens.cases import keys, normalise, services
+from laborlens.cases import services
 from laborlens.cases.models import DeconflictionNotice, MatchKey, Person
 from laborlens.cli import main
+from laborlens.matching import keys, normalise
 
 # The issue's nine ordinary Spanish pairs; the first four did not match with Metaphone alone.
 ISSUE_PAIRS = [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from laborlens.cases import normalise
+from laborlens.matching import normalise
 
 
 def test_phones_to_e164():

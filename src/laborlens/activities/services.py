@@ -14,7 +14,8 @@ from django.utils import timezone
 from laborlens.activities.models import Activity, Agreement, active_on
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases.services import ConflictError, save_versioned
+from laborlens.core.errors import ConflictError
+from laborlens.core.versioning import save_versioned
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import Agency, User

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases import keys
+from laborlens.matching import keys
 
 if TYPE_CHECKING:
     from laborlens.cases.models import Case

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency, User
-from laborlens.cases import elements, normalise
+from laborlens.cases import elements
 from laborlens.cases.industries import industry_choices
 from laborlens.cases.models import (
     CRIME_CHOICES,
@@ -33,6 +33,7 @@ from laborlens.cases.models import (
     OperationPlan,
     Person,
 )
+from laborlens.matching import normalise
 
 UPLOAD_LIMIT = 20 * 1024 * 1024
 TEXT_TYPES = {".txt": "text/plain", ".csv": "text/csv"}

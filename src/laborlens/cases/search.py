@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from laborlens.cases import keys, normalise
 from laborlens.core.crypto import blind_index
+from laborlens.matching import keys, normalise
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User

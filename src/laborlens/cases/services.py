@@ -23,7 +23,7 @@ from laborlens.accounts.models import Agency
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
-from laborlens.cases import deconfliction, elements, keys, search
+from laborlens.cases import deconfliction, elements, search
 from laborlens.cases.models import (
     STAGE_ORDER,
     AfterActionReport,
@@ -46,6 +46,9 @@ from laborlens.cases.models import (
     TimelineEntry,
 )
 from laborlens.core.crypto import decrypt_bytes, encrypt_bytes
+from laborlens.core.errors import ConflictError, RuleError  # noqa: F401  (raised here; callers may import them from services)
+from laborlens.core.versioning import save_versioned  # noqa: F401
+from laborlens.matching import keys
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
@@ -53,31 +56,7 @@ if TYPE_CHECKING:
 MAX_REVIEW_YEARS = 5
 
 
-class ConflictError(Exception):
-    """Someone saved a newer version first; nothing was written."""
-
-    def __init__(self, current_version: int | None) -> None:
-        super().__init__(f"stale edit (now version {current_version})")
-        self.current_version = current_version
-
-
-class RuleError(ValueError):
-    """A business rule refused the change; the message is shown to the user."""
-
-
 # --- helpers ---------------------------------------------------------------------------
-
-
-def save_versioned(obj: Any, expected_version: int | None) -> None:
-    """Optimistic locking: save only if the row is still at ``expected_version``."""
-    model = type(obj)
-    with transaction.atomic():
-        current = (model.objects.select_for_update().filter(pk=obj.pk)
-                   .values_list("version", flat=True).first())
-        if expected_version is None or current != expected_version:
-            raise ConflictError(current)
-        obj.version = expected_version + 1
-        obj.save()
 
 
 def note(case: Case, text: str, actor: User | None = None, *, is_note: bool = False,

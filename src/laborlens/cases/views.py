@@ -63,8 +63,8 @@ from laborlens.cases.models import (
     may_use_cases,
 )
 from laborlens.cases.pdf import report_pdf, report_sections
-from laborlens.cases.services import ConflictError, RuleError
 from laborlens.core import keyset, listing
+from laborlens.core.errors import ConflictError, RuleError
 from laborlens.core.permissions import mfa_required, permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.core.work import waiting_for

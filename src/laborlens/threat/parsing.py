@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from laborlens.cases.normalise import business_name
+from laborlens.matching.normalise import business_name
 from laborlens.threat.geo import state_abbr
 
 

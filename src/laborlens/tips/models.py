@@ -6,7 +6,7 @@ may view it. Everyone else: nothing (404).
 
 Identifying text (the narrative, the tipster's contact, the business name and address,
 additions and notes) is encrypted at rest; matching uses keyed blind indexes (``TipKey``,
-same kinds and normalisation as ``cases/keys.py``). No IP address is stored anywhere here.
+same kinds and normalisation as ``matching/keys.py``). No IP address is stored anywhere here.
 The passphrase is stored as an Argon2 hash.
 """
 
@@ -141,7 +141,7 @@ class TipUpdate(models.Model):
 
 
 class TipKey(models.Model):
-    """A keyed blind index of one normalised phone, address or business (cases/keys.py)."""
+    """A keyed blind index of one normalised phone, address or business (matching/keys.py)."""
 
     tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="keys")
     kind = models.CharField(max_length=20)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from laborlens.cases.normalise import ADDRESS_WORDS
 from laborlens.cases.redact import EMAIL, PHONE, REMOVED
+from laborlens.matching.normalise import ADDRESS_WORDS
 
 _STREET = "|".join(sorted({w for w in ADDRESS_WORDS if len(w) > 1} | set(ADDRESS_WORDS.values()) - {""},
                           key=len, reverse=True))

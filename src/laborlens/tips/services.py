@@ -23,11 +23,13 @@ from laborlens.accounts.models import Agency
 from laborlens.audit.events import record_event
 from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
-from laborlens.cases import keys, normalise
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Case, MatchKey
 from laborlens.catalogue import load_catalogue
+from laborlens.core import versioning
+from laborlens.core.errors import ConflictError, RuleError  # noqa: F401  (ConflictError: the pages catch services.ConflictError)
 from laborlens.extraction import extract, to_answers
+from laborlens.matching import keys, normalise
 from laborlens.screening import services as screening_services
 from laborlens.tips import reading, rules
 from laborlens.tips.models import Source, Status, Tip, TipKey, TipUpdate
@@ -46,12 +48,8 @@ PHONE_IN_TEXT = re.compile(r"(?<!\w)\+?\d[\d ().-]{6,}\d(?!\w)")
 _DUMMY_HASH: list[str] = []
 
 
-class TipError(ValueError):
+class TipError(RuleError):
     """A rule refused the change; the message is shown to the person."""
-
-
-class ConflictError(Exception):
-    """Someone saved the tip first; nothing was written."""
 
 
 # --- reads: one function per read; the page and the API call it (issue 18.4) ----------
@@ -242,13 +240,8 @@ def public_view(tip: Tip, lang: str = "en") -> dict[str, Any]:
 
 
 def save_versioned(tip: Tip, expected_version: int | None) -> None:
-    with transaction.atomic():
-        current = Tip.objects.select_for_update().filter(pk=tip.pk).values_list("version", flat=True).first()
-        if expected_version is None or current != expected_version:
-            raise ConflictError(current)
-        tip.version = expected_version + 1
-        tip.updated_at = timezone.now()
-        tip.save()
+    tip.updated_at = timezone.now()
+    versioning.save_versioned(tip, expected_version)
 
 
 def triage(tip: Tip, *, by: User, status: str, assigned_to: User | None, expected_version: int | None,

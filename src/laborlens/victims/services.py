@@ -16,7 +16,8 @@ from laborlens.audit.reads import record_read
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
 from laborlens.cases.models import Person
-from laborlens.cases.services import ConflictError, RuleError, save_versioned
+from laborlens.core.errors import ConflictError, RuleError
+from laborlens.core.versioning import save_versioned
 from laborlens.victims import signals
 from laborlens.victims.consent import consented_categories
 from laborlens.victims.models import (

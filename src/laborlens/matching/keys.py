@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from laborlens.cases import normalise
 from laborlens.core.crypto import blind_index
+from laborlens.matching import normalise
 
 NAME = "name"
 NAME_TOKEN = "name_token"  # noqa: S105  (a key kind, not a secret)
