@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from laborlens.accounts.roles import (
     agency_type_choices,
     agency_types,
+    grants,
     permissions_for,
     role_choices,
     roles,
@@ -116,7 +117,9 @@ class User(AbstractUser):
         return permissions_for(self.role)
 
     def can(self, permission: str) -> bool:
-        return self.is_active and not self.is_locked and permission in self.permissions
+        """A role permission ("cases.view") or a named set of them ("case_work": any member),
+        from ``accounts/roles.json``."""
+        return self.is_active and not self.is_locked and grants(self.permissions, permission)
 
     @classmethod
     def scope_for(cls, user: User, action: str) -> Q | None:

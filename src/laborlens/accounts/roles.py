@@ -62,6 +62,18 @@ def agency_type_choices() -> list[tuple[str, str]]:
     return [(kind.id, kind.en) for kind in agency_types().values()]
 
 
+@cache
+def permission_sets() -> dict[str, frozenset[str]]:
+    """Named sets of permissions: a page that any of several roles' permissions opens names one."""
+    raw = cast(dict[str, list[str]], _load()["permission_sets"])
+    return {name: frozenset(members) for name, members in raw.items()}
+
+
+def grants(held: frozenset[str], permission: str) -> bool:
+    """A permission, or a named set of them (any member), is among those held."""
+    return permission in held or not held.isdisjoint(permission_sets().get(permission, ()))
+
+
 def permissions_for(role_id: str) -> frozenset[str]:
     role = roles().get(role_id)
     return role.permissions if role else frozenset()

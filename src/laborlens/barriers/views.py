@@ -6,10 +6,8 @@ service directory's organisations offering a matching service."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -23,24 +21,13 @@ from laborlens.audit.tags import EventTag
 from laborlens.barriers.facts import case_inputs
 from laborlens.barriers.mapping import Finding, aggregate, compute, load_barriers, partners_for
 from laborlens.cases.identity.text import renderer_for_case
-from laborlens.cases.models import Case, may_use_cases
+from laborlens.cases.models import Case
 from laborlens.catalogue import load_catalogue
-from laborlens.core.permissions import mfa_required
+from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims.models import Need, Partner
 
 View = Callable[..., HttpResponse]
-
-
-def barrier_access(view: View) -> View:
-    @mfa_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not may_use_cases(request.user):  # type: ignore[arg-type]
-            raise PermissionDenied("Your role does not use cases")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _text(item: dict[str, Any], lang: str) -> str:
@@ -88,7 +75,7 @@ def _barrier_rows(user: User, lang: str, findings: list[Finding] | None,
 
 
 @require_GET
-@barrier_access
+@permission_required("case_work")
 def case_map(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency"), user, "view", pk=pk)
@@ -103,7 +90,7 @@ def case_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@barrier_access
+@permission_required("case_work")
 def jurisdiction_map(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     cases = Case.objects.restrict(user, "view")

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases.models import Case, may_use_cases
-from laborlens.core.permissions import mfa_required, permission_required
+from laborlens.cases.models import Case
+from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.metrics import charts, disclosure, figures, reports, services, tiles
 from laborlens.metrics.forms import filters_for
@@ -103,13 +103,9 @@ def funder_report(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @require_GET
-@mfa_required
+@permission_required("case_work")
 def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    if not may_use_cases(user):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied("Your role does not use cases")
     case = get_scoped_or_404(Case.objects.select_related("lead_agency"), user, "export", pk=pk)
     body = reports.case_summary_pdf(case, user)
     record_event(EventTag.CASE_SUMMARY_EXPORTED, request=request, obj=case,

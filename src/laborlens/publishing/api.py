@@ -91,7 +91,7 @@ class StrictDecisionSchema(StrictReleaseSchema):
 
 
 def _may_see_releases(user: Any) -> None:
-    if not (user.can("release.prepare") or user.can("release.approve")):
+    if not user.can("releases"):
         raise PermissionDenied("Your role does not allow releases.")
 
 

@@ -210,7 +210,7 @@ def cmd_list(args: argparse.Namespace, user: Any) -> int:
     from laborlens.publishing import services
     from laborlens.publishing.models import Release
 
-    if not (user.can("release.prepare") or user.can("release.approve")):
+    if not user.can("releases"):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("Your role does not allow releases")
@@ -229,7 +229,7 @@ def cmd_ledger(args: argparse.Namespace, user: Any) -> int:
         if not args.dataset:
             raise ValueError("--dataset is needed to declare a budget")
         services.set_budget(by=user, dataset=args.dataset, epsilon=args.epsilon, delta=args.delta)
-    if not (user.can("release.prepare") or user.can("release.approve")):
+    if not user.can("releases"):
         from django.core.exceptions import PermissionDenied
 
         raise PermissionDenied("Your role does not allow releases")

@@ -6,11 +6,9 @@ releases; anyone else gets 403, and a release of another agency is a 404.
 
 from __future__ import annotations
 
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,23 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laborlens.accounts.models import User
-from laborlens.core.permissions import View, mfa_required, permission_required
+from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.publishing import datasets, services
 from laborlens.publishing.forms import BudgetForm, DecisionForm, ReleaseForm
 from laborlens.publishing.models import Release, Status
-
-
-def release_role_required(view: View) -> View:
-    @mfa_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not (user.can("release.prepare") or user.can("release.approve")):  # type: ignore[union-attr]
-            raise PermissionDenied("Your role does not allow releases")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -42,7 +28,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
-@release_role_required
+@permission_required("releases")
 def release_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     releases = Release.objects.restrict(user, "view").select_related("requested_by", "approved_by")
@@ -72,7 +58,7 @@ def release_new(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/form.html", {"form": form})
 
 
-@release_role_required
+@permission_required("releases")
 def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     release: Release = get_scoped_or_404(Release.objects.select_related("requested_by", "approved_by"),
@@ -141,7 +127,7 @@ def release_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@release_role_required
+@permission_required("releases")
 def release_publish(request: HttpRequest, pk: int) -> HttpResponse:
     release = _act(request, pk, "publish")
     try:
@@ -152,7 +138,7 @@ def release_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("publishing:detail", pk=release.pk)
 
 
-@release_role_required
+@permission_required("releases")
 def release_download(request: HttpRequest, pk: int) -> HttpResponse:
     release = _act(request, pk, "view")
     try:
