@@ -39,7 +39,7 @@ class StrictBooleanField(serializers.BooleanField):
 
 class StrictCharField(serializers.CharField):
     """Text must arrive as text: a number is not silently turned into a string. NUL
-    characters are refused (as DRF does) and the schema says so with a pattern, so clients
+    characters and lone surrogates are refused (text that can be stored and encrypted) and the schema says so with a pattern, so clients
     and the fuzzer know before they send. The pattern does not match "", so that for a field
     that may be blank the schema's oneOf (pattern | "") stays exclusive; DRF returns a
     blank value before validators run."""
@@ -51,7 +51,12 @@ class StrictCharField(serializers.CharField):
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):
             self.fail("invalid")
-        return str(super().to_internal_value(data))
+        text = str(super().to_internal_value(data))
+        try:  # JSON allows a lone surrogate; the database and the field encryption do not
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise serializers.ValidationError("Text must be valid Unicode.") from None
+        return text
 
 
 class Pagination(PageNumberPagination):

@@ -52,8 +52,23 @@ def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, 
 
 
 def register_auth_extensions() -> None:
-    """Tell drf-spectacular how our two authentication classes appear in the schema."""
-    from drf_spectacular.extensions import OpenApiAuthenticationExtension
+    """Tell drf-spectacular how our two authentication classes appear in the schema, and that
+    every strict request body is a closed object (one extension for every app's serializers)."""
+    from drf_spectacular.extensions import (
+        OpenApiAuthenticationExtension,
+        OpenApiSerializerExtension,
+    )
+
+    class StrictBody(OpenApiSerializerExtension):  # type: ignore[misc]
+        """Document what ``api.base.StrictSerializer`` enforces: no property beyond the listed ones."""
+
+        target_class = "laborlens.api.base.StrictSerializer"
+        match_subclasses = True
+
+        def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+            schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
+            schema["additionalProperties"] = False
+            return schema
 
     class BearerScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
         target_class = "laborlens.api.authentication.BearerTokenAuthentication"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
@@ -69,25 +68,6 @@ class ReleaseRequestSerializer(StrictSerializer):
 
 class DecisionSerializer(StrictSerializer):
     note = StrictCharField(max_length=500, required=False, allow_blank=True)
-
-
-class StrictReleaseSchema(OpenApiSerializerExtension):  # type: ignore[misc]
-    """Document what StrictSerializer enforces: no property beyond the listed ones."""
-
-    target_class = "laborlens.publishing.api.ReleaseRequestSerializer"
-
-    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
-        schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
-        schema["additionalProperties"] = False
-        return schema
-
-
-class StrictParametersSchema(StrictReleaseSchema):
-    target_class = "laborlens.publishing.api.ParametersSerializer"
-
-
-class StrictDecisionSchema(StrictReleaseSchema):
-    target_class = "laborlens.publishing.api.DecisionSerializer"
 
 
 def _may_see_releases(user: Any) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
@@ -26,18 +25,6 @@ from laborlens.tips.models import Source, Status, Tip, When
 MAX_OBSERVATIONS = 20
 
 
-class TipText(StrictCharField):
-    """Text that can be stored: no NUL (DRF refuses it) and no lone surrogate (JSON allows it)."""
-
-    def to_internal_value(self, data: Any) -> str:
-        text = super().to_internal_value(data)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise serializers.ValidationError("Text must be valid Unicode.") from None
-        return text
-
-
 def _observation_field() -> serializers.ListField:
     return serializers.ListField(child=serializers.ChoiceField(choices=[o.id for o in rules.observations()]),
                                  max_length=MAX_OBSERVATIONS, required=False, default=list)
@@ -46,17 +33,17 @@ def _observation_field() -> serializers.ListField:
 class TipContentSerializer(StrictSerializer):
     observations = _observation_field()
     # Required here (the web form also takes ticked boxes alone): a rule the schema can state.
-    narrative = TipText(min_length=10, max_length=services.MAX_NARRATIVE)
+    narrative = StrictCharField(min_length=10, max_length=services.MAX_NARRATIVE)
     work_type = serializers.ChoiceField(choices=[i.id for i in industries()] + ["other"], required=False,
                                         allow_blank=True, default="")
-    business_name = TipText(max_length=200, required=False, allow_blank=True, default="")
-    address = TipText(max_length=200, required=False, allow_blank=True, default="")
-    city = TipText(max_length=100, required=False, allow_blank=True, default="")
+    business_name = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    address = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    city = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
     when = serializers.ChoiceField(choices=When.choices, required=False, default=When.UNKNOWN)
 
 
 class PublicTipSerializer(TipContentSerializer):
-    contact = TipText(max_length=200, required=False, allow_blank=True, default="")
+    contact = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class PartnerTipSerializer(TipContentSerializer):
@@ -161,15 +148,3 @@ class TipList(generics.ListAPIView):
         services.list_tips(request.user, request, status=(request.query_params.getlist("status") or ["all"])[0],
                            count=len(response.data["results"]), via="api")
         return response
-
-
-class StrictTipSchema(OpenApiSerializerExtension):  # type: ignore[misc]
-    """Document what StrictSerializer enforces: no property beyond the listed ones."""
-
-    target_class = TipContentSerializer
-    match_subclasses = True
-
-    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
-        schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
-        schema["additionalProperties"] = False
-        return schema
