@@ -19,6 +19,9 @@ lint-imports
 step "mypy (pure modules)"
 mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/screening/engine.py src/laborlens/screening/batch.py src/laborlens/screening/cli.py \
+  src/laborlens/screening/answers.py src/laborlens/screening/results.py src/laborlens/screening/rule.py \
+  src/laborlens/screening/federal.py src/laborlens/screening/next_question.py src/laborlens/screening/actions.py \
+  src/laborlens/screening/explain.py \
   src/laborlens/anonymity src/laborlens/extraction src/laborlens/matching/normalise.py \
   src/laborlens/activities/topics.py src/laborlens/readiness/scoring.py src/laborlens/barriers/mapping.py \
   src/laborlens/feedback/questions.py \

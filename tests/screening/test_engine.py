@@ -7,7 +7,8 @@ import json
 import pytest
 
 from laborlens.catalogue import load_catalogue
-from laborlens.screening.engine import Answer, assess
+from laborlens.screening.answers import Answer
+from laborlens.screening.engine import assess
 
 TRAFFICKING = {  # deceptive recruitment S+M, exploitation S+M, coercion at destination S+M
     "dr_nature_of_job_location_employer": "present", "dr_wages_earnings": "present",

@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from laborlens.catalogue import load_catalogue
-from laborlens.screening.engine import COERCIVE_MEANS, COUNTER_EVIDENCE, assess, model_for
+from laborlens.screening.engine import assess
+from laborlens.screening.federal import COERCIVE_MEANS, COUNTER_EVIDENCE
+from laborlens.screening.rule import model_for
 
 CAT = load_catalogue()
 IDS = list(CAT.items)

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laborlens.catalogue import load_catalogue
-from laborlens.screening.engine import READING_BASES, assess, coercion_recorded, us_support
+from laborlens.screening.engine import assess
+from laborlens.screening.federal import READING_BASES, coercion_recorded, us_support
 
 CAT = load_catalogue()
 RANK = {r.id: r.rank for r in CAT.readings.values()}

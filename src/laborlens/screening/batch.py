@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 
 from laborlens.catalogue import Catalogue, load_catalogue
 from laborlens.catalogue.loader import AGE_GROUPS, READING_IDS
-from laborlens.screening.engine import Model, model_for
+from laborlens.screening.rule import Model, model_for
 
 ID_COLUMN = "id"
 AGE_COLUMN = "age_group"
@@ -123,7 +123,7 @@ def _dimension_positive(model: Model, dim_id: str, present: Mapping[str, BoolArr
 
 def _combine(model: Model, positive: Mapping[str, BoolArray], act: BoolArray, smuggling: BoolArray,
              minor: BoolArray) -> npt.NDArray[np.int8]:
-    """The highest reading whose condition holds (same conditions as engine.reading_for)."""
+    """The highest reading whose condition holds (same conditions as rule.reading_for)."""
     rank = model.rank
     rows = act.shape[0]
     exploitation = positive[model.exploitation]

@@ -30,7 +30,9 @@ from typing import Any
 
 from laborlens.catalogue import Catalogue, load_catalogue
 from laborlens.screening.batch import DEFAULT_CHUNK_ROWS, screen_file
-from laborlens.screening.engine import DEFAULT_MAX_QUESTIONS, Assessment, assess
+from laborlens.screening.engine import assess
+from laborlens.screening.next_question import DEFAULT_MAX_QUESTIONS
+from laborlens.screening.results import Assessment
 
 EXIT_OK, EXIT_ERROR = 0, 2
 ANSWERS_KEYS = frozenset({"age_group", "answers"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from laborlens.catalogue import Catalogue
-from laborlens.screening import engine
+from laborlens.screening import federal
 from laborlens.screening.templatetags.screening import BASIS_LABELS
 
 FORMAT = 1  # bumped when the shape below changes, so a cached copy is known to be stale
@@ -35,9 +35,9 @@ def field_catalogue(cat: Catalogue, jurisdiction: str) -> dict[str, Any]:
                          "components": [{"id": c.id, "derived_when_all": [list(g) for g in c.derived_when_all]}
                                         for c in e.components]} for e in cat.us_elements],
         "readings": [{"id": r.id, "rank": r.rank, "label": r.label.to_dict()} for r in cat.readings.values()],
-        "us_rule": {"coercive_means": list(engine.COERCIVE_MEANS), "direct_means": list(engine.DIRECT_MEANS),
-                    "coercive_dimensions": list(engine.COERCIVE_DIMENSIONS),
-                    "counter_evidence": sorted(engine.COUNTER_EVIDENCE),
-                    "wage_theft_lookalikes": sorted(engine.WAGE_THEFT_LOOKALIKES)},
+        "us_rule": {"coercive_means": list(federal.COERCIVE_MEANS), "direct_means": list(federal.DIRECT_MEANS),
+                    "coercive_dimensions": list(federal.COERCIVE_DIMENSIONS),
+                    "counter_evidence": sorted(federal.COUNTER_EVIDENCE),
+                    "wage_theft_lookalikes": sorted(federal.WAGE_THEFT_LOOKALIKES)},
         "basis_labels": {key: {"en": en, "es": es} for key, (en, es) in BASIS_LABELS.items()},
     }

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from laborlens.core.permissions import permission_required
-from laborlens.screening import engine, services
+from laborlens.screening import federal, services
 from laborlens.screening.field import field_catalogue
 from laborlens.screening.models import AGE_GROUPS, LANGUAGES, SETTINGS
 
@@ -108,7 +108,7 @@ def field(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("screening.run")
 def field_catalogue_json(request: HttpRequest) -> JsonResponse:
-    jurisdiction = engine.check_jurisdiction(getattr(settings, "SCREENING_JURISDICTION", None))
+    jurisdiction = federal.check_jurisdiction(getattr(settings, "SCREENING_JURISDICTION", None))
     return JsonResponse(field_catalogue(services.catalogue(), jurisdiction))
 
 

@@ -108,122 +108,164 @@ def _in_area(area: Area, fips: str) -> bool:
 
 
 def build(user: User, area: Area) -> Assessment:
+    """Read the tables, count by county, employer and industry, then rank places and employers."""
     counties = geo.counties_of(area.state)
     weights = scoring.load_weights()
     vulnerable = {item.id for item in industries()}
-    debarment_keys: dict[str, list[Debarment]] = defaultdict(list)
-    for debarment in Debarment.objects.all():
-        debarment_keys[debarment.name_key].append(debarment)
+    debarments = _debarments_by_name()
+    tally = _Tally(area)
+    _count_certifications(tally, vulnerable, debarments)
+    agency_rows = _agency_rows(area, _count_ucr(tally), counties)
+    _count_tips_and_cases(tally, user)
 
-    # DOL rows of the whole state: every county is scored, so the map can be shaded.
-    rows = (CertifiedEmployer.objects.filter(worksite_state=area.state, certified=True, association_total=False)
+    places = scoring.rank({fips: dict(tally.by_county.get(fips, {})) for fips in counties}, weights.places)
+    in_area = [e for e in tally.employers.values() if _in_area(area, e["county"])]
+    employer_ranks = _rank_employers(in_area, places, vulnerable, weights)
+    by_key = {e["key"]: e for e in in_area}
+    employer_rows = [{**by_key[item.key], "ranked": item,
+                      "county_name": counties.get(by_key[item.key]["county"], "")} for item in employer_ranks]
+    debarred_rows = _debarred_rows(in_area, debarments, counties)
+    intake_rows = [{"county": fips, "county_name": counties.get(fips, ""), "industry": ind,
+                    "industry_label": industry_label(ind) if ind else "", **values}
+                   for (fips, ind), values in sorted(tally.intake.items())]
+    totals = {
+        "employers": len({e["key"].split("|", 1)[0] for e in in_area}),
+        "workers": sum(e["workers"] for e in in_area),
+        "debarred": len(debarred_rows),
+        "involuntary_servitude": sum(a["involuntary_servitude"] for a in agency_rows),
+        "tips": sum(v["tips"] for v in tally.intake.values()),
+        "cases": sum(v["cases"] for v in tally.intake.values()),
+    }
+    return Assessment(area=area, counties=counties, weights=weights,
+                      industries=_industry_list(tally.industry_rows, vulnerable),
+                      employers=employer_rows, debarred=debarred_rows, agencies=agency_rows,
+                      intake=intake_rows, intake_unplaced=tally.unplaced, places=places,
+                      employer_ranks=employer_ranks, totals=totals)
+
+
+def _debarments_by_name() -> dict[str, list[Debarment]]:
+    by_name: dict[str, list[Debarment]] = defaultdict(list)
+    for debarment in Debarment.objects.all():
+        by_name[debarment.name_key].append(debarment)
+    return by_name
+
+
+@dataclass
+class _Tally:
+    """What build() counts while it reads the tables: per county (all of the state, so the map
+    can be shaded), per employer and county, per industry, and the area's tips and cases."""
+
+    area: Area
+    by_county: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    employers: dict[tuple[str, str], dict] = field(default_factory=dict)
+    industry_rows: dict[str, dict] = field(default_factory=dict)
+    intake: dict[tuple[str, str], dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: {"tips": 0, "cases": 0}))
+    unplaced: dict[str, int] = field(default_factory=lambda: {"tips": 0, "cases": 0})
+
+    def industry(self, industry_id: str) -> dict:
+        return self.industry_rows.setdefault(industry_id, {
+            "id": industry_id, "employers": set(), "workers": 0, "h2a": 0, "h2b": 0, "tips": 0, "cases": 0})
+
+    def count_intake(self, fips: str, industry: str, kind: str) -> None:
+        """One tip or case ("tips" or "cases"): unplaced, else in its county, and in the
+        area's intake table and industry row when the county is in the area."""
+        if not fips:
+            self.unplaced[kind] += 1
+            return
+        self.by_county[fips][kind] += 1
+        if not _in_area(self.area, fips):
+            return
+        self.intake[(fips, industry or "")][kind] += 1
+        self.industry(industry or "")[kind] += 1
+
+
+def _count_certifications(tally: _Tally, vulnerable: set[str], debarments: dict[str, list[Debarment]]) -> None:
+    """DOL rows of the whole state: every county is scored, so the map can be shaded."""
+    rows = (CertifiedEmployer.objects.filter(worksite_state=tally.area.state, certified=True, association_total=False)
             .values("name_key", "employer_name", "county_fips", "programme", "industry", "workers_certified",
                     "worksite_city"))
-    by_county: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    employers: dict[tuple[str, str], dict] = {}
     county_employers: dict[str, set[str]] = defaultdict(set)
     county_debarred: dict[str, set[str]] = defaultdict(set)
-    industry_rows: dict[str, dict] = {}
     for row in rows.iterator():
         fips = row["county_fips"]
         workers = row["workers_certified"]
         if row["industry"] in vulnerable:
-            by_county[fips]["vulnerable_workers"] += workers
+            tally.by_county[fips]["vulnerable_workers"] += workers
         county_employers[fips].add(row["name_key"])
-        if row["name_key"] in debarment_keys:
+        if row["name_key"] in debarments:
             county_debarred[fips].add(row["name_key"])
-        key = (row["name_key"], fips)
-        employer = employers.setdefault(key, {
+        employer = tally.employers.setdefault((row["name_key"], fips), {
             "key": f"{row['name_key']}|{fips}", "name": row["employer_name"], "county": fips,
             "city": row["worksite_city"], "programmes": set(), "industries": set(), "workers": 0,
-            "applications": 0, "debarred": row["name_key"] in debarment_keys,
+            "applications": 0, "debarred": row["name_key"] in debarments,
         })
         employer["programmes"].add(row["programme"])
         if row["industry"]:
             employer["industries"].add(row["industry"])
         employer["workers"] += workers
         employer["applications"] += 1
-        if _in_area(area, fips):
-            industry = industry_rows.setdefault(row["industry"] or "", {
-                "id": row["industry"] or "", "employers": set(), "workers": 0, "h2a": 0, "h2b": 0,
-                "tips": 0, "cases": 0})
+        if _in_area(tally.area, fips):
+            industry = tally.industry(row["industry"] or "")
             industry["employers"].add(row["name_key"])
             industry["workers"] += workers
             industry[row["programme"]] += workers
     for fips, names in county_employers.items():
-        by_county[fips]["employers"] = len(names)
+        tally.by_county[fips]["employers"] = len(names)
     for fips, names in county_debarred.items():
-        by_county[fips]["debarred"] = len(names)
+        tally.by_county[fips]["debarred"] = len(names)
 
-    agencies = []
-    for ucr in UcrCount.objects.filter(state=area.state).order_by("agency_name", "year"):
+
+def _count_ucr(tally: _Tally) -> list[UcrCount]:
+    """The state's UCR counts; involuntary servitude counts towards each county served."""
+    counts = []
+    for ucr in UcrCount.objects.filter(state=tally.area.state).order_by("agency_name", "year"):
         for fips in ucr.county_fips:
             if ucr.offence == UcrCount.Offence.INVOLUNTARY_SERVITUDE:
-                by_county[fips]["involuntary_servitude"] += ucr.actual
-        agencies.append(ucr)
-    agency_rows = _agency_rows(area, agencies, counties)
+                tally.by_county[fips]["involuntary_servitude"] += ucr.actual
+        counts.append(ucr)
+    return counts
 
+
+def _count_tips_and_cases(tally: _Tally, user: User) -> None:
+    """The tips and cases the user may open, placed in a county by their city or jurisdiction."""
+    area = tally.area
     resolver = PlaceResolver(area.state, {**place_names_for(user), **area.place_names})
-    intake: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"tips": 0, "cases": 0})
-    unplaced = {"tips": 0, "cases": 0}
     for city, work_type in Tip.objects.restrict(user, "view").values_list("city", "work_type"):
-        fips = resolver.county(city)
-        _count_intake(intake, unplaced, by_county, industry_rows, area, fips, work_type, "tips")
+        tally.count_intake(resolver.county(city), work_type, "tips")
     for jurisdiction, industry in Case.objects.restrict(user, "view").values_list("jurisdiction", "industry"):
-        fips = resolver.county(jurisdiction)
-        _count_intake(intake, unplaced, by_county, industry_rows, area, fips, industry, "cases")
+        tally.count_intake(resolver.county(jurisdiction), industry, "cases")
 
-    places = scoring.rank({fips: dict(by_county.get(fips, {})) for fips in counties}, weights.places)
+
+def _rank_employers(in_area: list[dict], places: list[scoring.Ranked], vulnerable: set[str],
+                    weights: scoring.Weights) -> list[scoring.Ranked]:
+    """The area's employers ranked (the first EMPLOYERS_SHOWN); their county's score is an input."""
     place_scores = {item.key: item.score for item in places}
-    in_area = [e for e in employers.values() if _in_area(area, e["county"])]
     employer_inputs = {e["key"]: {
         "debarred": 1 if e["debarred"] else 0, "workers": e["workers"],
         "vulnerable_industry": 1 if e["industries"] & vulnerable else 0,
         "applications": e["applications"], "place": place_scores.get(e["county"], 0),
     } for e in in_area}
-    employer_ranks = scoring.rank(employer_inputs, weights.employers)[:EMPLOYERS_SHOWN]
-    by_key = {e["key"]: e for e in in_area}
-    employer_rows = [{**by_key[item.key], "ranked": item,
-                      "county_name": counties.get(by_key[item.key]["county"], "")} for item in employer_ranks]
-    debarred_rows = []
+    return scoring.rank(employer_inputs, weights.employers)[:EMPLOYERS_SHOWN]
+
+
+def _debarred_rows(in_area: list[dict], debarments: dict[str, list[Debarment]],
+                   counties: dict[str, str]) -> list[dict]:
+    rows = []
     for e in sorted((e for e in in_area if e["debarred"]), key=lambda e: e["name"]):
         name_key = e["key"].split("|", 1)[0]
-        debarred_rows.append({**e, "county_name": counties.get(e["county"], ""),
-                              "debarments": debarment_keys[name_key]})
+        rows.append({**e, "county_name": counties.get(e["county"], ""), "debarments": debarments[name_key]})
+    return rows
+
+
+def _industry_list(industry_rows: dict[str, dict], vulnerable: set[str]) -> list[dict]:
+    """The area's industries, most certified workers first, each labelled and its employers counted."""
     industry_list = sorted(industry_rows.values(), key=lambda i: (-i["workers"], -i["tips"], i["id"]))
     for industry in industry_list:
         industry["label"] = industry_label(industry["id"]) if industry["id"] else ""
         industry["vulnerable"] = industry["id"] in vulnerable
         industry["employers"] = len(industry["employers"])
-    intake_rows = [{"county": fips, "county_name": counties.get(fips, ""), "industry": ind,
-                    "industry_label": industry_label(ind) if ind else "", **values}
-                   for (fips, ind), values in sorted(intake.items())]
-    totals = {
-        "employers": len({e["key"].split("|", 1)[0] for e in in_area}),
-        "workers": sum(e["workers"] for e in in_area),
-        "debarred": len(debarred_rows),
-        "involuntary_servitude": sum(a["involuntary_servitude"] for a in agency_rows),
-        "tips": sum(v["tips"] for v in intake.values()),
-        "cases": sum(v["cases"] for v in intake.values()),
-    }
-    return Assessment(area=area, counties=counties, weights=weights, industries=industry_list,
-                      employers=employer_rows, debarred=debarred_rows, agencies=agency_rows,
-                      intake=intake_rows, intake_unplaced=unplaced, places=places,
-                      employer_ranks=employer_ranks, totals=totals)
-
-
-def _count_intake(intake: dict, unplaced: dict, by_county: dict, industry_rows: dict, area: Area,
-                  fips: str, industry: str, kind: str) -> None:
-    if not fips:
-        unplaced[kind] += 1
-        return
-    by_county[fips][kind] += 1
-    if not _in_area(area, fips):
-        return
-    intake[(fips, industry or "")][kind] += 1
-    row = industry_rows.setdefault(industry or "", {
-        "id": industry or "", "employers": set(), "workers": 0, "h2a": 0, "h2b": 0, "tips": 0, "cases": 0})
-    row[kind] += 1
+    return industry_list
 
 
 def _agency_rows(area: Area, counts: list[UcrCount], counties: dict[str, str]) -> list[dict]:

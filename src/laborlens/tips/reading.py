@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from laborlens.extraction import extract, to_answers
-from laborlens.screening.engine import COERCIVE_DIMENSIONS, assess
+from laborlens.screening.engine import assess
+from laborlens.screening.federal import COERCIVE_DIMENSIONS
 
 # Recruitment by deception is a positive ILO/EC dimension that points to trafficking on its own
 # terms; exploitation alone (wages, hours) and vulnerability alone do not move a tip up.

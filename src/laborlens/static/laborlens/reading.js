@@ -68,7 +68,7 @@
     };
   }
 
-  // engine.reading_for: the highest reading whose condition holds.
+  // reading_for (screening/rule.py): the highest reading whose condition holds.
   function readingFor(model, s, minor) {
     var p = s.positive;
     var recruitment = any(model.recruitment, function (d) { return p[d]; });
@@ -83,7 +83,7 @@
     return "insufficient";
   }
 
-  // engine.us_support: supported U.S. law components (derived ones included) -> item ids.
+  // us_support (screening/federal.py): supported U.S. law components (derived ones included) -> item ids.
   function usSupport(model, present) {
     var facts = {};
     present.forEach(function (id) {
@@ -106,7 +106,7 @@
     return facts;
   }
 
-  // engine.us_bases: the federal bases the recorded facts support.
+  // us_bases (screening/federal.py): the federal bases the recorded facts support.
   // One means fact other than wages held back is enough while nothing recorded says the person
   // is free and no smuggling is recorded (counterEvidence); otherwise it must be corroborated.
   function usBases(model, supported, positive, actSupported, counterEvidence) {

@@ -1,0 +1,111 @@
+"""Next questions: the unanswered items ranked by how much their answer would change the reading.
+
+Each candidate is tried as if answered present (:func:`~laborlens.screening.rule.with_item`);
+the ranking puts first the questions that would raise the reading, tip a dimension, tell a
+smuggling apart, weigh most, or answer a red flag. Under the U.S. headline the best question
+for each federal element not yet established is kept among them. Each question says why it
+is asked, in English and Spanish. Pure Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from laborlens.catalogue import Catalogue, Item, Text
+from laborlens.screening.answers import Answer
+from laborlens.screening.federal import supported_components
+from laborlens.screening.results import NextQuestion, format_text, join_texts
+from laborlens.screening.rule import WEIGHT_VALUE, Model, State, reading_for, with_item
+
+DEFAULT_MAX_QUESTIONS = 10
+
+
+def _is_candidate(item: Item, answers: Mapping[str, Answer], smuggling: bool) -> bool:
+    answer = answers.get(item.id)
+    if (answer is not None and answer.value != "unknown") or item.deprecated:
+        return False
+    if item.kind == "red_flag" or item.suggest == "never":
+        return False
+    return item.suggest == "ranked" or (item.suggest == "when_smuggling_recorded" and smuggling)
+
+
+def next_questions(model: Model, state: State, reading: str, present: frozenset[str],
+                   answers: Mapping[str, Answer], child: bool, minor: bool, limit: int,
+                   us_headline: bool = False) -> tuple[NextQuestion, ...]:
+    """Questions ranked by how much the answer would change the ILO/EC reading; under the U.S.
+    headline the best question for each U.S. element not yet established is kept among them
+    (issue 14, part 3: a tip that describes only the workplace is asked about the means)."""
+    cat = model.catalogue
+    direct_now = {c for i in present for c in cat.items[i].us_supports}
+    supported_now = supported_components(cat, direct_now)
+    elements_now = {e.id for e in cat.us_elements if any(c in supported_now for c in e.supported_when_any)}
+    flagged: dict[str, list[str]] = {}
+    for item_id in sorted(present, key=model.order.__getitem__):  # stable order, whatever the set's
+        for target in cat.items[item_id].points_to:
+            flagged.setdefault(target, []).append(item_id)
+    ranked = []
+    for item in cat.items.values():
+        if not _is_candidate(item, answers, state.smuggling):
+            continue
+        after = with_item(model, state, item, child)
+        new_reading, _ = reading_for(model, after.positive, after.act_recorded, after.smuggling, minor)
+        delta = model.rank[new_reading] - model.rank[reading]
+        tipped = tuple(d for d in model.dimension_ids if after.positive[d] and not state.positive[d])
+        gained: tuple[str, ...] = ()
+        if not set(item.us_supports) <= direct_now:
+            supported_after = supported_components(cat, direct_now | set(item.us_supports))
+            gained = tuple(e.id for e in cat.us_elements if e.id not in elements_now
+                           and any(c in supported_after for c in e.supported_when_any))
+        weight = item.weight(child)
+        tells_smuggling_apart = item.suggest == "when_smuggling_recorded"
+        key = (-delta, -len(tipped), -tells_smuggling_apart, -WEIGHT_VALUE.get(str(weight), 0), -len(flagged.get(item.id, ())),
+               -(item.id in cat.short_form), -len(gained), model.order[item.id])
+        ranked.append((key, item, new_reading, tipped, gained, weight, delta))
+    ranked.sort(key=lambda r: r[0])
+    chosen = ranked[:limit]
+    if us_headline:
+        chosen = _cover_missing_elements(cat, ranked, chosen, elements_now, limit)
+    return tuple(_question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in chosen)
+
+
+def _cover_missing_elements(cat: Catalogue, ranked: list[Any], chosen: list[Any], elements_now: set[str],
+                            limit: int) -> list[Any]:
+    """Under the U.S. headline, keep the best question for each element not yet established
+    (act, means, purpose) among those asked, replacing the lowest-ranked ones: a tip that
+    describes only the workplace is asked about the means (issue 14, part 3)."""
+    chosen = list(chosen)
+    for element in ("means", "purpose", "act"):
+        if element in elements_now or any(element in r[4] for r in chosen):
+            continue
+        best = next((r for r in ranked if element in r[4]), None)
+        if best is None or limit < 2:
+            continue
+        if len(chosen) >= limit:
+            drop = next((r for r in reversed(chosen[1:]) if not r[4]), None)  # the top question stays
+            if drop is None:
+                continue
+            chosen.remove(drop)
+        chosen.append(best)
+    return chosen
+
+
+def _question(cat: Catalogue, reading: str, item: Item, new_reading: str, tipped: tuple[str, ...],
+              gained: tuple[str, ...], weight: str | None, delta: int, flagged: Mapping[str, list[str]]) -> NextQuestion:
+    msg = cat.messages
+    why: list[Text] = []
+    if delta > 0:
+        why.append(format_text(msg["why_reading"], from_reading=cat.readings[reading].label, to_reading=cat.readings[new_reading].label))
+    if tipped:
+        why.append(format_text(msg["why_tips"], dimensions=join_texts(cat.dimension(d).label for d in tipped)))
+    if item.kind == "indicator" and item.dimension and weight:
+        why.append(format_text(msg["why_counts"], dimension=cat.dimension(item.dimension).label, weight=cat.label("weight", weight)))
+    if item.id in flagged:
+        why.append(format_text(msg["why_red_flag"], flags=join_texts(cat.items[f].label for f in flagged[item.id])))
+    if item.id in cat.short_form:
+        why.append(msg["why_short_form"])
+    if gained:
+        why.append(format_text(msg["why_us"], elements=join_texts(cat.label("element", e) for e in gained)))
+    if item.suggest == "when_smuggling_recorded":
+        why.append(msg["why_smuggling"])
+    return NextQuestion(item.id, item.kind, item.label, item.question, item.guidance, weight, new_reading, tipped, tuple(why))
