@@ -38,13 +38,13 @@ def test_choices_cover_every_component_once():
     assert len(codes) == len(set(codes)) == len(elements.components())
 
 
-def test_industries_come_with_naics_codes_and_match_the_fallback():
-    import json
+def test_industries_come_from_the_catalogue_with_naics_codes_and_labels_in_both_languages():
+    from laborlens.catalogue.industries import industries, industry_choices, industry_label
 
-    from laborlens.cases import industries
-
-    items = industries.industries()
+    items = industries()
     assert {"farming_agriculture", "hotels", "construction", "private_homes_domestic_work"} <= {i.id for i in items}
     assert all(item.naics for item in items)
-    fallback = json.loads(industries.DATA_FILE.read_text(encoding="utf-8"))["industries"]
-    assert [i["id"] for i in fallback] == [i.id for i in items]
+    assert industry_label("farming_agriculture", "en").startswith("Farm")
+    assert industry_label("farming_agriculture", "es") != industry_label("farming_agriculture", "en")
+    assert industry_label("no-such-industry", "es") == "no-such-industry"
+    assert [code for code, _ in industry_choices("es")] == [i.id for i in items]

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency, User
 from laborlens.cases import elements
-from laborlens.cases.industries import industry_choices
 from laborlens.cases.models import (
     CRIME_CHOICES,
     LANGUAGE_CHOICES,
@@ -33,6 +32,8 @@ from laborlens.cases.models import (
     OperationPlan,
     Person,
 )
+from laborlens.catalogue.industries import industry_choices
+from laborlens.core.victim_i18n import ui_lang
 from laborlens.matching import normalise
 
 UPLOAD_LIMIT = 20 * 1024 * 1024
@@ -82,7 +83,7 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, creating: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = [("", _("Not known yet")), *industry_choices()]
+        self.fields["industry"].choices = [("", _("Not known yet")), *industry_choices(ui_lang())]
         if creating:
             del self.fields["stage"]
             del self.fields["version"]

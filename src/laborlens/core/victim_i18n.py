@@ -78,6 +78,11 @@ def current_code() -> str:
     return "es" if code.startswith("es") else "en"
 
 
+def ui_lang() -> str:
+    """The page's interface language, "es" or "en" (the two every page is written in)."""
+    return "es" if (translation.get_language() or "en").startswith("es") else "en"
+
+
 def data_text(en: str, es: str | None = None) -> str:
     """Wording from a data file, in the page's language."""
     return text_in(current_code(), en, es)

@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency
 from laborlens.anonymity import ctdc
-from laborlens.cases.industries import industries
 from laborlens.cases.models import Exploitation, Person, Stage
+from laborlens.catalogue.industries import industries
 from laborlens.publishing.engine import DatasetInfo
 from laborlens.publishing.errors import WorkflowError
 from laborlens.publishing.models import Dataset

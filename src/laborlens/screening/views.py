@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +20,7 @@ from laborlens.cases.models import Case, Person
 from laborlens.core import listing
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import OutOfScope, get_scoped_or_404
+from laborlens.core.victim_i18n import ui_lang
 from laborlens.screening import lists, services
 from laborlens.screening.forms import NewScreeningForm, SendForm
 from laborlens.screening.models import Screening, ScreeningHandoff
@@ -29,15 +29,11 @@ MAX_JSON_BYTES = 16 * 1024
 SCREENING_PAGE_SIZE = 25
 
 
-def _ui_lang() -> str:
-    return "es" if (get_language() or "en").startswith("es") else "en"
-
-
 @require_GET
 @permission_required("screening.view")
 def screening_list(request: HttpRequest) -> HttpResponse:
     readings = services.catalogue().readings
-    lang = _ui_lang()
+    lang = ui_lang()
 
     def reading_label(reading: str) -> str:
         return readings[reading].label.get(lang) if reading in readings else ""
@@ -75,7 +71,7 @@ def _label_renderer(request: HttpRequest, screenings: list[Screening]) -> Render
 @require_http_methods(["GET", "POST"])
 @permission_required("screening.run")
 def screening_new(request: HttpRequest) -> HttpResponse:
-    initial = {"question_language": _ui_lang()}
+    initial = {"question_language": ui_lang()}
     form = NewScreeningForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         screening = services.create(user=request.user, request=request, **form.cleaned_data)
@@ -84,7 +80,7 @@ def screening_new(request: HttpRequest) -> HttpResponse:
 
 
 def _question_context(screening: Screening, full: bool) -> dict[str, Any]:
-    lang = _ui_lang()
+    lang = ui_lang()
     groups = services.question_groups(full, screening.question_language)
     return {
         "screening": screening,
@@ -158,11 +154,11 @@ def screening_answer(request: HttpRequest, pk: int) -> HttpResponse:
     except services.AnswerError as error:
         return JsonResponse({"detail": str(error)}, status=400)
     return JsonResponse({"saved": True, "version": screening.version, "reading": screening.reading,
-                         "reading_label": _reading_label(screening.reading, _ui_lang())})
+                         "reading_label": _reading_label(screening.reading, ui_lang())})
 
 
 def _result_context(screening: Screening, user: Any = None, send_form: SendForm | None = None) -> dict[str, Any]:
-    lang = _ui_lang()
+    lang = ui_lang()
     cat = services.catalogue()
     result = screening.result
     cases: list[Case] = []
@@ -243,7 +239,7 @@ def screening_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @permission_required("screening.view")
 def guide(request: HttpRequest) -> HttpResponse:
-    lang = _ui_lang()
+    lang = ui_lang()
     cat = services.catalogue()
     red_flags = [item for item in cat.items.values() if item.kind == "red_flag"]
     return render(request, "screening/guide.html", {"lang": lang, "catalogue": cat, "red_flags": red_flags})
@@ -259,7 +255,7 @@ def read_aloud(request: HttpRequest) -> HttpResponse:
 
     choices = [lang for lang in vl.languages() if lang.code != "en"]
     chosen = vl.get(request.GET.get("lang", "")) or vl.get("es")
-    lang = _ui_lang()
+    lang = ui_lang()
     cat = services.catalogue()
     questions = [{"id": item_id, "label": cat.items[item_id].label.get(lang),
                   "asked": text_in(chosen.code, cat.items[item_id].question.en,  # type: ignore[union-attr]

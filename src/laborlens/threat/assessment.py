@@ -17,8 +17,9 @@ from django.db.models import Max, Min, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from laborlens.cases.industries import industries, industry_label
 from laborlens.cases.models import Case
+from laborlens.catalogue.industries import industries, industry_label
+from laborlens.core.victim_i18n import ui_lang
 from laborlens.threat import geo, scoring
 from laborlens.threat.models import AreaProfile, CertifiedEmployer, Debarment, UcrCount
 from laborlens.tips.models import Tip
@@ -126,7 +127,7 @@ def build(user: User, area: Area) -> Assessment:
                       "county_name": counties.get(by_key[item.key]["county"], "")} for item in employer_ranks]
     debarred_rows = _debarred_rows(in_area, debarments, counties)
     intake_rows = [{"county": fips, "county_name": counties.get(fips, ""), "industry": ind,
-                    "industry_label": industry_label(ind) if ind else "", **values}
+                    "industry_label": industry_label(ind, ui_lang()) if ind else "", **values}
                    for (fips, ind), values in sorted(tally.intake.items())]
     totals = {
         "employers": len({e["key"].split("|", 1)[0] for e in in_area}),
@@ -262,7 +263,7 @@ def _industry_list(industry_rows: dict[str, dict], vulnerable: set[str]) -> list
     """The area's industries, most certified workers first, each labelled and its employers counted."""
     industry_list = sorted(industry_rows.values(), key=lambda i: (-i["workers"], -i["tips"], i["id"]))
     for industry in industry_list:
-        industry["label"] = industry_label(industry["id"]) if industry["id"] else ""
+        industry["label"] = industry_label(industry["id"], ui_lang()) if industry["id"] else ""
         industry["vulnerable"] = industry["id"] in vulnerable
         industry["employers"] = len(industry["employers"])
     return industry_list

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
-from laborlens.cases.industries import industries
+from laborlens.catalogue.industries import industries
 from laborlens.threat import geo, parsing
 from laborlens.threat.models import CertifiedEmployer, Debarment, ImportProblem, ImportRun, UcrCount
 

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictCharField, StrictSerializer, refuse_empty
-from laborlens.cases.industries import industries
+from laborlens.catalogue.industries import industries
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.lists import PRIORITIES, TipFilterForm
 from laborlens.tips.models import Source, Status, Tip, When

@@ -7,12 +7,11 @@ from typing import Any
 
 from django import forms
 from django.core import signing
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import User
-from laborlens.cases.industries import industries
-from laborlens.core.victim_i18n import data_text
+from laborlens.catalogue.industries import industries
+from laborlens.core.victim_i18n import data_text, ui_lang
 from laborlens.tips import rules
 from laborlens.tips.models import Status, When
 from laborlens.tips.services import MAX_ADDITION, MAX_NARRATIVE
@@ -24,10 +23,6 @@ MAX_BODY_BYTES = 24 * 1024  # the whole form, well above 5,000 characters of nar
 HONEYPOT = "website"
 
 
-def ui_lang() -> str:
-    return "es" if (get_language() or "en").startswith("es") else "en"
-
-
 def form_token(now: float | None = None) -> str:
     """A signed 'form shown at' time; a bot that posts at once or replays an old page fails."""
     return signing.dumps({"t": int(time.time() if now is None else now)}, salt=TOKEN_SALT)
@@ -36,7 +31,7 @@ def form_token(now: float | None = None) -> str:
 def _work_choices() -> list[tuple[str, str]]:
     # data_text: the page's language, a victim language on the public form.
     return ([("", _("Choose, if you know"))]
-            + [(i.id, data_text(i.en, i.es)) for i in industries()]
+            + [(i.id, data_text(i.label.en, i.label.es)) for i in industries()]
             + [("other", str(_("Other work")))])
 
 

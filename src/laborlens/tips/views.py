@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases.identity.text import redact, renderer_for_case
-from laborlens.cases.industries import industry_label
 from laborlens.cases.models import Case, Person
 from laborlens.catalogue import load_catalogue
+from laborlens.catalogue.industries import industry_label
 from laborlens.core import listing
 from laborlens.core.bounds import PublicFormGuard
 from laborlens.core.permissions import permission_required
@@ -231,7 +231,7 @@ def _detail_context(request: HttpRequest, tip: Tip, **forms: Any) -> dict[str, A
         "found": found,
         "indicators": indicators,
         "observations": [observations.get(o, o) for o in tip.observations],
-        "work_type": (_("Other work") if tip.work_type == "other" else industry_label(tip.work_type))
+        "work_type": (_("Other work") if tip.work_type == "other" else industry_label(tip.work_type, ui_lang()))
         if tip.work_type else "",
         "reasons": [rules.rule(r).label(lang) for r in tip.priority_reasons if rules.rule(r)],  # type: ignore[union-attr]
         "legal": services.legal_reading(tip, evidence, lang),
