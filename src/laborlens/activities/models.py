@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency, TaskForce
-from laborlens.cases.models import LANGUAGE_CHOICES, VersionedModel
+from laborlens.core.bases import VersionedModel
+from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.core.querysets import RestrictedQuerySet
 
 if TYPE_CHECKING:

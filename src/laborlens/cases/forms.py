@@ -15,7 +15,6 @@ from laborlens.accounts.models import Agency, User
 from laborlens.cases import elements
 from laborlens.cases.models import (
     CRIME_CHOICES,
-    LANGUAGE_CHOICES,
     VISA_CHOICES,
     AfterActionReport,
     Case,
@@ -33,6 +32,7 @@ from laborlens.cases.models import (
     Person,
 )
 from laborlens.catalogue.industries import industry_choices
+from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.core.victim_i18n import ui_lang
 from laborlens.matching import normalise
 

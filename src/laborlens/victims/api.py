@@ -35,7 +35,7 @@ from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerial
 from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.api.permissions import RolePermission
 from laborlens.cases.identity.access import serves, shown
-from laborlens.cases.models import LANGUAGE_CHOICES
+from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.access import record_categories

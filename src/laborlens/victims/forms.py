@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency
 from laborlens.cases.forms import DATE, VersionedForm, VersionField
-from laborlens.cases.models import LANGUAGE_CHOICES, Case, Person
+from laborlens.cases.models import Case, Person
+from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.victims.models import (
     Category,
     Consent,

@@ -27,14 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from laborlens.accounts.models import Agency
-from laborlens.cases.models import (
-    LANGUAGE_CHOICES,
-    Case,
-    Person,
-    VersionedModel,
-    may_use_cases,
-    member_cases,
-)
+from laborlens.cases.models import Case, Person, may_use_cases, member_cases
+from laborlens.core.bases import VersionedModel
+from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.core.crypto import EncryptedJSONField, EncryptedTextField
 from laborlens.core.querysets import RestrictedQuerySet
 

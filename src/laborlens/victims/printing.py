@@ -40,7 +40,7 @@ def consent_state(consent: Consent) -> str:
     return state(consent)
 
 
-# Codes of the victim record's language list (cases.models.LANGUAGE_CHOICES) that differ.
+# Codes of the victim record's language list (core.choices.LANGUAGE_CHOICES) that differ.
 _RECORD_CODES = {"zh": "zh-hans"}
 
 
