@@ -88,3 +88,52 @@ def test_every_span_of_every_layer_points_into_the_original_text() -> None:
                 assert narrative.text[span.start:span.end] == span.text and span.text.strip()
                 checked += 1
     assert checked > 200
+
+
+def _experiment():
+    """bench/experiment_add_model.py, importable (it imports its sibling train script)."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("experiment_add_model", BENCH.parent / "experiment_add_model.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["experiment_add_model"] = module
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCH.parent))
+
+
+def _toy_split(experiment, variants: bool = False):
+    """Eight narratives: item "a" is found by the patterns in half of its positives,
+    whose word "wage" is the evidence the add-model must learn instead."""
+    from laborlens.extraction.scoring import Narrative
+
+    rows = []
+    for k in range(8):
+        positive = k % 2 == 0
+        found = {"a": 0.9} if k % 4 == 0 else {}
+        words = {"e:wage", "s:wage"} if positive else {"e:rest", "s:rest"}
+        for v in range(2 if variants else 1):
+            nid = f"tr-en-{k:03d}" + (f"~{v}" if v else "")
+            gold = frozenset({"a"} if positive else {"b"})
+            rows.append((Narrative(nid, "en", "train", "", gold, ""), words | {f"p:{i}" for i in found} | {"e:x"}, found))
+    return experiment.Prepared([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+                               [set() for _ in rows], [[r[1]] for r in rows], [False for _ in rows])
+
+
+@pytest.mark.parametrize("mode", ["drop", "population"])
+def test_add_model_never_weighs_the_items_own_pattern_finding(mode: str) -> None:
+    experiment = _experiment()
+    model = experiment.fit_add(_toy_split(experiment), ["a", "b"], 1.0, mode)
+    assert model.weights[model.index["p:a"], 0] == 0.0  # the add decision is made where p:a is absent
+    assert model.weights[model.index["e:wage"], 0] > 0.0  # so it learns the wording
+
+
+def test_add_model_is_cross_fitted_by_fact_pattern_and_scores_only_corpus_narratives() -> None:
+    experiment = _experiment()
+    split = _toy_split(experiment, variants=True)
+    groups = {f"tr-en-{k:03d}": f"pattern-{k % 5}" for k in range(8)}
+    out = experiment.cross_fitted(split, ["a", "b"], 1.0, "drop", ["narrative"], groups)["narrative"]
+    for n, row in zip(split.narratives, out, strict=True):
+        assert np.isnan(row).all() == ("~" in n.id)  # variants are fitted, never scored
