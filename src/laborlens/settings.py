@@ -470,7 +470,7 @@ SPECTACULAR_SETTINGS = {
         "NeedStatusEnum": "laborlens.victims.models.NeedItem.Status",
         "ReferralStatusEnum": "laborlens.victims.models.Referral.Status",
         "DataCategoryEnum": "laborlens.victims.models.Category",
-        "ReferralActionEnum": "laborlens.victims.api.REFERRAL_ACTIONS",
+        "ReferralActionEnum": "laborlens.victims.api.referrals.REFERRAL_ACTIONS",
         "ConsentMethodEnum": "laborlens.victims.models.Consent.Method",
         "ReleaseMethodEnum": "laborlens.publishing.models.Method",
         "ReleaseStatusEnum": "laborlens.publishing.models.Status",

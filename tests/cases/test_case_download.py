@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from laborlens.cases import services as case_services
-from laborlens.cases import views as case_views
 from laborlens.cases.models import CaseMember, Person
+from laborlens.cases.views import case as case_views
 from tests.cases.conftest import VICTIM_NAME, build_case_world
 
 pytestmark = pytest.mark.django_db

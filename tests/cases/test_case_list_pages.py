@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from laborlens.cases import services
-from laborlens.cases import views as case_views
 from laborlens.cases.models import Case
+from laborlens.cases.views import case as case_views
 from laborlens.core import keyset
 
 LINK = re.compile(r'href="\?([^"]*)">(First page|Previous|Next)</a>')

@@ -13,13 +13,13 @@ from laborlens.cases.timeline_text import MESSAGES, in_reader_language
 
 
 def test_every_message_the_services_write_is_known():
-    source = (Path(laborlens.cases.__file__).parent / "services.py").read_text(encoding="utf-8")
-    lines = source.splitlines()
     written = set()
-    for number, line in enumerate(lines):
-        if re.search(r"\bnote\(", line) and "def " not in line:
-            written |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', "\n".join(lines[number:number + 3])))
-    assert written, "no timeline message found in services.py"
+    for module in sorted((Path(laborlens.cases.__file__).parent / "services").glob("*.py")):
+        lines = module.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if re.search(r"\bnote\(", line) and "def " not in line:
+                written |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', "\n".join(lines[number:number + 3])))
+    assert written, "no timeline message found in the services package"
     assert written <= set(MESSAGES), sorted(written - set(MESSAGES))
 
 

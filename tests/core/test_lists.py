@@ -19,8 +19,8 @@ from laborlens.audit.events import record_event
 from laborlens.audit.models import AuditEvent
 from laborlens.audit.tags import EventTag
 from laborlens.cases import services as case_services
-from laborlens.cases import views as case_views
 from laborlens.cases.models import Case
+from laborlens.cases.views import case as case_views
 from laborlens.core.listing import safe_cell
 from laborlens.screening import services as screening_services
 from laborlens.tips import services as tip_services

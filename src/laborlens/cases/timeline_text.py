@@ -3,7 +3,7 @@
 A timeline line is stored as text, written in the language of the person whose action made it
 (the demo's in English). ``in_reader_language`` reads a stored line back against the
 messages the services write (``MESSAGES``; tests/cases/test_timeline_text.py checks that the
-list follows cases/services.py) and writes it again in the active language: the message
+list follows the cases.services package) and writes it again in the active language: the message
 through gettext, the words it names (a role, a stage, a status) through gettext too, a legal
 element as its label and a charge's statute as its citation. A line that matches no message
 (a note someone typed) is shown as it was written.

@@ -4,8 +4,6 @@ is a file; its download is audited there)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
@@ -70,11 +68,6 @@ class DecisionSerializer(StrictSerializer):
     note = StrictCharField(max_length=500, required=False, allow_blank=True)
 
 
-def _may_see_releases(user: Any) -> None:
-    if not user.can("releases"):
-        raise PermissionDenied("Your role does not allow releases.")
-
-
 REFUSED = OpenApiResponse(description="Well formed, but the method's parameters or the dataset are refused "
                                       "(e.g. a year range, an epsilon out of bounds); `errors` says why.")
 CONFLICT = OpenApiResponse(description="The release's state or the workflow rules do not allow this now.")
@@ -82,6 +75,7 @@ CONFLICT = OpenApiResponse(description="The release's state or the workflow rule
 
 class ReleaseList(generics.ListCreateAPIView):
     serializer_class = ReleaseSerializer
+    required_permission = {"GET": "releases", "POST": "release.prepare", "*": "releases"}  # accounts/roles.json
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return (Release.objects.restrict(self.request.user, "view")
@@ -89,7 +83,6 @@ class ReleaseList(generics.ListCreateAPIView):
 
     @extend_schema(tags=["releases"], summary="Releases of your agency (analysts and supervisors)")
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
-        _may_see_releases(request.user)
         response = super().get(request, *args, **kwargs)
         services.list_releases(request.user, request, page=self.paginator.page.number, via="api")
         return response
@@ -98,8 +91,6 @@ class ReleaseList(generics.ListCreateAPIView):
                    tags=["releases"],
                    summary="Request a release (analysts); preview it on the web page or with the CLI")
     def post(self, request: Request, *args: object, **kwargs: object) -> Response:
-        if not request.user.can("release.prepare"):
-            raise PermissionDenied("Your role does not allow requesting releases.")
         serializer = ReleaseRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -114,9 +105,10 @@ class ReleaseList(generics.ListCreateAPIView):
 
 
 class ReleaseDetail(APIView):
+    required_permission = "releases"
+
     @extend_schema(responses=ReleaseDetailSerializer, tags=["releases"], summary="One release")
     def get(self, request: Request, pk: int) -> Response:
-        _may_see_releases(request.user)
         release: Release = get_scoped_or_404(Release.objects.select_related("requested_by", "approved_by"),
                                              request.user, "view", pk=pk)
         services.read_release(request.user, release, request, via="api")

@@ -5,11 +5,9 @@ event; what a user sees of a record is decided by ``victims.access.record_catego
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +24,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.identity.access import shown
 from laborlens.cases.models import Case, Person
 from laborlens.core import listing
-from laborlens.core.permissions import mfa_required, permission_required
+from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import lists, printing, services
 from laborlens.victims.access import record_categories
@@ -47,32 +45,6 @@ from laborlens.victims.services import ConflictError, RuleError
 View = Callable[..., HttpResponse]
 CONFLICT = gettext_lazy("Someone else saved a change to this record while you were editing it. Nothing of yours "
                         "was saved; open it again to see the current version and make your change there.")
-
-
-def victims_access(view: View) -> View:
-    """Signed in with MFA; victim services staff, or case team members (limited view)."""
-
-    @mfa_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user: User = request.user  # type: ignore[assignment]
-        if not (user.can("victims.view") or user.can("cases.view")):
-            raise PermissionDenied("Your role does not use victim records")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def relief_access(view: View) -> View:
-    @mfa_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user: User = request.user  # type: ignore[assignment]
-        if not (user.can("victims.change") or user.can("cases.change")):
-            raise PermissionDenied("Your role does not file immigration relief")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _record(request: HttpRequest, pk: int, action: str = "view") -> VictimRecord:
@@ -99,7 +71,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 @require_GET
-@victims_access
+@permission_required("case_work")
 def record_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     records = VictimRecord.objects.restrict(user, "view").select_related("person__case", "serving_agency")
@@ -140,7 +112,7 @@ def record_open(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@victims_access
+@permission_required("case_work")
 def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     record = _record(request, pk)
@@ -260,7 +232,7 @@ def consent_print(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-@victims_access
+@permission_required("case_work")
 def directory(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = DirectorySearchForm(request.GET or None)
@@ -402,7 +374,7 @@ def referral_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@relief_access
+@permission_required("relief")
 def relief_edit(request: HttpRequest, pk: int | None = None, victim: int | None = None) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if pk is not None:
@@ -440,7 +412,7 @@ def relief_edit(request: HttpRequest, pk: int | None = None, victim: int | None 
 
 
 @require_GET
-@victims_access
+@permission_required("case_work")
 def relief_guide(request: HttpRequest) -> HttpResponse:
     return render(request, "victims/relief_guide.html")
 
