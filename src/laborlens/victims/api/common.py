@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 
-from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.core.choices import LANGUAGE_CHOICES
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims.models import VictimRecord
@@ -48,32 +46,6 @@ def query_choice(request: Request, name: str, choices: list[str] | set[str], def
     if len(values) > 1 or values[0] not in choices:
         raise serializers.ValidationError({name: [f"One of {', '.join(sorted(choices))}."]})
     return values[0]
-
-
-class SafeText(StrictCharField):
-    """Text that can be stored (and encrypted): no NUL, no lone surrogate."""
-
-    def to_internal_value(self, data: Any) -> str:
-        text = super().to_internal_value(data)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise serializers.ValidationError("Text must be valid Unicode.") from None
-        return text
-
-
-class VictimsStrict(StrictSerializer):
-    """Base of this module's request bodies (documented as closed objects)."""
-
-
-class StrictVictimsSchema(OpenApiSerializerExtension):
-    target_class = VictimsStrict
-    match_subclasses = True
-
-    def map_serializer(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
-        schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
-        schema["additionalProperties"] = False
-        return schema
 
 
 def id_field(**kwargs: Any) -> serializers.IntegerField:

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
-from laborlens.api.base import StrictBooleanField
+from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.cases.identity.access import serves
 from laborlens.core.querysets import get_scoped_or_404
@@ -25,8 +25,6 @@ from laborlens.victims.api.common import (
     CONFLICT_RESPONSE,
     LANGUAGES,
     RULE_RESPONSE,
-    SafeText,
-    VictimsStrict,
     id_field,
     query_choice,
     scoped_record,
@@ -74,18 +72,18 @@ def _consent_data(consent: Consent) -> dict[str, Any]:
     }).data
 
 
-class ConsentCreateSerializer(VictimsStrict):
+class ConsentCreateSerializer(StrictSerializer):
     recipient_agency = id_field(help_text="The agency that may receive the information (not your own)")
     categories = serializers.ListField(child=serializers.ChoiceField(choices=Category.choices), min_length=1,
                                        max_length=len(Category.values))
     # Not trimmed here: whitespace-only is a rule refusal (422) below, like the page's message.
-    purpose = SafeText(max_length=300, trim_whitespace=False)
+    purpose = StrictCharField(max_length=300, trim_whitespace=False)
     given_on = serializers.DateField(required=False)
     expires_on = serializers.DateField(help_text=f"At most {Consent.MAX_DAYS} days after given_on")
     explained_in = serializers.ChoiceField(choices=LANGUAGES, default="es")
-    interpreter = SafeText(required=False, allow_blank=True, max_length=200, default="")
+    interpreter = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
     method = serializers.ChoiceField(choices=Consent.Method.choices, default=Consent.Method.SIGNED)
-    signature = SafeText(max_length=200, trim_whitespace=False, help_text="The person types their name")
+    signature = StrictCharField(max_length=200, trim_whitespace=False, help_text="The person types their name")
     attested = StrictBooleanField(help_text="Explained in a language the person understands, freely given, "
                                             "revocable, and services do not depend on it")
 

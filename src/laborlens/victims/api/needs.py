@@ -12,14 +12,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.access import record_categories
 from laborlens.victims.api.common import (
     CONFLICT_RESPONSE,
-    SafeText,
-    VictimsStrict,
     id_field,
     is_owner,
     query_choice,
@@ -45,17 +44,17 @@ def _need_data(item: NeedItem, owner: bool) -> dict[str, Any]:
     return data
 
 
-class NeedCreateSerializer(VictimsStrict):
+class NeedCreateSerializer(StrictSerializer):
     need = serializers.ChoiceField(choices=Need.choices)
     urgency = serializers.ChoiceField(choices=NeedItem.Urgency.choices, default=NeedItem.Urgency.SOON)
     status = serializers.ChoiceField(choices=NeedItem.Status.choices, default=NeedItem.Status.IDENTIFIED)
-    note = SafeText(required=False, allow_blank=True, max_length=1000, default="")
+    note = StrictCharField(required=False, allow_blank=True, max_length=1000, default="")
 
 
-class NeedUpdateSerializer(VictimsStrict):
+class NeedUpdateSerializer(StrictSerializer):
     urgency = serializers.ChoiceField(choices=NeedItem.Urgency.choices, required=False)
     status = serializers.ChoiceField(choices=NeedItem.Status.choices, required=False)
-    note = SafeText(required=False, allow_blank=True, max_length=1000, default="")
+    note = StrictCharField(required=False, allow_blank=True, max_length=1000, default="")
     version = id_field(required=False, help_text="The version you started from (recommended: a stale "
                                                    "version is refused with 409)")
 

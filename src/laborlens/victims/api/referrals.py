@@ -12,14 +12,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.api.common import (
     CONFLICT_RESPONSE,
     RULE_RESPONSE,
-    SafeText,
-    VictimsStrict,
     id_field,
     query_choice,
     scoped_record,
@@ -124,10 +123,10 @@ class ReferralList(generics.ListAPIView):
         return self.get_paginated_response([_referral_data(referral, request.user) for referral in page or []])
 
 
-class ReferralCreateSerializer(VictimsStrict):
+class ReferralCreateSerializer(StrictSerializer):
     partner = id_field(help_text="A directory entry")
     need = serializers.ChoiceField(choices=Need.choices)
-    note = SafeText(required=False, allow_blank=True, max_length=500, default="",
+    note = StrictCharField(required=False, allow_blank=True, max_length=500, default="",
                     help_text="No names or contact details here: they travel only with consent.")
     follow_up_on = serializers.DateField(required=False, allow_null=True, default=None,
                                          help_text="Today or later (default: in three days)")
@@ -167,9 +166,9 @@ class ReferralDetail(APIView):
         return Response(_referral_detail(referral, request.user))
 
 
-class ReferralActionSerializer(VictimsStrict):
+class ReferralActionSerializer(StrictSerializer):
     action = serializers.ChoiceField(choices=REFERRAL_ACTIONS)
-    reason = SafeText(required=False, allow_blank=True, max_length=300, default="",
+    reason = StrictCharField(required=False, allow_blank=True, max_length=300, default="",
                       help_text="Required to decline (at least 3 characters)")
     version = id_field(help_text="The version you started from")
 
