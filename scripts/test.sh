@@ -27,7 +27,7 @@ mypy $(ls -d src/laborlens/env.py src/laborlens/audit src/laborlens/catalogue \
   src/laborlens/feedback/questions.py \
   src/laborlens/publishing/engine.py src/laborlens/research/router.py \
   src/laborlens/metrics/sources.py src/laborlens/metrics/periods.py src/laborlens/metrics/charts.py src/laborlens/metrics/disclosure.py \
-  src/laborlens/exchange/fields.py src/laborlens/exchange/htcds.py src/laborlens/exchange/nibrs.py \
+  src/laborlens/exchange/fields.py src/laborlens/exchange/htcds.py src/laborlens/exchange/nibrs.py src/laborlens/exchange/nibrs_xml.py \
   src/laborlens/threat/geo.py src/laborlens/threat/parsing.py src/laborlens/threat/scoring.py \
   src/laborlens/cases/identity src/laborlens/victims/access.py src/laborlens/victims/consent.py 2>/dev/null)
 

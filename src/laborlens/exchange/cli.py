@@ -77,7 +77,7 @@ def cmd_nibrs(args: argparse.Namespace) -> int:
     setup_django()
     from django.utils import timezone
 
-    from laborlens.exchange import nibrs, services
+    from laborlens.exchange import nibrs, nibrs_xml, services
 
     try:
         extract = services.export_nibrs(_user(args), via="cli")
@@ -100,7 +100,7 @@ def cmd_nibrs(args: argparse.Namespace) -> int:
         for name, text in nibrs.to_csv(extract).items():
             (out / name).write_text(text, encoding="utf-8")
     elif args.format == "xml":
-        out.write_text(nibrs.to_xml(extract, timezone.localtime()), encoding="utf-8")
+        out.write_text(nibrs_xml.to_xml(extract, timezone.localtime()), encoding="utf-8")
     else:
         out.write_text(nibrs.to_json(extract), encoding="utf-8")
     print(f"incidents: {extract.incidents}; not reportable yet: {len(extract.not_reportable)}; wrote {out}")

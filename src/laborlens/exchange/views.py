@@ -22,7 +22,7 @@ from laborlens.accounts.models import User
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.permissions import permission_required
-from laborlens.exchange import htcds, nibrs, services
+from laborlens.exchange import htcds, nibrs, nibrs_xml, services
 
 PERMISSION = services.EXPORT_PERMISSION
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -112,7 +112,7 @@ def nibrs_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "json":
         return _attachment(nibrs.to_json(extract).encode("utf-8"), f"nibrs-ht-{stamp}.json", "application/json")
     if fmt == "xml":
-        return _attachment(nibrs.to_xml(extract, timezone.localtime()).encode("utf-8"), f"nibrs-ht-{stamp}.xml",
+        return _attachment(nibrs_xml.to_xml(extract, timezone.localtime()).encode("utf-8"), f"nibrs-ht-{stamp}.xml",
                            "application/xml")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
