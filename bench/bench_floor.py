@@ -10,7 +10,10 @@ LaborLens's middleware) and LaborLens's pages are served by the same processes. 
 demo supervisor in with an API token (as bench_latency.py does), warms up, then runs
 interleaved rounds (floor, case detail, case list, assessment, floor, ...) of ``--clients``
 closed-loop clients (keep-alive, next request as soon as the last returns) for
-``--seconds`` each, and prints req/s, p50, p95 and floor_rps / page_rps per page. The bare
+``--seconds`` each, and prints req/s, p50, p95 and floor_rps / page_rps per page. The case
+list is measured in numbered pages (first, and page 100) and in keyset pages (``?cursor=``:
+first, and from a cursor at the same 50 cases as page 100); ``--only list`` measures only
+those, beside the floor. The bare
 floor (``floor_bare_settings``: no middleware at all) is served by a second gunicorn and
 measured once, for reference. The shared cache is Redis when ``LABORLENS_CACHE_URL`` is set
 (as every multi-process deployment must), else per-process memory (demo mode).
@@ -41,6 +44,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from laborlens.accounts.models import User  # noqa: E402
+from laborlens.api import keyset  # noqa: E402
 from laborlens.api.models import ApiToken  # noqa: E402
 from laborlens.cases.models import Case  # noqa: E402
 from laborlens.screening import services  # noqa: E402
@@ -139,6 +143,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--user", default="supervisor")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare floor (no middleware)")
+    parser.add_argument("--only", nargs="*", help="measure only the pages whose names contain one of these "
+                        "(the floor always), e.g. --only list")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("run against PostgreSQL (DATABASE_URL=postgres://…)")
@@ -146,6 +152,10 @@ def main() -> None:
     _, token = ApiToken.issue(user, "floor benchmark", ["read", "write"], days=1)
     in_scope = list(Case.objects.restrict(user, "view").values_list("pk", flat=True)[:5000])
     bodies = answer_sets(200)
+    # The keyset cursor of the 4,950th case of the list, where numbered page 100 starts.
+    ordered = Case.objects.restrict(user, "view").order_by("-opened_on", "-pk")
+    row = ordered[4949:4950].get()
+    deep = keyset.encode("-opened_on,-pk", "a", keyset.position_of(keyset.keys_of(ordered), row))
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     print(f"{Case.objects.count():,} cases; case detail reads one of {len(in_scope):,} cases {args.user} sees; "
           f"{args.clients} clients, "
@@ -158,9 +168,14 @@ def main() -> None:
         ("floor", {}, lambda: ("GET", "/floor/", None)),
         ("case detail (API)", bearer, lambda: ("GET", f"/api/v1/cases/{random.choice(in_scope)}/", None)),  # noqa: S311
         ("case list (API)", bearer, lambda: ("GET", "/api/v1/cases/", None)),
+        ("case list (API, keyset)", bearer, lambda: ("GET", "/api/v1/cases/?cursor=", None)),
+        ("case list page 100 (API)", bearer, lambda: ("GET", "/api/v1/cases/?page=100", None)),
+        ("case list row 4,950 (API, keyset)", bearer, lambda: ("GET", f"/api/v1/cases/?cursor={deep}", None)),
         ("assessment (API)", {**bearer, "Content-Type": "application/json"},
          lambda: ("POST", "/api/v1/assess/", random.choice(bodies))),  # noqa: S311
     ]
+    if args.only:
+        scenarios = [item for item in scenarios if item[0] == "floor" or any(w in item[0] for w in args.only)]
     results: dict[str, list[float]] = {name: [] for name, _, _ in scenarios}
     elapsed: dict[str, float] = {name: 0.0 for name, _, _ in scenarios}
     loads = [os.getloadavg()[0]]

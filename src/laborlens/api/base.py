@@ -75,10 +75,13 @@ class Pagination(PageNumberPagination):
         return int(raw[0])
 
     def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> Any:
+        self.check_page_number(request)
+        return super().paginate_queryset(queryset, request, view)
+
+    def check_page_number(self, request: Request) -> None:
         raw = request.query_params.getlist(self.page_query_param)
         if raw and (len(raw) > 1 or not raw[0].isdigit() or int(raw[0]) < 1):
             raise serializers.ValidationError({self.page_query_param: ["A whole number from 1."]})
-        return super().paginate_queryset(queryset, request, view)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)

@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from laborlens.api.base import Pagination, refuse_empty
+from laborlens.api.base import refuse_empty
+from laborlens.api.keyset import COUNT_CAP, KeysetPagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
@@ -26,7 +27,6 @@ from laborlens.core.querysets import get_scoped_or_404
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 API_FILTERS = ("number", "opened_from", "opened_until", "mine")
-COUNT_CAP = 10_000
 
 
 class CappedCountPaginator(Paginator):
@@ -47,19 +47,24 @@ class CappedCountPaginator(Paginator):
         return self.counted > COUNT_CAP
 
 
-class CasePagination(Pagination):
+class CasePagination(KeysetPagination):
     """``count`` is exact up to 10,000; beyond it ``count_capped`` is true and the pages stop
-    at 10,000 cases (narrow the list with ``stage`` or reverse ``ordering``)."""
+    at 10,000 cases (narrow the list with ``stage`` or reverse ``ordering``). With ``cursor``
+    the pages go on without a count (laborlens.api.keyset)."""
 
     django_paginator_class = CappedCountPaginator
 
+    def capped_count(self, queryset: Any) -> int:
+        return countcache.capped_count(queryset, COUNT_CAP + 1)
+
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
-        response.data["count_capped"] = self.page.paginator.capped
+        if not self.keyset_mode:
+            response.data["count_capped"] = self.page.paginator.capped
         return response
 
-    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
-        paginated = super().get_paginated_response_schema(schema)
+    def page_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        paginated = super().page_response_schema(schema)
         paginated["properties"]["count_capped"] = {
             "type": "boolean", "description": f"true when more than {COUNT_CAP:,} cases match: "
             f"count then says {COUNT_CAP:,}"}
@@ -191,7 +196,10 @@ class CaseList(generics.ListAPIView):
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
         response = super().get(request, *args, **kwargs)
         # The event the case list page leaves, so an auditor sees both channels alike.
-        first_page = request.query_params.get("page", "1") == "1"
+        if "cursor" in request.query_params:
+            first_page = not request.query_params["cursor"]
+        else:
+            first_page = request.query_params.get("page", "1") == "1"
         services.list_cases(request.user, request, first_page=first_page, count=len(response.data["results"]), via="api")
         return response
 

@@ -85,13 +85,17 @@ def parse_cursor(keys: Sequence[Key], raw: str | None) -> list[Any] | None:
 def _beyond(keys: Sequence[Key], values: list[Any], forward: bool) -> Q:
     """Rows strictly after ``values`` in the keys' order (before it when not ``forward``)."""
     condition = Q()
+    first = keys[0]
+    # Implied by the condition below, but said on its own so that the database starts its
+    # index scan at the cursor instead of filtering every row before it.
+    bound = Q(**{f"{first.field}__{'lte' if first.descending == forward else 'gte'}": values[0]})
     for position, key in enumerate(keys):
         later = key.descending == forward  # descending + forward: smaller values come later
         step = Q(**{f"{key.field}__{'lt' if later else 'gt'}": values[position]})
         for earlier, value in zip(keys[:position], values[:position], strict=True):
             step &= Q(**{earlier.field: value})
         condition |= step
-    return condition
+    return bound & condition
 
 
 def _ordering(keys: Sequence[Key], forward: bool) -> list[str]:
@@ -106,14 +110,21 @@ def order_of(keys: Sequence[Key]) -> list[str]:
 def paginate(queryset: QuerySet[Any], keys: Sequence[Key], size: int, *,
              after: str | None = None, before: str | None = None) -> Page:
     """One page of ``queryset`` in the order of ``keys`` (the last must be unique)."""
-    after_values, before_values = parse_cursor(keys, after), parse_cursor(keys, before)
+    return page_of(queryset, keys, size, after=parse_cursor(keys, after), before=parse_cursor(keys, before))
+
+
+def page_of(queryset: QuerySet[Any], keys: Sequence[Key], size: int, *,
+            after: list[Any] | None = None, before: list[Any] | None = None) -> Page:
+    """``paginate`` with cursors already parsed (the API refuses a bad cursor instead of
+    showing the first page)."""
+    after_values, before_values = after, before
     if before_values is not None and after_values is None:
         rows = list(queryset.filter(_beyond(keys, before_values, forward=False))
                     .order_by(*_ordering(keys, forward=False))[: size + 1])
         more_before = len(rows) > size
         items = list(reversed(rows[:size]))
         if not items:  # nothing before it: show the first page
-            return paginate(queryset, keys, size)
+            return page_of(queryset, keys, size)
         return Page(items, next_cursor=cursor_of(keys, items[-1]),
                     previous_cursor=cursor_of(keys, items[0]) if more_before else None,
                     is_first=not more_before)

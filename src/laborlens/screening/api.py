@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
+from laborlens.api.keyset import KeysetPagination
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.core.querysets import get_scoped_or_404
@@ -152,6 +153,7 @@ KEY_CONFLICT_RESPONSE = OpenApiResponse(response=inline_serializer("ScreeningKey
 
 class ScreeningList(generics.ListAPIView):
     serializer_class = ScreeningSerializer
+    pagination_class = KeysetPagination  # numbered pages, or ?cursor= (api/keyset.py)
     required_permission = {"GET": "screening.view", "POST": "screening.run"}
 
     def get_queryset(self):  # type: ignore[no-untyped-def]

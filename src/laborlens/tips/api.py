@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictCharField, StrictSerializer, refuse_empty
+from laborlens.api.keyset import KeysetPagination
 from laborlens.catalogue.industries import industries
 from laborlens.tips import ratelimit, rules, services
 from laborlens.tips.lists import PRIORITIES, TipFilterForm
@@ -121,6 +122,7 @@ class TipList(generics.ListAPIView):
     """The triage queue, most urgent first. Narratives are not listed (read them on the page)."""
 
     serializer_class = TipSummarySerializer
+    pagination_class = KeysetPagination  # numbered pages, or ?cursor= (api/keyset.py)
     required_permission = "tips.triage"
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
