@@ -1,6 +1,6 @@
 """Keyset pages on the API's large lists (issue 16, part 6; laborlens.api.keyset): opt-in
 with ``?cursor=``, every visible row exactly once, no ``COUNT``, a bad cursor is a 400, and a
-cursor never widens the caller's scope. Runs on SQLite and on PostgreSQL (DATABASE_URL)."""
+cursor never widens the caller's scope. A garbled cursor is a 400, a well-formed forged one a 422. Runs on SQLite and on PostgreSQL (DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -131,34 +131,47 @@ def _b64(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-BAD_CURSORS = [
-    "not-a-cursor!", "@@@", _b64("not json"), _b64("[1, 2]"), _b64(json.dumps({"o": "number,-pk", "a": ["X", "1"]})),
+GARBLED = ["not-a-cursor!", "@@@", "abc=", "abc\n", "A" * 2001]  # not base64url: what the schema refuses
+FORGED = [  # base64url, but no cursor of this list
+    "A", "0" * 40, _b64("not json"), _b64("[1, 2]"), _b64(json.dumps({"o": "number,-pk", "a": ["X", "1"]})),
     _b64(json.dumps({"o": "-opened_on,-pk", "a": ["yesterday", "1"]})), _b64(json.dumps({"o": "-opened_on,-pk", "a": []})),
     _b64(json.dumps({"o": "-opened_on,-pk", "a": "2026-03-01.1"})), _b64(json.dumps({"o": "-opened_on,-pk", "a": [1, 2]})),
     _b64(json.dumps({"o": "-opened_on,-pk", "a": ["2026-03-01", "99999999999999999999999"]})),
-    _b64(json.dumps({"o": "-opened_on,-pk", "a": ["2026-03-01", "1"], "b": ["2026-03-01", "1"]})), "A" * 2001,
+    _b64(json.dumps({"o": "-opened_on,-pk", "a": ["2026-03-01", "1"], "b": ["2026-03-01", "1"]})),
+    _b64(json.dumps({"o": "-opened_on,-pk", "x": ["2026-03-01", "1"]})),
 ]
 
 
-@pytest.mark.parametrize("cursor", BAD_CURSORS)
-def test_a_garbled_or_forged_cursor_is_a_400_problem(world, cursor):
+@pytest.mark.parametrize("cursor", GARBLED)
+def test_a_garbled_cursor_is_a_400_problem(world, cursor):
     response = bearer(world.supervisor)[0].get(LIST, {"cursor": cursor})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"] == {"cursor": [BAD_EN]}
 
 
-def test_a_cursor_for_another_order_or_given_twice_is_a_400(world):
+@pytest.mark.parametrize("cursor", FORGED)
+def test_a_forged_cursor_is_refused_with_the_same_message(world, cursor):
+    """Well formed (the schema's pattern) but not ours: 422, the API's answer to input that
+    the schema cannot refuse (api.exceptions.RuleRefused)."""
+    response = bearer(world.supervisor)[0].get(LIST, {"cursor": cursor})
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"] == {"cursor": [BAD_EN]}
+
+
+def test_a_cursor_for_another_order_is_refused_and_one_given_twice_is_a_400(world):
     make_cases(world)
     client = bearer(world.supervisor)[0]
     next_link = client.get(f"{LIST}?cursor=&page_size=2").json()["next"]
-    assert client.get(next_link.replace("cursor=", "ordering=number&cursor=")).status_code == 400
+    assert client.get(next_link.replace("cursor=", "ordering=number&cursor=")).status_code == 422
     assert client.get(f"{LIST}?cursor=&cursor=").status_code == 400
 
 
-def test_the_bad_cursor_message_is_in_spanish(world):
-    response = bearer(world.supervisor)[0].get(LIST, {"cursor": "@@@"}, HTTP_ACCEPT_LANGUAGE="es")
-    assert response.status_code == 400 and response.json()["errors"] == {"cursor": [BAD_ES]}
+@pytest.mark.parametrize(("cursor", "status"), [("@@@", 400), (FORGED[2], 422)])
+def test_the_bad_cursor_message_is_in_spanish(world, cursor, status):
+    response = bearer(world.supervisor)[0].get(LIST, {"cursor": cursor}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == status and response.json()["errors"] == {"cursor": [BAD_ES]}
 
 
 def test_screenings_and_tips_walk_by_cursor_too(world):
@@ -177,7 +190,7 @@ def test_screenings_and_tips_walk_by_cursor_too(world):
     numbered = bearer(world.investigator)[0].get("/api/v1/tips/").json()["results"]
     assert [row["code"] for row in rows] == [row["code"] for row in numbered] and len(rows) == 3
     naive = encode("priority,-created_at,-pk", "a", ["9", "2026-03-01T10:00:00.5", "1"])
-    assert bearer(world.investigator)[0].get(f"/api/v1/tips/?cursor={naive}").status_code == 400
+    assert bearer(world.investigator)[0].get(f"/api/v1/tips/?cursor={naive}").status_code == 422
 
 
 def test_schema_documents_the_cursor_and_both_answers(world):
@@ -185,7 +198,9 @@ def test_schema_documents_the_cursor_and_both_answers(world):
     for path in ("/api/v1/cases/", "/api/v1/screenings/", "/api/v1/tips/"):
         operation = document["paths"][path]["get"]
         assert "cursor" in [parameter["name"] for parameter in operation["parameters"]]
-        assert "400" in operation["responses"]
+        assert {"400", "422"} <= set(operation["responses"])
+        cursor = next(parameter for parameter in operation["parameters"] if parameter["name"] == "cursor")
+        assert cursor["schema"]["pattern"] == "^[A-Za-z0-9_-]*$" and cursor["schema"]["maxLength"] == 2000
     shapes = document["components"]["schemas"]["PaginatedCaseList"]["oneOf"]
     assert [sorted(shape["required"]) for shape in shapes] == [
         ["count", "count_capped", "results"], ["count_estimate", "next", "previous", "results"]]

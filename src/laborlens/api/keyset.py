@@ -7,8 +7,11 @@ own order (laborlens.core.keyset), so it costs the same at row 50 and at row 500
 
 A cursor is base64 of JSON: the list's order and the sort key of a row the caller was shown. It is
 not signed and needs not be: it is only a filter added to the caller's already scoped
-queryset, so a forged one can move only within what the caller may see. One that does not
-decode, or was made for another order, is a 400 with an ``errors.cursor`` message.
+queryset, so a forged one can move only within what the caller may see. A value that is not
+base64url (the schema's pattern) is a 400; one that is but does not decode to a cursor of this
+list and order is a 422 (``RuleRefused``: well formed, refused by a rule the schema cannot
+state, as everywhere in the API; schemathesis counts it as an answer to valid input). Both
+carry the same ``errors.cursor`` message.
 
 ``count_estimate`` on PostgreSQL is the planner's row estimate for the scoped, filtered query
 (``EXPLAIN``; planning only, nothing is counted). It is used even for an unfiltered list,
@@ -22,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -35,11 +39,13 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from laborlens.api.base import Pagination
+from laborlens.api.exceptions import RuleRefused
 from laborlens.core import keyset
 
 COUNT_CAP = 10_000
 BIGINT = 2**63
 MAX_CURSOR = 2000
+CURSOR_CHARACTERS = "[A-Za-z0-9_-]*"  # base64url without padding
 
 
 class BadCursor(ValueError):
@@ -112,8 +118,6 @@ def decode(cursor: str, order: str, keys: tuple[keyset.Key, ...]) -> tuple[list[
     """``(after, before)`` key values of a cursor; ``(None, None)`` for the first page."""
     if not cursor:
         return None, None
-    if len(cursor) > MAX_CURSOR:
-        raise BadCursor(cursor)
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (binascii.Error, ValueError):
@@ -159,19 +163,21 @@ class KeysetPagination(Pagination):
         keys = keys_of(queryset)
         order = ",".join(keyset.order_of(keys))
         cursors = request.query_params.getlist(self.cursor_query_param)
+        if len(cursors) > 1 or len(cursors[0]) > MAX_CURSOR or not re.fullmatch(CURSOR_CHARACTERS, cursors[0]):
+            raise serializers.ValidationError(self.bad_cursor())  # what the schema refuses: 400
         try:
-            if len(cursors) > 1:
-                raise BadCursor(cursors)
             after, before = decode(cursors[0], order, keys)
         except BadCursor:
-            raise serializers.ValidationError({self.cursor_query_param: [gettext(
-                "This cursor is not one this list gave out (or the order changed); "
-                "start again with an empty cursor.")]}) from None
+            raise RuleRefused(self.bad_cursor()) from None  # well formed, but not ours: 422
         page = keyset.page_of(queryset, keys, size, after=after, before=before)
         self.links = {"next": self._link(order, "a", page.next_cursor and position_of(keys, page.items[-1])),
                       "previous": self._link(order, "b", page.previous_cursor and position_of(keys, page.items[0]))}
         self.count_estimate = self.estimate(queryset)
         return page.items
+
+    def bad_cursor(self) -> dict[str, list[str]]:
+        return {self.cursor_query_param: [gettext(
+            "This cursor is not one this list gave out (or the order changed); start again with an empty cursor.")]}
 
     def _link(self, order: str, direction: str, position: list[str] | None) -> str | None:
         if not position:
@@ -205,8 +211,9 @@ class KeysetPagination(Pagination):
             "name": self.cursor_query_param, "required": False, "in": "query",
             "description": "Keyset pages without a count: give it empty for the first page, then "
             "follow `next` and `previous`. The answer then has `count_estimate` instead of `count`, "
-            "and `page` is ignored. A cursor this list did not give out is a 400.",
-            "schema": {"type": "string", "maxLength": MAX_CURSOR}}]
+            "and `page` is ignored. A value that is not base64url is a 400; one that is, but is "
+            "not a cursor this list gave out for this `ordering`, is a 422.",
+            "schema": {"type": "string", "maxLength": MAX_CURSOR, "pattern": f"^{CURSOR_CHARACTERS}$"}}]
 
 
 def keyset_response_schema(schema: dict[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,9 @@ ERRORS = {
     "429": "Too many requests for this token.",
 }
 
+CURSOR_REFUSED = ("The cursor is well formed but not one this list gave out for this ordering; "
+                  "`errors.cursor` says so. Start again with an empty cursor.")
+
 
 def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     components = result.setdefault("components", {}).setdefault("schemas", {})
@@ -48,6 +51,9 @@ def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, 
                     "description": description,
                     "content": {"application/problem+json": {"schema": reference}},
                 })
+            if any(p.get("name") == "cursor" and p.get("in") == "query" for p in operation.get("parameters", [])):
+                responses.setdefault("422", {
+                    "description": CURSOR_REFUSED, "content": {"application/problem+json": {"schema": reference}}})
     return result
 
 
