@@ -1,6 +1,7 @@
 """The architecture checks itself (issue 18): no two apps import each other. ``KNOWN_MUTUAL`` is
-empty and stays so; a new pair fails, and so would a listed pair that no longer exists. Longer circles (a -> b -> c -> a) are
-caught by pyproject's ``acyclic_siblings`` import-linter contract, which has the same exceptions."""
+empty and stays so; a new pair fails, and so would a listed pair that no longer exists. Longer
+circles (a -> b -> c -> a) are caught by pyproject's ``acyclic_siblings`` import-linter contract
+(its one exception: the queue runs file-driven commands through the root command line)."""
 
 from __future__ import annotations
 
