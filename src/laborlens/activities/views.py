@@ -24,6 +24,7 @@ from laborlens.activities.models import Activity, Agreement
 from laborlens.activities.topics import topic_labels
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
+from laborlens.core.errors import ConflictError
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 
@@ -75,7 +76,7 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 services.save_activity(form.save(commit=False), by=user, agencies=list(form.cleaned_data["agencies"]),
                                        expected_version=form.cleaned_data.get("version"), request=request)
-            except services.ConflictError:
+            except ConflictError:
                 form.add_error(None, str(CONFLICT))
                 return _form(request, title=title, form=form, back=back, status=409)
             messages.success(request, _("Activity saved."))
@@ -113,7 +114,7 @@ def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 services.save_agreement(form.save(commit=False), by=user, parties=list(form.cleaned_data["parties"]),
                                         expected_version=form.cleaned_data.get("version"), request=request)
-            except services.ConflictError:
+            except ConflictError:
                 form.add_error(None, str(CONFLICT))
                 return _form(request, title=title, form=form, back=back, status=409)
             messages.success(request, _("Agreement saved."))

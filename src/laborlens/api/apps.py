@@ -8,7 +8,7 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from laborlens.api import tokencache
-        from laborlens.api.schema import register_auth_extensions
+        from laborlens.api.schema import register_schema_extensions
 
-        register_auth_extensions()
+        register_schema_extensions()
         tokencache.connect()

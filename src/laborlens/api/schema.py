@@ -57,7 +57,7 @@ def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, 
     return result
 
 
-def register_auth_extensions() -> None:
+def register_schema_extensions() -> None:
     """Tell drf-spectacular how our two authentication classes appear in the schema, and that
     every strict request body is a closed object (one extension for every app's serializers)."""
     from drf_spectacular.extensions import (

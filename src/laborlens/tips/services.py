@@ -27,7 +27,7 @@ from laborlens.cases import services as case_services
 from laborlens.cases.models import Case, MatchKey
 from laborlens.catalogue import load_catalogue
 from laborlens.core import versioning
-from laborlens.core.errors import ConflictError, RuleError  # noqa: F401  (ConflictError: the pages catch services.ConflictError)
+from laborlens.core.errors import RuleError
 from laborlens.extraction import extract, to_answers
 from laborlens.matching import keys, normalise
 from laborlens.screening import services as screening_services

@@ -22,9 +22,10 @@ from laborlens.catalogue import load_catalogue
 from laborlens.catalogue.industries import industry_label
 from laborlens.core import listing
 from laborlens.core.bounds import PublicFormGuard
+from laborlens.core.errors import ConflictError
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
-from laborlens.core.victim_i18n import current_code, data_text, victim_languages
+from laborlens.core.victim_i18n import current_code, data_text, ui_lang, victim_languages
 from laborlens.tips import lists, ratelimit, rules, services
 from laborlens.tips.forms import (
     MAX_BODY_BYTES,
@@ -36,7 +37,6 @@ from laborlens.tips.forms import (
     PublicTipForm,
     TriageForm,
     VersionForm,
-    ui_lang,
 )
 from laborlens.tips.models import Source, Tip, TipUpdate
 from laborlens.tips.redact import redact_text
@@ -275,7 +275,7 @@ def triage_update(request: HttpRequest, pk: int) -> HttpResponse:
         services.triage(tip, by=request.user, status=form.cleaned_data["status"],  # type: ignore[arg-type]
                         assigned_to=form.cleaned_data["assigned_to"], expected_version=form.cleaned_data["version"],
                         request=request)
-    except services.ConflictError:
+    except ConflictError:
         return _conflict(request, tip)
     except services.TipError as error:
         form.add_error(None, str(error))
@@ -313,7 +313,7 @@ def to_screening(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         screening = services.to_screening(tip, by=request.user, expected_version=form.cleaned_data["version"],  # type: ignore[arg-type]
                                           request=request)
-    except services.ConflictError:
+    except ConflictError:
         return _conflict(request, tip)
     except services.TipError as error:
         messages.error(request, str(error))
@@ -333,7 +333,7 @@ def link_case(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.link_case(tip, form.cleaned_data["case"], by=request.user,  # type: ignore[arg-type]
                            expected_version=form.cleaned_data["version"], request=request)
-    except services.ConflictError:
+    except ConflictError:
         return _conflict(request, tip)
     messages.success(request, _("Tip linked to the case."))
     return redirect("tips:detail", pk=tip.pk)

@@ -24,6 +24,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases.identity.access import shown
 from laborlens.cases.models import Case, Person
 from laborlens.core import listing
+from laborlens.core.errors import ConflictError, RuleError
 from laborlens.core.permissions import permission_required
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import lists, printing, services
@@ -40,7 +41,6 @@ from laborlens.victims.forms import (
     ReliefForm,
 )
 from laborlens.victims.models import Category, Consent, Partner, Referral, Relief, VictimRecord
-from laborlens.victims.services import ConflictError, RuleError
 
 View = Callable[..., HttpResponse]
 CONFLICT = gettext_lazy("Someone else saved a change to this record while you were editing it. Nothing of yours "

@@ -56,14 +56,8 @@ from laborlens.cases.services.people import (
     validate_review_date,
 )
 
-# The shared refusals and optimistic locking are core's; services.ConflictError etc. still read.
-from laborlens.core.errors import ConflictError, RuleError
-from laborlens.core.versioning import save_versioned
-
 __all__ = [
-    "ConflictError",
     "MAX_REVIEW_YEARS",
-    "RuleError",
     "acknowledge",
     "add_charge",
     "add_custody",
@@ -98,7 +92,6 @@ __all__ = [
     "save_person",
     "save_plan",
     "save_report",
-    "save_versioned",
     "unlink_element",
     "update_case",
     "upload_dir",

@@ -18,6 +18,7 @@ from laborlens.accounts.models import Agency
 from laborlens.api.base import StrictBooleanField, StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
 from laborlens.cases.identity.access import serves
+from laborlens.core.errors import RuleError
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.access import record_categories
@@ -32,7 +33,6 @@ from laborlens.victims.api.common import (
 from laborlens.victims.consent import state as consent_state
 from laborlens.victims.consent import valid_q
 from laborlens.victims.models import Category, Consent
-from laborlens.victims.services import RuleError
 
 CONSENT_ORDERINGS = {"given_on", "-given_on", "expires_on", "-expires_on"}
 

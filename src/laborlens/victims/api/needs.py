@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict
+from laborlens.core.errors import ConflictError
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.access import record_categories
@@ -25,7 +26,6 @@ from laborlens.victims.api.common import (
     scoped_record,
 )
 from laborlens.victims.models import Category, Need, NeedItem
-from laborlens.victims.services import ConflictError
 
 
 class NeedSerializer(serializers.ModelSerializer):

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from laborlens.api.base import StrictCharField, StrictSerializer
 from laborlens.api.exceptions import Conflict, Unprocessable
+from laborlens.core.errors import ConflictError, RuleError
 from laborlens.core.querysets import get_scoped_or_404
 from laborlens.victims import services
 from laborlens.victims.api.common import (
@@ -24,7 +25,6 @@ from laborlens.victims.api.common import (
     scoped_record,
 )
 from laborlens.victims.models import Category, Need, Partner, Referral
-from laborlens.victims.services import ConflictError, RuleError
 
 CLOSED = [Referral.Status.DECLINED, Referral.Status.COMPLETED]
 
