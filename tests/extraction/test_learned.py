@@ -137,3 +137,36 @@ def test_add_model_is_cross_fitted_by_fact_pattern_and_scores_only_corpus_narrat
     out = experiment.cross_fitted(split, ["a", "b"], 1.0, "drop", ["narrative"], groups)["narrative"]
     for n, row in zip(split.narratives, out, strict=True):
         assert np.isnan(row).all() == ("~" in n.id)  # variants are fitted, never scored
+
+
+def _evidence_experiment():
+    """bench/experiment_evidence_model.py, importable (it imports its sibling scripts)."""
+    _experiment()
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("experiment_evidence_model",
+                                                      BENCH.parent / "experiment_evidence_model.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCH.parent))
+
+
+def test_evidence_model_learns_from_the_marked_sentence_and_leaves_the_others_out() -> None:
+    from laborlens.extraction.scoring import Narrative
+
+    experiment = _evidence_experiment()
+    with_item = Narrative("tr-en-001", "en", "train", "We pick onions all day. The crew boss keeps the pay.",
+                          frozenset({"cd_withholding_of_wages"}), "")
+    without = Narrative("tr-en-002", "en", "train", "We pick onions all day. We go home at night.", frozenset(), "")
+    split = experiment.Split([with_item, without])
+    rows = experiment.all_rows(split, [0, 1])
+    assert rows == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    marked = {("tr-en-001", "cd_withholding_of_wages"): {1}}
+    keep, y = experiment.sentence_labels(split, rows, "cd_withholding_of_wages", marked)
+    assert [rows[k] for k in keep] == [(0, 1), (1, 0), (1, 1)]  # "We pick onions" of the first is unknown
+    assert y == [1, 0, 0]
+    keep, y = experiment.sentence_labels(split, rows, "cd_withholding_of_wages", None)
+    assert [rows[k] for k in keep] == rows and y == [1, 1, 0, 0]  # narrative labels: every sentence
