@@ -116,3 +116,31 @@ def test_the_boss_holding_or_the_worker_owing_is_still_found(text: str, item: st
 def test_not_having_ones_own_passport_is_still_confiscation() -> None:
     text = "She said she doesn't have her passport because the employer kept it when she arrived."
     assert "cd_confiscation_of_documents" in ids(text)
+
+
+# Spanish "tiene su pasaporte": "su" is his, her, their or your; the subject says whose hands.
+@pytest.mark.parametrize("text", [
+    "El patrón tiene su pasaporte.",
+    "Dice que el mismo hombre tiene su pasaporte y que le advirtió que no se fuera.",
+    "Las trabajadoras dijeron que el gerente tiene sus pasaportes.",
+    "Mi hermano dice que el patrón tiene sus papeles.",
+])
+def test_an_employer_holding_su_pasaporte_is_confiscation_not_keeping_ones_own(text: str) -> None:
+    found = ids(text)
+    assert "cd_confiscation_of_documents" in found
+    assert "ctx_keeps_own_documents" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ella tiene su pasaporte.",
+    "Tengo mi pasaporte y mi teléfono.",
+    "El patrón se los devolvió y ahora ella tiene su pasaporte.",
+])
+def test_the_worker_holding_su_pasaporte_is_keeping_ones_own(text: str) -> None:
+    found = ids(text)
+    assert "ctx_keeps_own_documents" in found
+    assert "cd_confiscation_of_documents" not in found
+
+
+def test_a_subject_after_the_verb_holds_the_papers() -> None:
+    assert "ctx_keeps_own_documents" not in ids("Tiene sus papeles guardados el mayordomo.")

@@ -373,7 +373,58 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
             subject = pronouns[-1] if pronouns else None
         if subject is not None and _AGREE[subject.lower()] == m.group(2).lower():
             return False
-    return not any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1]))
+    if any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1])):
+        return False
+    return not any(m.start() <= end and m.end() >= start and _spanish_holder_is_worker(folded, m, sentence)
+                   for m in _HOLDING_ES.finditer(folded, lo, min(sentence[1], end + 40)))
+
+
+# Spanish "tiene su pasaporte" says nothing of whose it is without the subject: "su" is his,
+# her, their or your. First person with "mi"/"nuestro" is the worker's own; third person is the
+# worker's own unless an employer is the one named before the verb (or the verb carries an
+# object pronoun: "se lo tiene", "los tiene el patrón"). Checked for the holding items both ways.
+_HOLDING_ES = re.compile(
+    _W + r"(?:(?:yo |nosotros |nosotras )?(tengo|guardo|traigo|cargo|tenemos|guardamos|traemos|cargamos)"
+    r" (?:mi|mis|nuestro|nuestros|nuestra|nuestras)|"
+    r"(tiene|guarda|trae|carga|tienen|guardan|traen|cargan) (?:su|sus)) (?:propio |propios |propia |propias )?"
+    r"(?:pasaportes?|papeles|documentos?|identificacion(?:es)?|credenciales?|visas?|micas?|permisos? de trabajo|"
+    r"cheques?|sueldo|salario|pago|dinero)" + _E, re.IGNORECASE)
+_WORKER_SUBJECT_ES = re.compile(
+    _W + r"(?:ella|ellas|ellos|yo|nosotros|nosotras|cada (?:uno|una|quien|trabajador|trabajadora)|"
+    r"(?:el|la|los|las|este|esta|mi|su) (?:trabajador|trabajadora|trabajadores|trabajadoras|hermano|hermana|"
+    r"esposo|esposa|hijo|hija|primo|prima|companero|companera|companeros|victima|joven|muchacho|muchacha))" + _E,
+    re.IGNORECASE)
+_BOSS_SUBJECT_ES = re.compile(
+    _W + r"(?:patron(?:es)?|patrona|jefes?|jefas?|mayordom[oa]s?|duen[oa]s?|contratistas?|encargad[oa]s?|"
+    r"gerentes?|administrador(?:es|a)?|manager|reclutador(?:es|a)?|enganchador(?:es)?|agentes?|coyotes?|"
+    r"senora|senor|hombre|mujer|troquero|raitero|capataz|supervisor(?:es|a)?|boss|familia|empresa|compania|"
+    r"ranchero|granjero)" + _E, re.IGNORECASE)
+
+
+def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int, int]) -> bool:
+    if m.group(1):  # "tengo mi pasaporte", "guardamos nuestros papeles"
+        return True
+    before = folded[sentence[0]:m.start()]
+    if re.search(r"(?<!\w)(?:se|me|nos|le|les|lo|la|los|las)\s*$", before, re.IGNORECASE):
+        return False  # "se los tiene", "nos tiene los papeles": someone holds them for the worker
+    bosses = [b.end() for b in _BOSS_SUBJECT_ES.finditer(before)]
+    workers = [w.end() for w in _WORKER_SUBJECT_ES.finditer(before)]
+    if workers and (not bosses or workers[-1] > bosses[-1]):
+        return True  # "ella tiene su pasaporte", "el patrón se los devolvió y ahora ella tiene su pasaporte"
+    after = re.sub(r"^\W*(?:\w+\W+){0,2}?(?:el|la|los|las|un|una|ese|esa) ", "",
+                   folded[m.end():min(sentence[1], m.end() + 40)], count=1, flags=re.IGNORECASE)
+    if _BOSS_SUBJECT_ES.match(after):
+        return False  # the subject after the verb: "tiene sus papeles guardados el mayordomo"
+    return not bosses
+
+
+def keeps_own_holding(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when a Spanish "keeps own documents/wages" hit names an employer as the holder
+    ("el patrón tiene su pasaporte"); other hits stand."""
+    for m in _HOLDING_ES.finditer(folded, max(sentence[0], start - 5), min(sentence[1], end + 5)):
+        if m.start() <= end and m.end() >= start and not _spanish_holder_is_worker(folded, m, sentence):
+            return False
+    return True
 
 
 _CREDITOR = re.compile(
