@@ -220,6 +220,26 @@ def reliability(probs: np.ndarray, gold: np.ndarray) -> list[str]:
     return rows
 
 
+def threshold_table(data: dict, table: dict, none: dict | None = None) -> None:
+    """Print micro P / R / F1 per add threshold for each split of ``data`` (the first is
+    out-of-fold train, which chooses the threshold; "corpus dev" shows the best there), and the
+    per-language figures at those thresholds. ``table[split][threshold]`` holds the guesses;
+    ``none`` the guesses without the layer, printed first when given."""
+    train = next(iter(data))
+    best_oof = max(GRID, key=lambda t: micro(data[train], table[train][t]).f1)
+    best_dev = max(GRID, key=lambda t: micro(data["corpus dev"], table["corpus dev"][t]).f1)
+    print("  add >= | " + " | ".join(data) + "   (micro P / R / F1)")
+    if none is not None:
+        print("  none   | " + " | ".join(prf(micro(data[n], none[n])) for n in data))
+    for t in GRID:
+        marks = (" <- chosen on out-of-fold train" if t == best_oof else "") + (" <- best on dev" if t == best_dev else "")
+        print(f"  {t:.2f}   | " + " | ".join(prf(micro(data[n], table[n][t])) for n in data) + marks)
+    for t in sorted({best_oof, best_dev}):
+        for name in ("corpus dev", "old test (held out)"):
+            langs = ", ".join(f"{lang} {prf(micro(data[name], table[name][t], lang))}" for lang in ("en", "es"))
+            print(f"  add >= {t:.2f}, {name}: {langs}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--mode", choices=("drop", "population"), default="drop")
@@ -257,16 +277,7 @@ def main() -> int:
         data = {"out-of-fold train": originals, **splits}
         table = {name: {t: predicted(data[name], probs[name], np.full(len(labels), t), labels) for t in GRID}
                  for name in data}
-        best_oof = max(GRID, key=lambda t: micro(originals, table["out-of-fold train"][t]).f1)
-        best_dev = max(GRID, key=lambda t: micro(splits["corpus dev"], table["corpus dev"][t]).f1)
-        print("  add >= | " + " | ".join(data) + "   (micro P / R / F1)")
-        for t in GRID:
-            marks = (" <- chosen on out-of-fold train" if t == best_oof else "") + (" <- best on dev" if t == best_dev else "")
-            print(f"  {t:.2f}   | " + " | ".join(prf(micro(data[n], table[n][t])) for n in data) + marks)
-        for t in sorted({best_oof, best_dev}):
-            for name in ("corpus dev", "old test (held out)"):
-                langs = ", ".join(f"{lang} {prf(micro(data[name], table[name][t], lang))}" for lang in ("en", "es"))
-                print(f"  add >= {t:.2f}, {name}: {langs}")
+        threshold_table(data, table)
         print("  reliability on pattern-missed pairs (bin, pairs at mean predicted, observed share):")
         for name in ("out-of-fold train", "corpus dev"):
             print(f"   {name}:")

@@ -32,13 +32,12 @@ from experiment_add_model import (
     FOLDS,
     GRID,
     Prepared,
-    micro,
     missed_pairs,
     platt,
     predicted,
     prepare,
-    prf,
     reliability,
+    threshold_table,
 )
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
@@ -124,18 +123,7 @@ def main() -> int:
     data = {"out-of-fold train": train, **splits}
     table = {name: {t: predicted(data[name], probs[name], np.full(len(labels), t), labels) for t in GRID}
              for name in data}
-    best_oof = max(GRID, key=lambda t: micro(train, table["out-of-fold train"][t]).f1)
-    best_dev = max(GRID, key=lambda t: micro(splits["corpus dev"], table["corpus dev"][t]).f1)
-    print("  add >= | " + " | ".join(data) + "   (micro P / R / F1)")
-    none = {name: [frozenset(f) for f in data[name].found] for name in data}
-    print("  none   | " + " | ".join(prf(micro(data[n], none[n])) for n in data))
-    for t in GRID:
-        marks = (" <- chosen on out-of-fold train" if t == best_oof else "") + (" <- best on dev" if t == best_dev else "")
-        print(f"  {t:.2f}   | " + " | ".join(prf(micro(data[n], table[n][t])) for n in data) + marks)
-    for t in sorted({best_oof, best_dev}):
-        for name in ("corpus dev", "old test (held out)"):
-            langs = ", ".join(f"{lang} {prf(micro(data[name], table[name][t], lang))}" for lang in ("en", "es"))
-            print(f"  add >= {t:.2f}, {name}: {langs}")
+    threshold_table(data, table, none={name: [frozenset(f) for f in data[name].found] for name in data})
     print("  reliability on pattern-missed pairs, corpus dev:")
     print("\n".join(reliability(*missed_pairs(splits["corpus dev"], probs["corpus dev"], labels))))
     shipped_probs = {name: np.array([[shipped.probabilities(fs)[label] for label in labels] for fs in p.feats])

@@ -35,11 +35,11 @@ from experiment_add_model import (
     CORPUS,
     FOLDS,
     GRID,
-    micro,
+    matrix,
     missed_pairs,
     platt,
-    prf,
     reliability,
+    threshold_table,
 )
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
@@ -80,6 +80,12 @@ class Split:
             self.short.append(len(toks) < MIN_TOKENS)
             self.shipped.append(frozenset(f.id for f in extract(n.text).indicators))
 
+    def rows(self, picked: Sequence[int]) -> Split:
+        sub = Split([])
+        for name, column in vars(self).items():
+            setattr(sub, name, [column[i] for i in picked])
+        return sub
+
 
 def vocabulary(split: Split, min_df: int = 2) -> dict[str, int]:
     counts: dict[str, int] = {}
@@ -87,16 +93,6 @@ def vocabulary(split: Split, min_df: int = 2) -> dict[str, int]:
         for f in set().union(*feats) if feats else set():
             counts[f] = counts.get(f, 0) + 1
     return {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_df))}
-
-
-def sparse(rows: Sequence[set[str]], index: dict[str, int]) -> csr_matrix:
-    r, c = [], []
-    for k, fs in enumerate(rows):
-        for f in fs:
-            if f in index:
-                r.append(k)
-                c.append(index[f])
-    return csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(rows), len(index)))
 
 
 class Encoder:
@@ -118,7 +114,7 @@ class Encoder:
     def matrix(self, split: Split, rows: list[tuple[int, int]], index: dict[str, int]):
         parts = []
         if self.kind in ("stems", "both"):
-            parts.append(sparse([split.sentence_feats[r][k] for r, k in rows], index))
+            parts.append(matrix([split.sentence_feats[r][k] for r, k in rows], index))
         if self.kind in ("embedding", "both"):
             parts.append(csr_matrix(self.embed([split.sentences[r][k] for r, k in rows]) * 3.0))
         return hstack(parts).tocsr() if len(parts) > 1 else parts[0]
@@ -155,15 +151,14 @@ def fit_and_score(train: Split, fitted: Sequence[int], target: Split, scored: Se
                   labels: Sequence[str], marked: dict[tuple[str, str], set[int]] | None,
                   encoder: Encoder, c: float) -> np.ndarray:
     """Best-sentence logits (len(scored), labels) of ``scored`` narratives."""
-    sub = Split.__new__(Split)
-    for name in ("narratives", "found", "blocked", "evidence", "sentences", "sentence_feats", "short", "shipped"):
-        setattr(sub, name, [getattr(train, name)[i] for i in fitted])
+    sub = train.rows(fitted)
     index = vocabulary(sub)
     rows = all_rows(sub, range(len(fitted)))
     x = encoder.matrix(sub, rows, index)
     target_rows = all_rows(target, scored)
     xt = encoder.matrix(target, target_rows, index)
-    owner = np.array([scored.index(r) if isinstance(scored, list) else r for r, _ in target_rows])
+    position = {r: k for k, r in enumerate(scored)}
+    owner = np.array([position[r] for r, _ in target_rows])
     out = np.full((len(scored), len(labels)), -20.0)
     for j, label in enumerate(labels):
         keep, y = sentence_labels(sub, rows, label, marked)
@@ -231,17 +226,7 @@ def main() -> int:
         print(f"\n== adds on top of {'patterns + rules' if base == 'patterns' else 'the shipped extraction'}")
         table = {name: {t: predicted(data[name], probs[name], t, labels, base) for t in GRID} for name in data}
         none = {name: predicted(data[name], probs[name], 2.0, labels, base) for name in data}
-        best_oof = max(GRID, key=lambda t: micro(train, table["out-of-fold train"][t]).f1)  # type: ignore[arg-type]
-        best_dev = max(GRID, key=lambda t: micro(splits["corpus dev"], table["corpus dev"][t]).f1)  # type: ignore[arg-type]
-        print("  add >= | " + " | ".join(data) + "   (micro P / R / F1)")
-        print("  none   | " + " | ".join(prf(micro(data[n], none[n])) for n in data))  # type: ignore[arg-type]
-        for t in GRID:
-            marks = (" <- chosen on out-of-fold train" if t == best_oof else "") + (" <- best on dev" if t == best_dev else "")
-            print(f"  {t:.2f}   | " + " | ".join(prf(micro(data[n], table[n][t])) for n in data) + marks)  # type: ignore[arg-type]
-        for t in sorted({best_oof, best_dev}):
-            for name in ("corpus dev", "old test (held out)"):
-                langs = ", ".join(f"{lang} {prf(micro(data[name], table[name][t], lang))}" for lang in ("en", "es"))  # type: ignore[arg-type]
-                print(f"  add >= {t:.2f}, {name}: {langs}")
+        threshold_table(data, table, none)  # type: ignore[arg-type]
     print("  reliability on pattern-missed pairs, corpus dev:")
     print("\n".join(reliability(*missed_pairs(splits["corpus dev"], probs["corpus dev"], labels))))  # type: ignore[arg-type]
     for name in ("corpus dev", "old test (held out)"):

@@ -345,8 +345,11 @@ _OWN_HOLDING = re.compile(
     + _E, re.IGNORECASE)
 _SUBJECT = re.compile(_W + r"(i|we|he|she|they)" + _E, re.IGNORECASE)
 _BOSS_SUBJECT = re.compile(
-    _W + r"(?:boss|owner|employer|manager|supervisor|contractor|crew ?leader|recruiter|agent|family|wife|husband|"
-    r"madam|mayordomo|jefe|patron|patrona|dueno|duena|senora|contratista|encargado|company|farmer|rancher)" + _E,
+    _W + r"(?:boss|owner|employer|manager|supervisor(?:es|a)?|contractor|crew ?leader|recruiter|agent|family|wife|"
+    r"husband|madam|mayordom[oa]s?|jefes?|jefas?|patron(?:es)?|patrona|duen[oa]s?|senora|senor|contratistas?|"
+    r"encargad[oa]s?|company|farmer|rancher|gerentes?|administrador(?:es|a)?|reclutador(?:es|a)?|"
+    r"enganchador(?:es)?|agentes?|coyotes?|hombre|mujer|troquero|raitero|capataz|familia|empresa|compania|"
+    r"ranchero|granjero)" + _E,
     re.IGNORECASE)
 _OWN_HOLDING_ES = re.compile(
     _W + r"(?:cobra|cobro|cobramos|cobran|tiene|tengo|tenemos|tienen|guarda|guardo|guardamos)"
@@ -375,14 +378,14 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
             return False
     if any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1])):
         return False
-    return not any(m.start() <= end and m.end() >= start and _spanish_holder_is_worker(folded, m, sentence)
-                   for m in _HOLDING_ES.finditer(folded, lo, min(sentence[1], end + 40)))
+    return not any(_spanish_holders(folded, start, end, sentence))
 
 
 # Spanish "tiene su pasaporte" says nothing of whose it is without the subject: "su" is his,
 # her, their or your. First person with "mi"/"nuestro" is the worker's own; third person is the
-# worker's own unless an employer is the one named before the verb (or the verb carries an
-# object pronoun: "se lo tiene", "los tiene el patrón"). Checked for the holding items both ways.
+# worker's own unless an employer is the last subject named before the verb or the one after it
+# ("tiene sus papeles el patrón"), or the verb carries an object pronoun ("se los tiene").
+# Checked for the holding items both ways.
 _HOLDING_ES = re.compile(
     _W + r"(?:(?:yo |nosotros |nosotras )?(tengo|guardo|traigo|cargo|tenemos|guardamos|traemos|cargamos)"
     r" (?:mi|mis|nuestro|nuestros|nuestra|nuestras)|"
@@ -394,11 +397,7 @@ _WORKER_SUBJECT_ES = re.compile(
     r"(?:el|la|los|las|este|esta|mi|su) (?:trabajador|trabajadora|trabajadores|trabajadoras|hermano|hermana|"
     r"esposo|esposa|hijo|hija|primo|prima|companero|companera|companeros|victima|joven|muchacho|muchacha))" + _E,
     re.IGNORECASE)
-_BOSS_SUBJECT_ES = re.compile(
-    _W + r"(?:patron(?:es)?|patrona|jefes?|jefas?|mayordom[oa]s?|duen[oa]s?|contratistas?|encargad[oa]s?|"
-    r"gerentes?|administrador(?:es|a)?|manager|reclutador(?:es|a)?|enganchador(?:es)?|agentes?|coyotes?|"
-    r"senora|senor|hombre|mujer|troquero|raitero|capataz|supervisor(?:es|a)?|boss|familia|empresa|compania|"
-    r"ranchero|granjero)" + _E, re.IGNORECASE)
+
 
 
 def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int, int]) -> bool:
@@ -407,24 +406,28 @@ def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int
     before = folded[sentence[0]:m.start()]
     if re.search(r"(?<!\w)(?:se|me|nos|le|les|lo|la|los|las)\s*$", before, re.IGNORECASE):
         return False  # "se los tiene", "nos tiene los papeles": someone holds them for the worker
-    bosses = [b.end() for b in _BOSS_SUBJECT_ES.finditer(before)]
+    bosses = [b.end() for b in _BOSS_SUBJECT.finditer(before)]
     workers = [w.end() for w in _WORKER_SUBJECT_ES.finditer(before)]
     if workers and (not bosses or workers[-1] > bosses[-1]):
         return True  # "ella tiene su pasaporte", "el patrón se los devolvió y ahora ella tiene su pasaporte"
     after = re.sub(r"^\W*(?:\w+\W+){0,2}?(?:el|la|los|las|un|una|ese|esa) ", "",
                    folded[m.end():min(sentence[1], m.end() + 40)], count=1, flags=re.IGNORECASE)
-    if _BOSS_SUBJECT_ES.match(after):
+    if _BOSS_SUBJECT.match(after):
         return False  # the subject after the verb: "tiene sus papeles guardados el mayordomo"
     return not bosses
+
+
+def _spanish_holders(folded: str, start: int, end: int, sentence: tuple[int, int]) -> list[bool]:
+    """For each Spanish holding phrase overlapping the hit: is the holder the worker?"""
+    return [_spanish_holder_is_worker(folded, m, sentence)
+            for m in _HOLDING_ES.finditer(folded, max(sentence[0], start - 40), min(sentence[1], end + 40))
+            if m.start() <= end and m.end() >= start]
 
 
 def keeps_own_holding(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """False when a Spanish "keeps own documents/wages" hit names an employer as the holder
     ("el patrón tiene su pasaporte"); other hits stand."""
-    for m in _HOLDING_ES.finditer(folded, max(sentence[0], start - 5), min(sentence[1], end + 5)):
-        if m.start() <= end and m.end() >= start and not _spanish_holder_is_worker(folded, m, sentence):
-            return False
-    return True
+    return all(_spanish_holders(folded, start, end, sentence))
 
 
 _CREDITOR = re.compile(
