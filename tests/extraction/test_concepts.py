@@ -144,3 +144,61 @@ def test_the_worker_holding_su_pasaporte_is_keeping_ones_own(text: str) -> None:
 
 def test_a_subject_after_the_verb_holds_the_papers() -> None:
     assert "ctx_keeps_own_documents" not in ids("Tiene sus papeles guardados el mayordomo.")
+
+
+# Counter-evidence is read by whose hands hold the pay or papers, in both languages: an
+# employer holding them is never "keeps own" (it would hold back a means fact in the reading).
+@pytest.mark.parametrize("text,item", [
+    ("He keeps her passport with the rest of ours in a grocery bag.", "ctx_keeps_own_documents"),
+    ("The neighbor says they hold her passport so it does not get lost.", "ctx_keeps_own_documents"),
+    ("The mayordomo collects the paychecks at the window and cashes them himself.", "ctx_keeps_own_wages"),
+    ("Every Saturday the boss takes our checks and pays himself first.", "ctx_keeps_own_wages"),
+    ("La madam cobraba su pago y se lo quedaba.", "ctx_keeps_own_wages"),
+    ("El dueño cobra el cheque de discapacidad de mi hermano.", "ctx_keeps_own_wages"),
+    ("La señora cobraba mi cheque cada quincena y me daba veinte dólares.", "ctx_keeps_own_wages"),
+    ("El patrón les cobra el boleto de avión en abonos.", "ctx_keeps_own_wages"),
+    ("Me quedé tres meses sin cobrar, todo el dinero se lo quedaba él.", "ctx_keeps_own_wages"),
+    ("El dueño le tiene guardada su acta de nacimiento.", "ctx_keeps_own_documents"),
+])
+def test_someone_else_holding_the_pay_or_papers_is_not_keeping_ones_own(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("She keeps her passport in her drawer.", "ctx_keeps_own_documents"),
+    ("I cash my check myself at the bank every Friday.", "ctx_keeps_own_wages"),
+    ("Cobro mi cheque en el banco y nadie me quita nada.", "ctx_keeps_own_wages"),
+    ("Ella cobra su cheque cada semana.", "ctx_keeps_own_wages"),
+])
+def test_the_worker_holding_the_pay_or_papers_is_keeping_ones_own(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El patrón dice que si me voy me va a ir mal a mí y a mi familia.",
+    "Trabajaba todos los días, sin un día libre en un año.",
+])
+def test_leaving_as_the_condition_of_a_threat_or_a_day_off_is_not_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Si quiero me voy, nadie me detiene.",
+    "We can leave whenever we want.",
+    "Salgo cuando quiero y tengo mis papeles.",
+])
+def test_leaving_at_will_is_still_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "those jamaican guys cutting trees for the company on route 4 cant leave. the owner has their passports",
+    "En el rancho de la cebolla el mayordomo trae una pistola y la saca cuando alguien no llena la cubeta.",
+    "The maid's face had bruises again and the lady of the house never leaves her alone.",
+])
+def test_a_workplace_or_an_employer_named_is_the_act_of_obtaining_labor(text: str) -> None:
+    assert "ctx_act_obtained" in ids(text)
+
+
+def test_a_smuggling_alone_names_no_workplace() -> None:
+    assert "ctx_act_obtained" not in ids("Pagué al coyote 6,000 y nos dejó en una casa en Phoenix; luego me fui solo.")

@@ -47,6 +47,20 @@ def test_one_uncorroborated_serious_harm_fact_is_not_enough():
     assert b.reading_us == "trafficking" and "usc_1589" in b.reading_basis
 
 
+def test_confinement_told_beside_free_to_leave_needs_a_second_fact():
+    # Cameras against theft beside "we come and go as we like": the one means fact is disputed.
+    watched = {"ctx_act_obtained": "present", "cd_isolation_confinement_surveillance": "present"}
+    assert "usc_1589" in assess(watched, "adult").reading_basis  # alone it is force or restraint
+    free = assess({**watched, "ctx_free_to_leave": "present"}, "adult")
+    assert free.reading_us != "trafficking" and free.reading_basis == ()
+    assert "labour-rights" not in free.headline.en  # coercion is still recorded, and said
+    threatened = assess({**watched, "ctx_free_to_leave": "present", "cd_threats_of_violence": "present"}, "adult")
+    assert threatened.reading_us == "trafficking" and "usc_1589" in threatened.reading_basis
+    # Keeping one's own papers disputes their confiscation, not the confinement.
+    papers = assess({**watched, "ctx_keeps_own_documents": "present"}, "adult")
+    assert "usc_1589" in papers.reading_basis
+
+
 def test_bases_1590_1581_1584():
     a = assess({"cd_debt_bondage": "present", "cd_isolation_confinement_surveillance": "present",
                 "ctx_act_obtained": "present"}, "adult")

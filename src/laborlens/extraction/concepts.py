@@ -389,9 +389,11 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
 _HOLDING_ES = re.compile(
     _W + r"(?:(?:yo |nosotros |nosotras )?(tengo|guardo|traigo|cargo|tenemos|guardamos|traemos|cargamos)"
     r" (?:mi|mis|nuestro|nuestros|nuestra|nuestras)|"
-    r"(tiene|guarda|trae|carga|tienen|guardan|traen|cargan) (?:su|sus)) (?:propio |propios |propia |propias )?"
+    r"(tiene|guarda|trae|carga|tienen|guardan|traen|cargan) (?:guardad[oa]s? )?(?:su|sus)|"
+    r"(?:cobra|cobraba|cobran|cobraban|deposita|depositaba|depositan|depositaban) (?:su|sus|el|los)) "
+    r"(?:propio |propios |propia |propias )?"
     r"(?:pasaportes?|papeles|documentos?|identificacion(?:es)?|credenciales?|visas?|micas?|permisos? de trabajo|"
-    r"cheques?|sueldo|salario|pago|dinero)" + _E, re.IGNORECASE)
+    r"actas?|cheques?|sueldo|salario|pago|dinero)" + _E, re.IGNORECASE)
 _WORKER_SUBJECT_ES = re.compile(
     _W + r"(?:ella|ellas|ellos|yo|nosotros|nosotras|cada (?:uno|una|quien|trabajador|trabajadora)|"
     r"(?:el|la|los|las|este|esta|mi|su) (?:trabajador|trabajadora|trabajadores|trabajadoras|hermano|hermana|"
@@ -424,10 +426,78 @@ def _spanish_holders(folded: str, start: int, end: int, sentence: tuple[int, int
             if m.start() <= end and m.end() >= start]
 
 
+# Someone else holding the worker's papers or pay. English: a pronoun subject whose possessive
+# disagrees ("he keeps her passport", "they hold her passport", "he would keep their pay"), an
+# employer as the subject ("the owner has their passports"), or an employer doing it "himself"
+# ("the mayordomo ... cashes them himself"). Spanish: a third-person collector of "mi cheque"
+# ("ella cobraba mi cheque"), or not being paid at all ("sin cobrar").
+_HOLDS_OTHERS_EN = re.compile(
+    _W + r"(i|we|he|she|they)(?: (?:still|always|also|now|would|will|just|even))? (?:keep|keeps|kept|have|has|"
+    r"had|hold|holds|held|take|takes|took|collect|collects|collected|cash|cashes|cashed) (my|our|his|her|their)" + _E,
+    re.IGNORECASE)
+_HOLDING_VERB_EN = (r"(?:keep|keeps|kept|has|have|had|hold|holds|held|take|takes|took|collect|collects|collected|"
+                    r"cash|cashes|cashed)")
+_REFLEXIVE_EN = re.compile(_W + r"(?:himself|herself|themselves)" + _E, re.IGNORECASE)
+_COLLECTS_MINE_ES = re.compile(
+    _W + r"(?:cobra|cobraba|cobran|cobraban|deposita|depositaba|depositan|depositaban|agarra|agarraba|"
+    r"recoge|recogia) (?:mi|mis|nuestro|nuestros|nuestra|nuestras)" + _E, re.IGNORECASE)
+_NOT_PAID_ES = re.compile(_W + r"(?:sin (?:cobrar|que (?:me|nos|le|les) paguen)|(?:me|te|le|les|nos) cobr\w*)" + _E,
+                          re.IGNORECASE)  # "les cobra el cuarto": charged for it, not paid
+
+
+def _english_holder_is_other(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    lo, hi = max(sentence[0], start - 40), min(sentence[1], end + 40)
+    for m in _HOLDS_OTHERS_EN.finditer(folded, lo, hi):
+        if m.start() <= end and m.end() >= start and _AGREE[m.group(1).lower()] != m.group(2).lower():
+            return True
+    before = folded[sentence[0]:start]
+    bosses = list(_BOSS_SUBJECT.finditer(before))
+    if bosses and re.match(r"\W*(?:\w+\W+){0,2}?" + _HOLDING_VERB_EN + r" (?:their|her|his|our|my|the)\W",
+                           folded[bosses[-1].end():end + 20], re.IGNORECASE):
+        return True
+    reflexive = _REFLEXIVE_EN.search(folded, start, hi)
+    return reflexive is not None and bool(bosses) and not _SUBJECT.search(folded, bosses[-1].end(), start)
+
+
 def keeps_own_holding(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
-    """False when a Spanish "keeps own documents/wages" hit names an employer as the holder
-    ("el patrón tiene su pasaporte"); other hits stand."""
+    """False when a "keeps own documents/wages" hit names someone else as the holder ("el
+    patrón tiene su pasaporte", "he keeps her passport", "the mayordomo cashes them himself",
+    "ella cobraba mi cheque") or is a charge or no pay at all ("les cobra el cuarto", "sin
+    cobrar"); other hits stand."""
+    lo, hi = max(sentence[0], start - 20), min(sentence[1], end + 20)
+    if any(m.start() <= end and m.end() >= start for m in _COLLECTS_MINE_ES.finditer(folded, lo, hi)):
+        return False
+    if any(m.start() <= end and m.end() >= start - 2 for m in _NOT_PAID_ES.finditer(folded, lo, hi)):
+        return False
+    if _english_holder_is_other(folded, start, end, sentence):
+        return False
     return all(_spanish_holders(folded, start, end, sentence))
+
+
+# "Si me voy, me va a ir mal": leaving told as the condition of a threat is not freedom to
+# leave ("si quiero me voy" still is); "un día libre" is a day off, not freedom.
+_CONDITIONAL_LEAVING = re.compile(
+    _W + r"(?:si|if) (?:me |nos |se |te |i |we |he |she |they |you |alguien |alguno |anyone |someone |anybody )?"
+    r"(?:voy|va|van|vamos|vas|iba|fuera|escap\w*|sale|salgo|salen|leave|leaves|go|goes|run|runs|quit|quits|"
+    r"walk|walks|talk|talks)" + _E, re.IGNORECASE)
+_THREATENED_CONSEQUENCE = re.compile(
+    _W + r"(?:va a|van a|voy a|vas a|iba a|iban a|will|would|gonna|going to|ll|mata\w*|busca\w*|encuentra\w*|"
+    r"migra|polic\w*|police|deport\w*|report\w*|denunci\w*|hurt|kill|find|hunt|pasar\w*|mal|cops?|sheriff)" + _E,
+    re.IGNORECASE)
+_DAY_OFF = re.compile(_W + r"(?:dias?|tiempo|ratos?|horas?|tardes?|domingos?|sabados?) libres?" + _E, re.IGNORECASE)
+
+
+def leaving_is_free(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when a "free to leave" hit is the condition of a threat or a day off."""
+    lo = max(sentence[0], start - 15)
+    if any(m.start() <= end and m.end() >= start for m in _DAY_OFF.finditer(folded, lo, min(sentence[1], end + 10))):
+        return False
+    if re.search(r"quier|want", folded[start:end], re.IGNORECASE):
+        return True
+    for m in _CONDITIONAL_LEAVING.finditer(folded, lo, min(sentence[1], end + 10)):
+        if m.start() <= end and m.end() >= start and _THREATENED_CONSEQUENCE.search(folded, m.end(), sentence[1]):
+            return False
+    return True
 
 
 _CREDITOR = re.compile(

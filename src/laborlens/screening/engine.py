@@ -60,6 +60,7 @@ from laborlens.screening.federal import (
     WAGE_THEFT_LOOKALIKES,
     check_jurisdiction,
     coercion_recorded,
+    contradicted,
     default_jurisdiction,
     related_offences,
     supported_components,
@@ -141,11 +142,12 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
     supported = us_support(cat, present)
     # A debt or threat told with a smuggling may belong to the smuggling: corroboration needed too.
     counter = bool(present & COUNTER_EVIDENCE) or state.smuggling
-    bases = us_bases(supported, state.positive, us.act.status == "supported", counter)
+    disputed = contradicted(present)
+    bases = us_bases(supported, state.positive, us.act.status == "supported", counter, disputed)
     reading_us = "trafficking" if bases or ilo.id == "trafficking" else ilo.id
     reading_us_if_minor = None
     if reading_if_minor is not None and child_state is not None:
-        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported", counter)
+        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported", counter, disputed)
         reading_us_if_minor = "trafficking" if child_bases or reading_if_minor == "trafficking" else reading_if_minor
     basis = (("palermo_ilo",) if ilo.id == "trafficking" else ()) + (bases if reading_us == "trafficking" else ())
     headline_id = reading_us if jurisdiction == "us" else ilo.id

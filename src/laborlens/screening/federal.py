@@ -129,6 +129,17 @@ DOCUMENT_ITEMS = ("cr_confiscation_of_documents", "cd_confiscation_of_documents"
 WAGE_THEFT_LOOKALIKES = frozenset({"cd_withholding_of_wages"})
 # Recorded facts that the person is free: with any of them, one means fact is not enough.
 COUNTER_EVIDENCE = frozenset({"ctx_free_to_leave", "ctx_keeps_own_documents", "ctx_keeps_own_wages"})
+# The means fact each counter-evidence item says the opposite of ("she can leave whenever she
+# wants" against "cameras watch the workers"): a contradicted fact never corroborates on its own.
+CONTRADICTS = {"ctx_free_to_leave": "cd_isolation_confinement_surveillance",
+               "ctx_keeps_own_documents": "cd_confiscation_of_documents",
+               "ctx_keeps_own_wages": "cd_withholding_of_wages"}
+
+
+def contradicted(present: Iterable[str]) -> frozenset[str]:
+    """The present means facts that recorded counter-evidence says the opposite of."""
+    chosen = set(present)
+    return frozenset(fact for counter, fact in CONTRADICTS.items() if counter in chosen and fact in chosen)
 
 
 def default_jurisdiction() -> str:
@@ -151,7 +162,7 @@ def coercion_recorded(supported: Mapping[str, tuple[str, ...]], positive: Mappin
 
 
 def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool], act_supported: bool,
-             counter_evidence: bool = False) -> tuple[str, ...]:
+             counter_evidence: bool = False, disputed: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The federal bases (usc_1589, usc_1590, usc_1581, usc_1584) the recorded facts support.
 
     1589: labor or services recorded and obtained by a 1589(a) means. 1590: the same plus a
@@ -163,12 +174,16 @@ def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bo
     smuggling is recorded, to which a debt or threat may belong) and the fact
     is not wages held back (alone, that is what wage theft looks like); with such
     counter-evidence the means must be corroborated (force or abuse of law, two means facts, or a
-    coercive dimension). Every condition grows with present indicators, so adding an indicator
-    never lowers the reading; only recorded counter-evidence can hold back a single fact."""
+    coercive dimension). A fact the counter-evidence says the opposite of (``disputed``, see
+    CONTRADICTS: confinement told beside "free to leave") corroborates nothing: it counts only
+    beside another means fact or a coercive dimension. Every condition grows with present
+    indicators, so adding an indicator never lowers the reading; only recorded
+    counter-evidence can hold back a fact."""
     if "purpose.labor_services" not in supported:
         return ()
     means_facts = {f for c in COERCIVE_MEANS for f in supported.get(c, ())}
-    corroborated = (any(c in supported for c in DIRECT_MEANS) or len(means_facts) >= 2
+    direct = {f for c in DIRECT_MEANS for f in supported.get(c, ())} - disputed
+    corroborated = (bool(direct) or len(means_facts) >= 2
                     or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS)
                     or (not counter_evidence and bool(means_facts - WAGE_THEFT_LOOKALIKES)))
     if not means_facts or not corroborated:

@@ -14,7 +14,7 @@ from laborlens.catalogue import Catalogue
 from laborlens.screening import federal
 from laborlens.screening.templatetags.screening import BASIS_LABELS
 
-FORMAT = 1  # bumped when the shape below changes, so a cached copy is known to be stale
+FORMAT = 2  # bumped when the shape below changes, so a cached copy is known to be stale
 
 
 def field_catalogue(cat: Catalogue, jurisdiction: str) -> dict[str, Any]:
@@ -38,6 +38,7 @@ def field_catalogue(cat: Catalogue, jurisdiction: str) -> dict[str, Any]:
         "us_rule": {"coercive_means": list(federal.COERCIVE_MEANS), "direct_means": list(federal.DIRECT_MEANS),
                     "coercive_dimensions": list(federal.COERCIVE_DIMENSIONS),
                     "counter_evidence": sorted(federal.COUNTER_EVIDENCE),
+                    "contradicts": dict(sorted(federal.CONTRADICTS.items())),
                     "wage_theft_lookalikes": sorted(federal.WAGE_THEFT_LOOKALIKES)},
         "basis_labels": {key: {"en": en, "es": es} for key, (en, es) in BASIS_LABELS.items()},
     }

@@ -109,14 +109,18 @@
   // us_bases (screening/federal.py): the federal bases the recorded facts support.
   // One means fact other than wages held back is enough while nothing recorded says the person
   // is free and no smuggling is recorded (counterEvidence); otherwise it must be corroborated.
-  function usBases(model, supported, positive, actSupported, counterEvidence) {
+  // A fact the counter-evidence says the opposite of (disputed) corroborates nothing on its own.
+  function usBases(model, supported, positive, actSupported, counterEvidence, disputed) {
     var rule = model.data.us_rule;
     if (!supported["purpose.labor_services"]) { return []; }
     var meansFacts = {};
     rule.coercive_means.forEach(function (c) { Object.keys(supported[c] || {}).forEach(function (f) { meansFacts[f] = true; }); });
     var count = Object.keys(meansFacts).length;
     var beyondWages = Object.keys(meansFacts).filter(function (f) { return rule.wage_theft_lookalikes.indexOf(f) < 0; });
-    var corroborated = any(rule.direct_means, function (c) { return !!supported[c]; }) || count >= 2 ||
+    var direct = any(rule.direct_means, function (c) {
+      return any(Object.keys(supported[c] || {}), function (f) { return !disputed[f]; });
+    });
+    var corroborated = direct || count >= 2 ||
       any(rule.coercive_dimensions, function (d) { return !!positive[d]; }) ||
       (!counterEvidence && beyondWages.length > 0);
     if (!count || !corroborated) { return []; }
@@ -143,14 +147,19 @@
     var act = model.actElement;
     var actSupported = !!act && any(act.supported_when_any, function (c) { return !!supported[c]; });
     var counter = s.smuggling || any(present, function (id) { return model.data.us_rule.counter_evidence.indexOf(id) >= 0; });
-    var bases = usBases(model, supported, s.positive, actSupported, counter);
+    var disputed = {};
+    Object.keys(model.data.us_rule.contradicts || {}).forEach(function (counterItem) {
+      var fact = model.data.us_rule.contradicts[counterItem];
+      if (present.indexOf(counterItem) >= 0 && present.indexOf(fact) >= 0) { disputed[fact] = true; }
+    });
+    var bases = usBases(model, supported, s.positive, actSupported, counter, disputed);
     var readingUs = bases.length || ilo === "trafficking" ? "trafficking" : ilo;
     var ifMinor = null;
     var usIfMinor = null;
     if (ageGroup === "unknown") {
       var child = state(model, present, true);
       ifMinor = readingFor(model, child, true);
-      var childBases = usBases(model, supported, child.positive, actSupported, counter);
+      var childBases = usBases(model, supported, child.positive, actSupported, counter, disputed);
       usIfMinor = childBases.length || ifMinor === "trafficking" ? "trafficking" : ifMinor;
     }
     var basis = (ilo === "trafficking" ? ["palermo_ilo"] : []).concat(readingUs === "trafficking" ? bases : []);
