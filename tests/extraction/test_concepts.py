@@ -202,3 +202,30 @@ def test_a_workplace_or_an_employer_named_is_the_act_of_obtaining_labor(text: st
 
 def test_a_smuggling_alone_names_no_workplace() -> None:
     assert "ctx_act_obtained" not in ids("Pagué al coyote 6,000 y nos dejó en una casa en Phoenix; luego me fui solo.")
+
+
+# Control that begins on arrival is control at destination (INDICATORS.md; issue 14): a passport
+# taken at the airport, or held now by an agency or manager, is cd_, not recruitment-phase cr_.
+@pytest.mark.parametrize("text", [
+    "He took our passports at the airport in Boston.",
+    "El supervisor recogió los pasaportes en el aeropuerto de Seattle.",
+    "Filipino teachers say their agency holds their passports and takes a cut of every paycheck.",
+])
+def test_papers_taken_on_arrival_or_held_now_are_control_at_destination(text: str) -> None:
+    found = ids(text)
+    assert "cd_confiscation_of_documents" in found
+    assert "cr_confiscation_of_documents" not in found
+
+
+def test_papers_taken_before_leaving_are_still_recruitment() -> None:
+    found = ids("Before we left Manila the agency took our passports and said we would get them in Texas.")
+    assert "cr_confiscation_of_documents" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody took anything from me, my passport is in my own drawer.",
+    "The nanny told me her passport is in her room and she drives the kids herself.",
+])
+def test_the_workers_own_papers_found_on_the_same_words_are_not_confiscation(text: str) -> None:
+    found = ids(text)
+    assert "cd_confiscation_of_documents" not in found and "ctx_keeps_own_documents" in found
