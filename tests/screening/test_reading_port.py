@@ -119,13 +119,17 @@ def test_a_changed_rule_is_caught():
 
 def test_the_port_holds_back_a_disputed_fact_as_the_engine_does():
     """Counter-evidence against the one means fact (free to leave beside confinement; own papers
-    beside confiscation), with and without a second fact: both sides read them alike."""
+    beside confiscation), with and without a second fact, and wages held back with and without
+    heightened vulnerability: both sides read them alike."""
     watched = {"ctx_act_obtained": "present", "cd_isolation_confinement_surveillance": "present"}
     answer_sets = [watched, {**watched, "ctx_free_to_leave": "present"},
                    {**watched, "ctx_free_to_leave": "present", "cd_threats_of_violence": "present"},
                    {"ctx_act_obtained": "present", "cd_confiscation_of_documents": "present",
                     "ctx_keeps_own_documents": "present"}]
+    held = {"ctx_act_obtained": "present", "cd_withholding_of_wages": "present"}
+    answer_sets += [held, {**held, "vd_dependency_on_exploiters": "present"}]
     cases = [{"answers": a, "age_group": age, "jurisdiction": "us"} for a in answer_sets for age in ("adult", "unknown")]
     js = js_readings(cases)
     assert [python_reading(c) for c in cases] == js
-    assert [j["reading_us"] == "trafficking" for j in js[::2]] == [True, False, True, False]
+    assert [j["reading_us"] == "trafficking" for j in js[::2]] == [True, False, True, False, False, True]
+    assert js[9]["reading_us_if_minor"] == "trafficking"  # wages held back from a child

@@ -47,6 +47,22 @@ def test_one_uncorroborated_serious_harm_fact_is_not_enough():
     assert b.reading_us == "trafficking" and "usc_1589" in b.reading_basis
 
 
+def test_wages_held_back_from_a_person_of_heightened_vulnerability_are_a_possible_1589():
+    held = {"ctx_act_obtained": "present", "cd_withholding_of_wages": "present", "ex_low_or_no_salary": "present"}
+    assert assess(held, "adult").reading_us != "trafficking"  # alone it looks like wage theft
+    for vulnerability in ("vr_personal_situation", "vd_dependency_on_exploiters", "vd_difficulty_unknown_area"):
+        a = assess({**held, vulnerability: "present"}, "adult")
+        assert a.reading_us == "trafficking" and "usc_1589" in a.reading_basis, vulnerability
+    assert assess(held, "minor").reading_us == "trafficking"
+    assert assess(held, "unknown").reading_us_if_minor == "trafficking"
+    # Being undocumented or poor is not enough (wage theft's victims often are), nor is
+    # vulnerability beside "keeps own wages".
+    assert assess({**held, "vd_relationship_authorities_legal_status": "present",
+                   "vr_economic_reasons": "present"}, "adult").reading_us != "trafficking"
+    assert assess({**held, "vr_personal_situation": "present", "ctx_keeps_own_wages": "present"},
+                  "adult").reading_us != "trafficking"
+
+
 def test_confinement_told_beside_free_to_leave_needs_a_second_fact():
     # Cameras against theft beside "we come and go as we like": the one means fact is disputed.
     watched = {"ctx_act_obtained": "present", "cd_isolation_confinement_surveillance": "present"}

@@ -55,6 +55,7 @@ from laborlens.screening.federal import (
     COUNTER_EVIDENCE,
     DIRECT_MEANS,
     DOCUMENT_ITEMS,
+    HEIGHTENED_VULNERABILITY,
     JURISDICTIONS,
     READING_BASES,
     WAGE_THEFT_LOOKALIKES,
@@ -143,11 +144,14 @@ def assess(answers: Mapping[str, AnswerInput], age_group: str = "unknown", *, ca
     # A debt or threat told with a smuggling may belong to the smuggling: corroboration needed too.
     counter = bool(present & COUNTER_EVIDENCE) or state.smuggling
     disputed = contradicted(present)
-    bases = us_bases(supported, state.positive, us.act.status == "supported", counter, disputed)
+    vulnerable = bool(present & HEIGHTENED_VULNERABILITY)
+    bases = us_bases(supported, state.positive, us.act.status == "supported", counter, disputed,
+                     vulnerable or minor)
     reading_us = "trafficking" if bases or ilo.id == "trafficking" else ilo.id
     reading_us_if_minor = None
     if reading_if_minor is not None and child_state is not None:
-        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported", counter, disputed)
+        child_bases = us_bases(supported, child_state.positive, us.act.status == "supported", counter, disputed,
+                               True)
         reading_us_if_minor = "trafficking" if child_bases or reading_if_minor == "trafficking" else reading_if_minor
     basis = (("palermo_ilo",) if ilo.id == "trafficking" else ()) + (bases if reading_us == "trafficking" else ())
     headline_id = reading_us if jurisdiction == "us" else ilo.id

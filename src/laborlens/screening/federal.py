@@ -125,8 +125,14 @@ COERCIVE_MEANS = ("means.force_1589a1", "means.serious_harm_1589a2", "means.abus
 DIRECT_MEANS = ("means.force_1589a1", "means.abuse_of_law_1589a3")
 COERCIVE_DIMENSIONS = ("coercive_recruitment", "coercion_destination")
 DOCUMENT_ITEMS = ("cr_confiscation_of_documents", "cd_confiscation_of_documents")
-# Wages held back look the same in wage theft: alone, they never make a federal basis.
+# Wages held back look the same in wage theft: alone, they never make a federal basis, unless
+# the person is one for whom losing the pay is serious harm (1589(c)(2): judged for "a
+# reasonable person of the same background and in the same circumstances"): a minor, a
+# disability or homelessness, dependence on the employer for food and shelter, or not knowing
+# where they are.
 WAGE_THEFT_LOOKALIKES = frozenset({"cd_withholding_of_wages"})
+HEIGHTENED_VULNERABILITY = frozenset({"vr_personal_situation", "vd_dependency_on_exploiters",
+                                      "vd_difficulty_unknown_area"})
 # Recorded facts that the person is free: with any of them, one means fact is not enough.
 COUNTER_EVIDENCE = frozenset({"ctx_free_to_leave", "ctx_keeps_own_documents", "ctx_keeps_own_wages"})
 # The means fact each counter-evidence item says the opposite of ("she can leave whenever she
@@ -162,7 +168,8 @@ def coercion_recorded(supported: Mapping[str, tuple[str, ...]], positive: Mappin
 
 
 def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bool], act_supported: bool,
-             counter_evidence: bool = False, disputed: frozenset[str] = frozenset()) -> tuple[str, ...]:
+             counter_evidence: bool = False, disputed: frozenset[str] = frozenset(),
+             vulnerable: bool = False) -> tuple[str, ...]:
     """The federal bases (usc_1589, usc_1590, usc_1581, usc_1584) the recorded facts support.
 
     1589: labor or services recorded and obtained by a 1589(a) means. 1590: the same plus a
@@ -185,7 +192,8 @@ def us_bases(supported: Mapping[str, tuple[str, ...]], positive: Mapping[str, bo
     direct = {f for c in DIRECT_MEANS for f in supported.get(c, ())} - disputed
     corroborated = (bool(direct) or len(means_facts) >= 2
                     or any(positive.get(d, False) for d in COERCIVE_DIMENSIONS)
-                    or (not counter_evidence and bool(means_facts - WAGE_THEFT_LOOKALIKES)))
+                    or (not counter_evidence and bool(means_facts - (frozenset() if vulnerable
+                                                                     else WAGE_THEFT_LOOKALIKES))))
     if not means_facts or not corroborated:
         return ()
     bases = ["usc_1589"]

@@ -39,6 +39,7 @@ def field_catalogue(cat: Catalogue, jurisdiction: str) -> dict[str, Any]:
                     "coercive_dimensions": list(federal.COERCIVE_DIMENSIONS),
                     "counter_evidence": sorted(federal.COUNTER_EVIDENCE),
                     "contradicts": dict(sorted(federal.CONTRADICTS.items())),
-                    "wage_theft_lookalikes": sorted(federal.WAGE_THEFT_LOOKALIKES)},
+                    "wage_theft_lookalikes": sorted(federal.WAGE_THEFT_LOOKALIKES),
+                    "heightened_vulnerability": sorted(federal.HEIGHTENED_VULNERABILITY)},
         "basis_labels": {key: {"en": en, "es": es} for key, (en, es) in BASIS_LABELS.items()},
     }

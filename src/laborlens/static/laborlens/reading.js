@@ -110,13 +110,16 @@
   // One means fact other than wages held back is enough while nothing recorded says the person
   // is free and no smuggling is recorded (counterEvidence); otherwise it must be corroborated.
   // A fact the counter-evidence says the opposite of (disputed) corroborates nothing on its own.
-  function usBases(model, supported, positive, actSupported, counterEvidence, disputed) {
+  // Wages held back count alone for a minor or a person of heightened vulnerability (vulnerable).
+  function usBases(model, supported, positive, actSupported, counterEvidence, disputed, vulnerable) {
     var rule = model.data.us_rule;
     if (!supported["purpose.labor_services"]) { return []; }
     var meansFacts = {};
     rule.coercive_means.forEach(function (c) { Object.keys(supported[c] || {}).forEach(function (f) { meansFacts[f] = true; }); });
     var count = Object.keys(meansFacts).length;
-    var beyondWages = Object.keys(meansFacts).filter(function (f) { return rule.wage_theft_lookalikes.indexOf(f) < 0; });
+    var beyondWages = Object.keys(meansFacts).filter(function (f) {
+      return vulnerable || rule.wage_theft_lookalikes.indexOf(f) < 0;
+    });
     var direct = any(rule.direct_means, function (c) {
       return any(Object.keys(supported[c] || {}), function (f) { return !disputed[f]; });
     });
@@ -152,14 +155,17 @@
       var fact = model.data.us_rule.contradicts[counterItem];
       if (present.indexOf(counterItem) >= 0 && present.indexOf(fact) >= 0) { disputed[fact] = true; }
     });
-    var bases = usBases(model, supported, s.positive, actSupported, counter, disputed);
+    var vulnerable = minor || any(present, function (id) {
+      return (model.data.us_rule.heightened_vulnerability || []).indexOf(id) >= 0;
+    });
+    var bases = usBases(model, supported, s.positive, actSupported, counter, disputed, vulnerable);
     var readingUs = bases.length || ilo === "trafficking" ? "trafficking" : ilo;
     var ifMinor = null;
     var usIfMinor = null;
     if (ageGroup === "unknown") {
       var child = state(model, present, true);
       ifMinor = readingFor(model, child, true);
-      var childBases = usBases(model, supported, child.positive, actSupported, counter, disputed);
+      var childBases = usBases(model, supported, child.positive, actSupported, counter, disputed, true);
       usIfMinor = childBases.length || ifMinor === "trafficking" ? "trafficking" : ifMinor;
     }
     var basis = (ilo === "trafficking" ? ["palermo_ilo"] : []).concat(readingUs === "trafficking" ? bases : []);
