@@ -229,3 +229,31 @@ def test_papers_taken_before_leaving_are_still_recruitment() -> None:
 def test_the_workers_own_papers_found_on_the_same_words_are_not_confiscation(text: str) -> None:
     found = ids(text)
     assert "cd_confiscation_of_documents" not in found and "ctx_keeps_own_documents" in found
+
+
+# Words that look like evidence in one sense or language and are not (found on the training split).
+@pytest.mark.parametrize("text,item", [
+    ("One of them had bruises on her arm.", "cd_threats_of_violence"),
+    ("Toco en un grupo que armé con unos paisanos.", "cd_threats_of_violence"),
+    ("The citrus crew I was with was fine, pay was fine.", "ex_wage_manipulation"),
+    ("Los trabajadores salen al pueblo los fines de semana.", "ex_wage_manipulation"),
+    ("He leaned against the truck and said the work was done.", "ex_labour_law_or_contract_breached"),
+    ("Los domingos salimos al pueblo sin pedir permiso.", "vd_relationship_authorities_legal_status"),
+    ("I go home to my mother every night and can visit my sister whenever.", "cd_violence_on_family"),
+    ("There are cameras at the door because the place was robbed.", "cd_isolation_confinement_surveillance"),
+    ("Bajan al pueblo los domingos y tienen teléfono.", "cd_isolation_confinement_surveillance"),
+])
+def test_look_alike_words_are_not_evidence(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text,item", [
+    ("The foreman had a gun on his belt and armed men at the gate.", "cd_threats_of_violence"),
+    ("El mayordomo trae una pistola y dos hombres armados.", "cd_threats_of_violence"),
+    ("The boss fines us 20 dollars when we are late.", "ex_wage_manipulation"),
+    ("He said it was against the law to pay us like that.", "ex_labour_law_or_contract_breached"),
+    ("Trabaja sin permiso de trabajo desde hace dos años.", "vd_relationship_authorities_legal_status"),
+    ("He said his men would visit my family back home if I left.", "cd_violence_on_family"),
+])
+def test_the_same_words_used_as_evidence_are_still_found(text: str, item: str) -> None:
+    assert item in ids(text)
