@@ -18,8 +18,8 @@ from laborlens.extraction.scoring import load_narratives, score
 
 CORPUS = Path(os.environ.get("LABORLENS_CORPUS") or
               Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "corpus")
-DEV_MIN_MICRO_F1 = 0.77  # measured 0.782 on 150 dev narratives (2026-12-04 evening, train 699, surface forms)
-DEV_MIN_PRECISION = 0.80  # measured 0.810
+DEV_MIN_MICRO_F1 = 0.79  # measured 0.802 on 150 dev narratives (2026-12-05, train 699, look-alike words)
+DEV_MIN_PRECISION = 0.83  # measured 0.840
 
 
 def test_dev_split_micro_f1_floor() -> None:
