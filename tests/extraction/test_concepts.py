@@ -257,3 +257,18 @@ def test_look_alike_words_are_not_evidence(text: str, item: str) -> None:
 ])
 def test_the_same_words_used_as_evidence_are_still_found(text: str, item: str) -> None:
     assert item in ids(text)
+
+
+# Death threats told through a negation: the negation is the threat, not its absence.
+@pytest.mark.parametrize("text", [
+    'El encargado nos dijo que el que se vaya antes de octubre "no llega a México completo".',
+    'El capataz le dijo que si se escapa "nadie lo va a encontrar".',
+    "He said if I ran nobody would ever find me.",
+])
+def test_a_threat_worded_as_a_negation_is_a_threat(text: str) -> None:
+    assert "cd_threats_of_violence" in ids(text)
+
+
+@pytest.mark.parametrize("text", ["No llegó completo el pedido.", "No one would find the keys."])
+def test_the_same_negations_without_a_threat_are_not(text: str) -> None:
+    assert "cd_threats_of_violence" not in ids(text)
