@@ -272,3 +272,25 @@ def test_a_threat_worded_as_a_negation_is_a_threat(text: str) -> None:
 @pytest.mark.parametrize("text", ["No llegó completo el pedido.", "No one would find the keys."])
 def test_the_same_negations_without_a_threat_are_not(text: str) -> None:
     assert "cd_threats_of_violence" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The recruiter charged us $4,000 for the visa and now the boss says the debt grows every month.",
+    "The agency fee was a loan, then they added rent and food until each of us owed more than $5,000.",
+    "He says if we want to transfer to another employer we must first repay $7,000.",
+    "The contractor takes the debt out of our pay every week.",
+    "El reclutador nos cobró el viaje y ahora el patrón dice que la deuda ya va en 9,000.",
+    "La patrona dice que si se va antes de terminar de pagar la denuncia.",
+    "Todo el sueldo dice que es para la deuda del viaje.",
+])
+def test_a_debt_that_grows_costs_leaving_or_takes_the_pay_is_held_at_destination(text: str) -> None:
+    assert "cd_debt_bondage" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I paid the recruiter $1,500 for the visa before I left and I can quit when I want.",
+    "The boss owes me three weeks of pay and I want to leave.",
+    "Pagué 2,000 al reclutador antes de salir; aquí me pagan cada semana y me voy cuando quiero.",
+])
+def test_a_fee_paid_once_or_wages_owed_to_the_worker_is_not_debt_at_destination(text: str) -> None:
+    assert "cd_debt_bondage" not in ids(text)

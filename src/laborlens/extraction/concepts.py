@@ -20,6 +20,8 @@ are narrower. These checks keep a finding only when the concept is there:
   place, pay, hours, housing, school, papers, a contract) says which ``dr_*`` item it is.
   A promised pay figure with a later actual figure under 60% of it is also low pay.
 * Work in extreme heat ("100 degrees", "hace 40 grados", "no AC") is a basic need denied.
+* A debt that grows, is the price of leaving, or comes out of the pay is debt bondage at
+  destination, whoever first lent it.
 * Coercion items: a worker holding their own papers or pay (subject and possessive agree:
   "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
   worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
@@ -512,6 +514,55 @@ def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int
     subcontractor owes me 3 weeks": wage theft) or says there is no debt ("owed nothing")."""
     window = (max(sentence[0], start - 25), min(sentence[1], end + 25))
     return not any(m.start() <= end and m.end() >= start for m in _CREDITOR.finditer(folded, *window))
+
+
+# A debt that grows, that is the price of leaving, or that is taken out of the pay is held
+# over the worker where they work: debt bondage at destination (ILO/EC dimension 5), even
+# when the debt began with the recruiter or the smuggler (that part stays cr_debt_bondage).
+_DEBT_EN = r"(?:debts?|owe|owed|owes|owing|loans?|repay\w*|pay (?:it|that|them|this) (?:back|off))"
+_UNTIL = r"[^.;\n]{0,%d}?"
+_DEBT_AT_DESTINATION = [re.compile(p, re.IGNORECASE) for p in (
+    # it grows
+    _W + _DEBT_EN + _E + _UNTIL % 60 + _W + r"(?:increas\w*|grew|grows|growing|went up|goes up|keeps? (?:going up|"
+    r"growing|rising)|rising|doubled|is now|was now|now (?:at )?\$?\d|never (?:goes down|gets smaller|shrinks)|"
+    r"(?:got|gets|getting) bigger)" + _E,
+    _W + r"(?:added|adds|adding|add)" + _E + _UNTIL % 80 + _W + r"until" + _E + _UNTIL % 40 + _W
+    + r"(?:owed|owe|owes|debt)" + _E,
+    _W + r"deudas?" + _E + _UNTIL % 60 + _W + r"(?:sube|subio|crece|crecio|aument\w*|ya va en|ya es de|ahora es|"
+    r"cada vez (?:mas|es mas)|nunca baja|no baja|se hace mas grande|se duplic\w*)" + _E,
+    # leaving costs it
+    _W + r"(?:leave|leaving|quit|quitting|transfer\w*|go home|change jobs?|walk away|walks off|run|ran)" + _E
+    + _UNTIL % 60 + _W + r"(?:must|have to|has to|had to|would have to|need to|=|means|owes?)" + _E + _UNTIL % 25
+    + r"(?:repay\w*|pay (?:back|off)|penalty|\$ ?\d[\d,]*)",
+    _W + r"(?:can'?t|cannot|couldn'?t|not allowed to|won'?t let \w+) (?:leave|quit|go home|go)" + _E + _UNTIL % 30
+    + _W + r"until" + _E + _UNTIL % 40 + _W + r"(?:paid|pay|repaid|debt)" + _E,
+    _W + r"(?:irse|irme|irnos|salirse|salirme|se va|me voy|nos vamos|se van|cambiar(?:se)? de (?:trabajo|patron)|"
+    r"regresar(?:se|me)?)" + _E + _UNTIL % 40 + _W + r"(?:antes de (?:terminar de )?pagar|tienen? que pagar|"
+    r"hay que pagar|deben? pagar|multa|penalidad)" + _E,
+    _W + r"no (?:puede|puedo|podemos|pueden) (?:irse|irme|irnos|salir\w*|regresar\w*)" + _E + _UNTIL % 30 + _W
+    + r"hasta" + _E + _UNTIL % 30 + _W + r"(?:pag\w*|deuda)" + _E,
+    # it comes out of the pay
+    _W + _DEBT_EN + _E + _UNTIL % 60 + _W + r"(?:subtract\w*|deduct\w*|taken out of|takes? out of|out of (?:my|our|"
+    r"his|her|their) (?:pay|wages|salary|checks?|paychecks?))" + _E,
+    _W + r"(?:salary|pay|wages|paycheck)" + _E + _UNTIL % 40 + _W + r"(?:zero|nothing)" + _E + _UNTIL % 20
+    + r"until" + _E,
+    _W + r"(?:sueldo|pago|salario|cheque|resto|todo)" + _E + _UNTIL % 30 + _W + r"(?:es|va|se va|se lo queda\w*|"
+    r"se queda\w*) (?:para|a) (?:pagar|la deuda)" + _E + _UNTIL % 40 + _W
+    + r"(?:deuda|cruce|viaje|pasaje|visa|vuelo|boleto)" + _E,
+    _W + r"(?:descuent\w*|rebaj\w*|quit\w*)" + _E + _UNTIL % 40 + _W + r"(?:la deuda|lo que (?:debe|debo|debemos|deben))"
+    + _E,
+    _W + r"para pagar la deuda" + _E,
+)]
+DEBT_AT_DESTINATION_WEIGHT = 0.75
+
+
+def debt_at_destination(folded: str) -> list[ConceptHit]:
+    """A debt held over the worker at the workplace ("the debt increased each time she
+    asked", "must first repay $7,000 to transfer", "todo el sueldo es para la deuda del
+    viaje"): ``cd_debt_bondage`` whatever the debt's origin (the matcher's pair rule sends a
+    debt told with a recruiter or travel fees to ``cr_debt_bondage``)."""
+    return [ConceptHit("cd_debt_bondage", m.start(), m.end(), DEBT_AT_DESTINATION_WEIGHT)
+            for pattern in _DEBT_AT_DESTINATION for m in pattern.finditer(folded)]
 
 
 _NOBODY = re.compile(r"^\W*(?:and |but |y |pero )?(?:no one|nobody|no-one|noone|nadie|never|nunca|ninguno)" + _E,

@@ -328,6 +328,10 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if not is_negated(folded, shift.start, shift.end, sentence[0], pack.negation, wording_is_negative=True):
             hits.append(_hit("ex_excessive_hours", shift.start, shift.end, SHIFT_WEIGHT, folded, sentence, pack))
     hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in concepts.extreme_heat(folded))
+    for c in concepts.debt_at_destination(folded):
+        if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
+                          wording_is_negative=False):
+            hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     hits = _with_concepts(hits, folded, bounds, starts, blocked)
     hits = _without_own_holdings(hits, blocked)
     for c in concepts.promised_then_other(folded, bounds):
