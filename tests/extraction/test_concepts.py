@@ -294,3 +294,8 @@ def test_a_debt_that_grows_costs_leaving_or_takes_the_pay_is_held_at_destination
 ])
 def test_a_fee_paid_once_or_wages_owed_to_the_worker_is_not_debt_at_destination(text: str) -> None:
     assert "cd_debt_bondage" not in ids(text)
+
+
+def test_leaving_at_the_price_of_a_debt_is_not_free_to_leave() -> None:
+    found = ids("The manager says if we want to transfer to another employer we must first repay $7,000.")
+    assert "ctx_free_to_leave" not in found and "cd_debt_bondage" in found

@@ -490,10 +490,14 @@ _DAY_OFF = re.compile(_W + r"(?:dias?|tiempo|ratos?|horas?|tardes?|domingos?|sab
 
 
 def leaving_is_free(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
-    """False when a "free to leave" hit is the condition of a threat or a day off."""
+    """False when a "free to leave" hit is the condition of a threat or of repaying a debt,
+    or a day off."""
     lo = max(sentence[0], start - 15)
     if any(m.start() <= end and m.end() >= start for m in _DAY_OFF.finditer(folded, lo, min(sentence[1], end + 10))):
         return False
+    if any(m.start() <= end and m.end() >= start for pattern in _DEBT_AT_DESTINATION
+           for m in pattern.finditer(folded, *sentence)):
+        return False  # "if we want to transfer we must first repay $7,000": leaving has a price
     if re.search(r"quier|want", folded[start:end], re.IGNORECASE):
         return True
     for m in _CONDITIONAL_LEAVING.finditer(folded, lo, min(sentence[1], end + 10)):
