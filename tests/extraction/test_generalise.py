@@ -161,3 +161,22 @@ def test_shift_with_words_between_its_two_clock_times_and_hour_ranges() -> None:
     text = "Trabaja desde las 5 de la mañana cuidando niños y limpiando hasta las 10 de la noche."
     assert [s.hours for s in long_shifts(fold(text))] == [17]
     assert [s.hours for s in long_shifts(fold("Workers report 70+ hour weeks at peak."))] == [70]
+
+
+@pytest.mark.parametrize("text", [
+    "ayer el foreman le dio una cachetada a Lupe porque se tardó en el baño",
+    "Cuando un compañero pidió su sueldo, uno de los hermanos lo tiró por la escalera.",
+    "Una vez me jaló del brazo tan fuerte que me quedó morado.",
+    "When Tomas asked for his pay the crew boss threw him against the trailer.",
+    "The owner gave her a slap in front of the customers for breaking a plate.",
+])
+def test_violence_told_as_a_noun_or_a_throw_is_violence_on_the_victim(text: str) -> None:
+    assert "cd_violence_on_victim" in set(extract(text).ids)
+
+
+@pytest.mark.parametrize("text", [
+    "The carts have broken wheels so we drag them down the hall.",
+    "Le dio una vuelta al carro y nos llevó a la casa.",
+])
+def test_tools_and_chores_are_not_violence(text: str) -> None:
+    assert "cd_violence_on_victim" not in set(extract(text).ids)
