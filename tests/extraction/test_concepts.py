@@ -299,3 +299,20 @@ def test_a_fee_paid_once_or_wages_owed_to_the_worker_is_not_debt_at_destination(
 def test_leaving_at_the_price_of_a_debt_is_not_free_to_leave() -> None:
     found = ids("The manager says if we want to transfer to another employer we must first repay $7,000.")
     assert "ctx_free_to_leave" not in found and "cd_debt_bondage" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Workers keep their own passports and we paid their visa fees and bus ourselves.",
+    "El patrón es estricto pero nos pagó la visa y cada quien tiene su pasaporte.",
+    "I clean offices for a subcontractor who pays us as independent contractors, so no overtime.",
+])
+def test_the_employer_paying_the_way_or_the_pay_itself_is_not_a_recruitment_fee(text: str) -> None:
+    assert "dr_travel_recruitment_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We each paid the recruiter $3,000 for the visa before we left.",
+    "Le pagamos 40 mil pesos al contratista por la visa.",
+])
+def test_a_fee_the_worker_paid_is_still_a_recruitment_fee(text: str) -> None:
+    assert "dr_travel_recruitment_conditions" in ids(text)

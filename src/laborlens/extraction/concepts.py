@@ -20,6 +20,8 @@ are narrower. These checks keep a finding only when the concept is there:
   place, pay, hours, housing, school, papers, a contract) says which ``dr_*`` item it is.
   A promised pay figure with a later actual figure under 60% of it is also low pay.
 * Work in extreme heat ("100 degrees", "hace 40 grados", "no AC") is a basic need denied.
+* A recruitment fee is charged to the worker: an employer paying the visa or travel, or
+  the worker's pay passing through a contractor, is not one.
 * A debt that grows, is the price of leaving, or comes out of the pay is debt bondage at
   destination, whoever first lent it.
 * Coercion items: a worker holding their own papers or pay (subject and possessive agree:
@@ -518,6 +520,30 @@ def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int
     subcontractor owes me 3 weeks": wage theft) or says there is no debt ("owed nothing")."""
     window = (max(sentence[0], start - 25), min(sentence[1], end + 25))
     return not any(m.start() <= end and m.end() >= start for m in _CREDITOR.finditer(folded, *window))
+
+
+# A fee is a charge to the worker. Not that: the employer paying the worker's visa or travel
+# ("we paid their visa fees", "nos pagó la visa": a lawful employer) or pay going *to* the
+# worker through a contractor ("pays us as independent contractors", "collects all pay from
+# the contractor": the pay, not a fee).
+_EMPLOYER_PAID_EN = re.compile(
+    _W + r"(?:we|company|employer|boss|owner|farm|grower|they|he|she|hotel|ranch) (?:\w+ )?(?:paid|pays|pay|covered|covers|"
+    r"reimbursed|reimburses) (?:for )?(?:all )?(?:their|our|his|her|my|the workers'?) (?:\w+ )?(?:visas?|fees?|travel|"
+    r"tickets?|airfare|bus|flights?|trip|transportation)" + _E, re.IGNORECASE)
+_EMPLOYER_PAID_ES = re.compile(
+    _W + r"(?:nos|les|me|le|te) (?:pago|pagaron|paga|pagan|cubrio|cubrieron|cubre|reembols\w*) (?:todo |toda )?(?:la|el|los|"
+    r"las) (?:visas?|pasajes?|boletos?|viajes?|vuelos?|camion|autobus|transporte|tramites?|cuotas?)" + _E, re.IGNORECASE)
+_PAY_TO_WORKER = re.compile(r"^(?:pays?|paid|paying) (?:us|me|them|him|her|everyone|everybody|all)?\s*(?:as|from)" + _E
+                            + r"|^(?:pay|paycheck|wages) from" + _E, re.IGNORECASE)
+
+
+def charge_to_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """False when a recruitment-fee hit is the employer paying the worker's way or the
+    worker's own pay passing through a contractor."""
+    if _PAY_TO_WORKER.search(folded[start:end]):
+        return False
+    return not any(m.start() <= end and m.end() >= start
+                   for rx in (_EMPLOYER_PAID_EN, _EMPLOYER_PAID_ES) for m in rx.finditer(folded, *sentence))
 
 
 # A debt that grows, that is the price of leaving, or that is taken out of the pay is held

@@ -355,7 +355,8 @@ CONCEPT_GATES = {"ex_low_or_no_salary": concepts.low_pay_concept,
                  "cr_debt_bondage": concepts.worker_is_debtor,
                  "cd_threats_of_violence": concepts.coercion_concept,
                  "cd_violence_on_victim": concepts.coercion_concept,
-                 "cd_threat_of_denunciation": concepts.coercion_concept}
+                 "cd_threat_of_denunciation": concepts.coercion_concept,
+                 "dr_travel_recruitment_conditions": concepts.charge_to_worker}
 
 
 # Confiscation and the worker's own papers found on the same words ("his own card", "guardo yo
