@@ -47,6 +47,12 @@ _OPEN_ENDED = re.compile(
     rf"(?:late|night|dark|midnight|bed|sleep|they sleep|la noche|noche|tarde|acostarse|dormir|"
     rf"se acuestan|medianoche|oscurecer)(?!\w)", re.IGNORECASE)
 EARLY_START_HOUR = 7
+# A bare range ("de 6 a 7", "from 6 to 9") right after a word of working is a working day
+# from morning to evening; one shorter than this is read with its end in the evening.
+BARE_SHIFT_MIN_HOURS = 4
+_WORK_BEFORE = re.compile(
+    r"(?<!\w)(?:trabaj\w*|work|works|worked|working|shifts?|turnos?|jornadas?|labor\w*|limpi\w*|cosech\w*|"
+    r"pick\w*|clean\w*|cortando|cortamos|piscando|pizcando)(?: \w+){0,2}\s*$", re.IGNORECASE)
 
 _AGE_PATTERNS = (
     re.compile(r"(?<![\w$])(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo)[- ]?old(?!\w)", re.IGNORECASE),
@@ -132,10 +138,14 @@ def shifts(folded: str, lang: str) -> list[Shift]:
             if first is None or second is None:
                 continue
             clock = bool(m.group(2) or m.group(6)) or first[0] > 12 or second[0] > 12
-            if not (first[1] or second[1] or m.group(4) or m.group(8) or clock):
-                continue  # "from 3 to 5" with no am/pm, minutes or night: a count, not a shift
+            bare = not (first[1] or second[1] or m.group(4) or m.group(8) or clock)
+            if bare and not _WORK_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+                continue  # "from 3 to 5" with no am/pm, minutes, night or work: a count, not a shift
+            hours = _duration(first, second)
+            if bare and hours < BARE_SHIFT_MIN_HOURS:
+                hours += 12  # "nos tiene trabajando de 6 a 7": nobody reports working one hour
             if not any(s.start < m.end() and m.start() < s.end for s in found):
-                found.append(Shift(m.start(), m.end(), _duration(first, second)))
+                found.append(Shift(m.start(), m.end(), hours))
     for m in _OPEN_ENDED.finditer(folded):
         first = _hour(m.group(1), m.group(2), m.group(3), None)
         overlaps = any(s.start < m.end() and m.start() < s.end for s in found)
