@@ -180,3 +180,28 @@ def test_violence_told_as_a_noun_or_a_throw_is_violence_on_the_victim(text: str)
 ])
 def test_tools_and_chores_are_not_violence(text: str) -> None:
     assert "cd_violence_on_victim" not in set(extract(text).ids)
+
+
+@pytest.mark.parametrize("text", [
+    "El mayordomo nos tiene trabajando de 6 a 7 cortando pasto y poniendo mulch.",
+    "we work from 6 to 9 every day and the crew leader drives us back",
+])
+def test_a_bare_range_after_a_word_of_working_is_a_long_day(text: str) -> None:
+    assert "ex_excessive_hours" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We work from 9 to 5, Monday to Friday.",
+    "El partido de mi hijo es de 3 a 5 los sábados.",
+])
+def test_an_office_day_or_a_count_is_not_a_long_day(text: str) -> None:
+    assert "ex_excessive_hours" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El jefe nos dijo que la policía de la isla le obedecía a él.",
+    "The crew was told any man who jumped ship would be arrested by U.S. authorities.",
+    "Me dijo que sin visa me iban a meter preso.",
+])
+def test_what_the_boss_says_the_authorities_would_do_is_false_information(text: str) -> None:
+    assert "vr_false_information_law_authorities" in ids(text)

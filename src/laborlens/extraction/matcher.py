@@ -39,7 +39,10 @@ _FOLD_PAIRS = {  # accented letter -> plain letter, curly quote -> straight (one
 }
 _FOLD = str.maketrans({c: plain for chars, plain in _FOLD_PAIRS.items() for c in chars})
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”')\]]*\s+|\n\s*")
+# A period after an abbreviation or an initial ("U.S. authorities", "Mr. T. states", "Sra.")
+# does not end the sentence.
+_SENTENCE_END = re.compile(r"(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSr)(?<!\bSra)(?<!\bSrta)"
+                           r"(?<![\s(][A-Z])[.!?]+[\"”')\]]*\s+|\n\s*")
 
 
 def fold(text: str) -> str:
