@@ -205,3 +205,13 @@ def test_an_office_day_or_a_count_is_not_a_long_day(text: str) -> None:
 ])
 def test_what_the_boss_says_the_authorities_would_do_is_false_information(text: str) -> None:
     assert "vr_false_information_law_authorities" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he cant read so he doesnt know what hes signing",
+    "A mi tío, que no aprendió a leer, lo trajeron a una lechería.",
+    "No me da dinero porque dice que yo no sé contar.",
+])
+def test_not_reading_writing_or_counting_is_a_lack_of_education_wherever_told(text: str) -> None:
+    found = ids(text)
+    assert "vr_lack_of_education_language" in found and "vd_difficulty_unknown_area" not in found

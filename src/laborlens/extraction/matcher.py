@@ -317,6 +317,10 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
                           wording_is_negative=m.rule.negated_form):
                 blocked.update(_blocked(m.rule.indicator))
                 continue
+            if m.rule.fixed:  # e.g. not reading is a lack of education wherever the person is
+                weight = m.rule.weight * (HEDGE_FACTOR if _hedged(folded, sentence, m.start, rule_pack) else 1.0)
+                hits.append(_Hit(m.rule.indicator, m.start, m.end, weight))
+                continue
             hits.append(_hit(m.rule.indicator, m.start, m.end, m.rule.weight, folded, sentence, rule_pack))
     for age, start, end in numbers.age_mentions(folded):
         if age < numbers.ADULT_AGE:  # a child's age is itself a personal vulnerability (ILO/EC)

@@ -60,6 +60,7 @@ class Rule:
     gap: int
     weight: float
     negated_form: bool
+    fixed: bool = False  # True: the indicator as named, never moved to its recruitment/destination twin
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def rule_set() -> RuleSet:
                               raw["indicator"], lang,
                               tuple(_element(e, lang, macros) for e in raw["seq"]),
                               int(raw.get("gap", DEFAULT_GAP)), float(raw.get("weight", 0.8)),
-                              bool(raw.get("negated_form", False))))
+                              bool(raw.get("negated_form", False)), bool(raw.get("fixed", False))))
     by_stem: dict[tuple[int, str], list[Rule]] = {}
     by_word: dict[str, list[Rule]] = {}
     scan: dict[str, list[Rule]] = {}
