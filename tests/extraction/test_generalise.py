@@ -215,3 +215,16 @@ def test_what_the_boss_says_the_authorities_would_do_is_false_information(text: 
 def test_not_reading_writing_or_counting_is_a_lack_of_education_wherever_told(text: str) -> None:
     found = ids(text)
     assert "vr_lack_of_education_language" in found and "vd_difficulty_unknown_area" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "El dueño le dice que afuera nadie lo va a querer.",
+    'The farmer\'s wife told him his mother "didnt want him back".',
+    "La señora le dice que su familia ya no la quiere.",
+])
+def test_being_told_nobody_outside_wants_you_is_strong_influence(text: str) -> None:
+    assert "cd_under_strong_influence" in ids(text)
+
+
+def test_a_family_that_wants_money_sent_home_is_not_strong_influence() -> None:
+    assert "cd_under_strong_influence" not in ids("My family doesnt want me to come back without money.")
