@@ -228,3 +228,17 @@ def test_being_told_nobody_outside_wants_you_is_strong_influence(text: str) -> N
 
 def test_a_family_that_wants_money_sent_home_is_not_strong_influence() -> None:
     assert "cd_under_strong_influence" not in ids("My family doesnt want me to come back without money.")
+
+
+@pytest.mark.parametrize("text", [
+    "El jefe dijo que nos iba a ir mal si nos quejábamos.",
+    "Decía que el que se fuera iba a tener problemas con sus hombres.",
+    "The manager said we would be in trouble if we complained, and that we would regret it.",
+    "he said if we stop working he would make our lives hell",
+])
+def test_a_vague_threat_of_harm_is_a_threat(text: str) -> None:
+    assert "cd_threats_of_violence" in ids(text)
+
+
+def test_a_promise_to_pay_is_not_a_threat() -> None:
+    assert "cd_threats_of_violence" not in ids("La dueña nos debe el overtime y dice que ya lo va a pagar.")
