@@ -50,7 +50,8 @@ def test_one_uncorroborated_serious_harm_fact_is_not_enough():
 def test_wages_held_back_from_a_person_of_heightened_vulnerability_are_a_possible_1589():
     held = {"ctx_act_obtained": "present", "cd_withholding_of_wages": "present", "ex_low_or_no_salary": "present"}
     assert assess(held, "adult").reading_us != "trafficking"  # alone it looks like wage theft
-    for vulnerability in ("vr_personal_situation", "vd_dependency_on_exploiters", "vd_difficulty_unknown_area"):
+    for vulnerability in ("vr_personal_situation", "vd_personal_characteristics", "vd_dependency_on_exploiters",
+                          "vd_difficulty_unknown_area", "vr_lack_of_education_language"):
         a = assess({**held, vulnerability: "present"}, "adult")
         assert a.reading_us == "trafficking" and "usc_1589" in a.reading_basis, vulnerability
     assert assess(held, "minor").reading_us == "trafficking"

@@ -128,11 +128,13 @@ DOCUMENT_ITEMS = ("cr_confiscation_of_documents", "cd_confiscation_of_documents"
 # Wages held back look the same in wage theft: alone, they never make a federal basis, unless
 # the person is one for whom losing the pay is serious harm (1589(c)(2): judged for "a
 # reasonable person of the same background and in the same circumstances"): a minor, a
-# disability or homelessness, dependence on the employer for food and shelter, or not knowing
-# where they are.
+# disability or homelessness, dependence on the employer for food and shelter, not knowing
+# where they are, or not being able to read, count or understand the language. Each item
+# comes with its recruitment/destination twin: when a fact is told does not change it.
 WAGE_THEFT_LOOKALIKES = frozenset({"cd_withholding_of_wages"})
-HEIGHTENED_VULNERABILITY = frozenset({"vr_personal_situation", "vd_dependency_on_exploiters",
-                                      "vd_difficulty_unknown_area"})
+HEIGHTENED_VULNERABILITY = frozenset({"vr_personal_situation", "vd_personal_characteristics",
+                                      "vd_dependency_on_exploiters",
+                                      "vd_difficulty_unknown_area", "vr_lack_of_education_language"})
 # Recorded facts that the person is free: with any of them, one means fact is not enough.
 COUNTER_EVIDENCE = frozenset({"ctx_free_to_leave", "ctx_keeps_own_documents", "ctx_keeps_own_wages"})
 # The means fact each counter-evidence item says the opposite of ("she can leave whenever she
