@@ -242,3 +242,75 @@ def test_a_vague_threat_of_harm_is_a_threat(text: str) -> None:
 
 def test_a_promise_to_pay_is_not_a_threat() -> None:
     assert "cd_threats_of_violence" not in ids("La dueña nos debe el overtime y dice que ya lo va a pagar.")
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    # freedom, own papers and own pay told in everyday words
+    ("I live with my cousin, my paycheck goes to my own account, and my passport is in my bag.",
+     "ctx_keeps_own_documents"),
+    ("on Saturdays I pick with them and the money is mine, it goes in my own account.", "ctx_keeps_own_wages"),
+    ("mi pasaporte lo guardo yo, el pago llega a mi tarjeta y salgo a donde quiero.", "ctx_keeps_own_wages"),
+    ("mi pasaporte lo guardo yo y salgo a donde quiero.", "ctx_keeps_own_documents"),
+    ("ellas viven en su propia casa y se cambian de patron cuando quieren", "ctx_free_to_leave"),
+    ("She moved to a second job at a restaurant in town with sponsor approval.", "ctx_free_to_leave"),
+    # pay held by someone else
+    ("The staffing company cashes the hotel paychecks and hands wkrs what's left after rent.",
+     "cd_withholding_of_wages"),
+    ("El check nunca llegaba a mis manos: el supervisor lo cambiaba.", "cd_withholding_of_wages"),
+    ("El imputado cobraba en la empacadora lo que ella cosechaba.", "cd_withholding_of_wages"),
+    ("el contratista se quedó con sus tarjetas de banco y los PIN.", "cd_withholding_of_wages"),
+    # hours and pay written as people write them
+    ("He cuts stone 6:30a-7:30p, Sundays incl.", "ex_excessive_hours"),
+    ("the driver picks the group up at 6 in the morning, brings them back at 9 at night.", "ex_excessive_hours"),
+    ("Trabajan jornadas de doce horas en la obra.", "ex_excessive_hours"),
+    ("uno me enseño su paystub, sale como 1.20 la hora.", "ex_low_or_no_salary"),
+    ("they make 1 dollar 20 a hour at the temple site", "ex_low_or_no_salary"),
+    # control and threats
+    ("the agency guy still has my passport, he says its for the hotel HR.", "cd_confiscation_of_documents"),
+    ("Su acta de nacimiento la guarda la esposa del imputado.", "cd_confiscation_of_documents"),
+    ("If he left the company, ICE would be waiting for him at the bus station.", "cd_threat_of_denunciation"),
+    ("Le dijeron que si se iba sin permiso la policía lo arrestaría.", "cd_threat_of_denunciation"),
+    ("un señor de la agencia pasa a las 10 de la noche a contar que esten todos.",
+     "cd_isolation_confinement_surveillance"),
+    ("the contractor locks the apartment door from outside at night.", "cd_isolation_confinement_surveillance"),
+    ("dice q el que no este pierde la cama.", "cd_threat_worse_conditions"),
+    ("Lo trajeron dos supervisores que contestaban por él.", "cd_under_strong_influence"),
+    ("de noche entraba y abusaba de ella.", "cd_violence_on_victim"),
+    ("le dijo que mandaría a alguien a quemar la casa de sus papás en Guatemala.", "cd_violence_on_family"),
+    # injuries at work, school kept from a child, a debt that piles up
+    ("two of his fingers were crushed between granite blocks.", "ex_hazardous_work"),
+    ("Atendió a un cantero con el pie fracturado en la obra del templo.", "ex_hazardous_work"),
+    ("Tiene cicatrices en las manos por el cloro que usa para limpiar.", "ex_hazardous_work"),
+    ("Nunca me mandó a la escuela.", "ex_no_access_to_education"),
+    ("Hubo quincenas en que terminé debiéndole yo a él.", "cd_debt_bondage"),
+])
+def test_wording_of_fresh_fact_patterns(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Residents showed pay stubs deposited to accounts in their own names.", "cd_withholding_of_wages"),
+    ("Vivo con mi hermana, cobro mi cheque y tengo mis papeles.", "cd_withholding_of_wages"),
+    ("The supervisor keeps the workers' debit cards and PINs.", "cd_confiscation_of_documents"),
+    ("El contratista se queda con sus tarjetas del seguro social.", "cd_withholding_of_wages"),
+    ("My friend has her passport, her own bank card and weekends off.", "cd_confiscation_of_documents"),
+    ("please help tell the thai consulate", "cd_threat_of_denunciation"),
+    ("the manager counts them and keeps half of the tips", "cd_isolation_confinement_surveillance"),
+])
+def test_look_alikes_of_fresh_wording(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("dice q el que no este pierde la cama.", "cd_threat_worse_conditions"),
+    ("si no trabajas te pego", "cd_violence_on_victim"),
+    ("if we dont finish the rooms he hits us", "cd_violence_on_victim"),
+])
+def test_a_negation_inside_a_condition_does_not_negate_the_threat(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", ["dice que no me pega", "He never took my passport.", "Nobody hits him.",
+                                  "Dice que no tienen los pasaportes retenidos."])
+def test_a_plain_negation_still_negates(text: str) -> None:
+    assert not ids(text) - {"ctx_act_obtained"}

@@ -347,7 +347,17 @@ _OWN_HOLDING = re.compile(
     r"held|carry|carries|get|gets|cash|cashes|collect|collects)(?: all| on to| onto)? (my|our|his|her|their) (?:own )?"
     r"(?:passport|passports|id|ids|papers|documents|visa|wages|money|pay|paycheck|paychecks|check|checks|tips|earnings)"
     + _E, re.IGNORECASE)
-_SUBJECT = re.compile(_W + r"(i|we|he|she|they)" + _E, re.IGNORECASE)
+_SUBJECT = re.compile(_W + r"(i|we|he|she|they|workers|employees|men|women|masons|craftsmen|residents|crews?|"
+                      r"everyone|everybody|staff)" + _E, re.IGNORECASE)
+_PLURAL_SUBJECT = {"workers", "employees", "men", "women", "masons", "craftsmen", "residents", "crew", "crews",
+                   "everyone", "everybody", "staff"}  # "Workers ... hold their passports": they
+# Pay that lands in the worker's own hands ("my paycheck goes to my own account", "deposited to
+# accounts in their own names", "el pago llega a mi tarjeta", "cobro mi cheque"): not withholding.
+_OWN_PAY = re.compile(
+    _W + r"(?:(?:my|our|their|her) own (?:account|accounts|name|names|card|cards|bank)|is mine|are mine|"
+    r"(?:a|en) (?:mi|mis|nuestra|nuestras) (?:cuenta|cuentas|tarjeta|tarjetas)|su propia cuenta|a su nombre|"
+    r"(?:cobro|cobramos) (?:mi|mis|nuestro|nuestros) (?:cheque|cheques|pago|sueldo)|es mio|son mios|"
+    r"cobran? directo)" + _E, re.IGNORECASE)
 _BOSS_SUBJECT = re.compile(
     _W + r"(?:boss|owner|employer|manager|supervisor(?:es|a)?|contractor|crew ?leader|recruiter|agent|family|wife|"
     r"husband|madam|mayordom[oa]s?|jefes?|jefas?|patron(?:es)?|patrona|duen[oa]s?|senora|senor|contratistas?|"
@@ -378,8 +388,14 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
                 continue
             pronouns = _SUBJECT.findall(before)
             subject = pronouns[-1] if pronouns else None
+        if subject is not None and subject.lower() in _PLURAL_SUBJECT:
+            subject = "they"
         if subject is not None and _AGREE[subject.lower()] == m.group(2).lower():
             return False
+    if any(m.start() <= end + 40 and m.end() >= start - 40 for m in _OWN_PAY.finditer(folded, *sentence)) and \
+            re.search(r"pay|paycheck|check|wage|money|salary|earning|stub|deposit|pago|sueldo|cheque|dinero|salario|"
+                      r"deposit|cobr", folded[start:end], re.IGNORECASE):
+        return False
     if any(m.start() <= end and m.end() >= start - 5 for m in _OWN_HOLDING_ES.finditer(folded, lo, sentence[1])):
         return False
     return not any(_spanish_holders(folded, start, end, sentence))

@@ -25,6 +25,11 @@ class NegationRules:
     cue_suffixes: tuple[str, ...]
     boundaries: frozenset[str]
     window_tokens: int
+    # Words that open a condition or a "whoever" clause ("if we don't finish", "el que no esté"):
+    # a negation right after one belongs to that clause, not to the verb that follows it
+    # ("el que no esté pierde la cama": losing the bed is not negated).
+    condition_openers: frozenset[str] = frozenset()
+    clitics: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NegationRules:
@@ -33,6 +38,8 @@ class NegationRules:
             cue_suffixes=tuple(data.get("cue_suffixes", ())),
             boundaries=frozenset(data.get("boundaries", ())),
             window_tokens=int(data.get("window_tokens", 6)),
+            condition_openers=frozenset(data.get("condition_openers", ())),
+            clitics=frozenset(data.get("clitics", ())),
         )
 
     def is_cue(self, token: str) -> bool:
@@ -45,13 +52,25 @@ def _tokens(text: str) -> list[str]:
 
 def negated_before(prefix: str, rules: NegationRules) -> bool:
     """True if the clause ending at the end of ``prefix`` negates what follows it."""
-    tokens = _tokens(prefix)[-rules.window_tokens:]
-    for token in reversed(tokens):
+    every = _tokens(prefix)
+    tokens = every[-rules.window_tokens:]
+    offset = len(every) - len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         if token in _CLOSING_PUNCTUATION or token in rules.boundaries:
             return False
         if rules.is_cue(token):
-            return True
+            return not _in_condition(every, offset + index, rules)
     return False
+
+
+def _in_condition(tokens: list[str], cue: int, rules: NegationRules) -> bool:
+    """A cue opening its own clause: a condition word at most two tokens before it, and a
+    word of that clause (not a clitic pronoun) between it and the match."""
+    before = tokens[max(0, cue - 2):cue]
+    opened = any(t in rules.condition_openers for t in before) or " ".join(before) in rules.condition_openers
+    between = [t for t in tokens[cue + 1:] if t not in rules.clitics]
+    return opened and bool(between)
 
 
 def negated_inside(matched: str, rules: NegationRules) -> bool:

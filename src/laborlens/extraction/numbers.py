@@ -19,7 +19,7 @@ from dataclasses import dataclass
 EXCESSIVE_SHIFT_HOURS = 12
 ADULT_AGE = 18
 
-_EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|in the (?:morning|evening|afternoon)|at night|"
+_EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|(?<=\d)[ap](?![a-z])|in the (?:morning|evening|afternoon)|at night|"
                 r"at noon|o'?clock")
 _ES_MERIDIEM = (r"de la (?:manana|madrugada|tarde|noche)|a\.? ?m\.?|p\.? ?m\.?|"
                 r"de la mañana")
@@ -30,7 +30,7 @@ _ES_WORD_TIME = r"(medianoche|mediodia)"
 _EN_SHIFT = re.compile(
     rf"(?<![\w$])(?:from |start(?:s|ed|ing)? at |begin(?:s|ning)? at |since |between |at )?"
     rf"(?:(?:before|around|about|after|like) )?(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})"
-    rf" ?(?:to|until|till|til|-|–|and|thru|through|(?:and )?(?:[a-z]+ ){{1,4}}(?:at|until|till|to)) ?"
+    rf",? ?(?:to|until|till|til|-|–|and|thru|through|(?:and )?(?:[a-z]+ ){{1,4}}(?:at|until|till|to)) ?"
     rf"(?:(?:before|around|about|after|like) )?"
     rf"(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})(?!\w)", re.IGNORECASE)
 _ES_SHIFT = re.compile(
@@ -177,9 +177,12 @@ def long_hour_counts(folded: str) -> list[Shift]:
 # full-time work (7.25 an hour federal: 290 for a 40-hour week, 58 for an 8-hour day).
 _AMOUNT = r"(?:us)?\$? ?(\d{1,4}(?:[.,]\d{1,2})?)(?: ?(?:dollars|dolares|dlls?|dls|bucks|usd))?"
 _PAY_PERIOD = re.compile(
-    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |al |each |every |)"
+    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |la |al |el |each |every |)"
     rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?)(?!\w)",
     re.IGNORECASE)
+_DOLLARS_AND_CENTS = re.compile(
+    r"(?<![\w$.,])\$? ?([0-6]) (?:dollars?|dolar(?:es)?|dlls?|bucks?) (?:and |con |y )?(\d{2})(?: cents?| centavos)? ?"
+    r"(?:/ ?|an? |per |por |a la |la |al |each |every |)(?:hour|hr|hora)(?!\w)", re.IGNORECASE)
 LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "month": 1000.0}
 _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "day", "diarios": "day",
            "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
@@ -214,6 +217,9 @@ def low_pay(folded: str) -> list[Shift]:
         period = _PERIOD[m.group(2).lower()]
         if 0 < amount < LOW_PAY[period]:
             found.append(Shift(m.start(), m.end(), amount))
+    for m in _DOLLARS_AND_CENTS.finditer(folded):  # "1 dollar 20 a hour"
+        if _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]):
+            found.append(Shift(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100))
     found.extend(Shift(m.start(), m.end(), 0.0) for m in _BELOW_MINIMUM.finditer(folded))
     return found
 
