@@ -314,3 +314,29 @@ def test_a_negation_inside_a_condition_does_not_negate_the_threat(text: str, ite
                                   "Dice que no tienen los pasaportes retenidos."])
 def test_a_plain_negation_still_negates(text: str) -> None:
     assert not ids(text) - {"ctx_act_obtained"}
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("el coyote me entrego con un señor q dice q dio 3 mil por mi y q se los tengo q devolver trabajando.",
+     "cr_abduction_forced_marriage_adoption_sale"),
+    ("At the border the coyote sold her to a man for $2,000.", "cr_abduction_forced_marriage_adoption_sale"),
+    ("my check goes to him first and he gives me cash minus apartment minus bus.", "ex_wage_manipulation"),
+    ("The company took the rent out before we saw any money.", "ex_wage_manipulation"),
+    ("de ahí les quitan la comida y unos cascos perdidos.", "ex_wage_manipulation"),
+    ("they just look tired all the time and dont speak much english", "vd_difficulty_unknown_area"),
+    ("a supervisor wrapped his fingers with cloth; nobody took him to a doctor.", "ex_no_social_protection"),
+    ("he told her that girls without papers go to prison, so she must stay inside the house.",
+     "cd_isolation_confinement_surveillance"),
+    ("Dice que el encargado le advirtió que si se cambia de trabajo migración la va a buscar.",
+     "cd_threat_of_denunciation"),
+])
+def test_more_wording_of_fresh_fact_patterns(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("they took all the money the cleaning company paid for us", "cr_abduction_forced_marriage_adoption_sale"),
+    ("No me deja ir a la tienda.", "ex_no_social_protection"),
+])
+def test_more_look_alikes_of_fresh_wording(text: str, absent: str) -> None:
+    assert absent not in ids(text)
