@@ -316,3 +316,36 @@ def test_the_employer_paying_the_way_or_the_pay_itself_is_not_a_recruitment_fee(
 ])
 def test_a_fee_the_worker_paid_is_still_a_recruitment_fee(text: str) -> None:
     assert "dr_travel_recruitment_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Decían que si alguien se escapaba iban a buscar a su familia en Tailandia y le iban a hacer daño.",
+    "He told me that if she left they would hurt her daughter.",
+    "One of them told me at the store that if they run he will hurt their families in mexico.",
+])
+def test_a_threat_against_the_family_is_violence_on_the_family_not_also_a_threat_to_the_worker(text: str) -> None:
+    found = ids(text)
+    assert "cd_violence_on_family" in found and "cd_threats_of_violence" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "He said he would kill me and my kids if I talked to anyone.",
+    "Nos decían que si alguien hablaba con la policía lo iban a matar a él y a su familia.",
+    "The contractor carried a gun and threatened to kill the witness's brothers in Mexico.",
+])
+def test_a_threat_that_also_names_the_worker_or_a_weapon_stays_a_threat(text: str) -> None:
+    found = ids(text)
+    assert "cd_threats_of_violence" in found and "cd_violence_on_family" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Un compañero se cortó la mano con el machete y no lo llevaron al médico.",
+    "Guardaban su pasaporte en una caja fuerte y no se lo daban.",
+    "They keep their own passports, nobody's threatening them, they borrowed nothing for the job.",
+])
+def test_a_blade_that_cut_a_hand_a_safe_or_a_denied_threat_is_not_a_threat(text: str) -> None:
+    assert "cd_threats_of_violence" not in ids(text)
+
+
+def test_a_blade_used_in_a_threat_is_still_a_threat() -> None:
+    assert "cd_threats_of_violence" in ids("El jefe amenazó con cortarnos con el machete si nos íbamos.")

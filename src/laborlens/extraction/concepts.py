@@ -28,6 +28,10 @@ are narrower. These checks keep a finding only when the concept is there:
   "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
   worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
   ID or threatened me" is not a threat; knives being sold are not a weapon.
+* A threat whose victim is the worker's family ("si se escapaba a su mamá la iban a
+  lastimar", "if they run he will hurt their families") is violence on the family, not
+  also a threat of violence to the worker, unless the worker is named as a target too
+  ("he would kill me and my kids").
 
 All functions take folded text (matcher.fold) and offsets into it.
 """
@@ -614,7 +618,8 @@ def debt_at_destination(folded: str) -> list[ConceptHit]:
 _NOBODY = re.compile(r"^\W*(?:and |but |y |pero )?(?:no one|nobody|no-one|noone|nadie|never|nunca|ninguno)" + _E,
                      re.IGNORECASE)
 _MERCHANDISE = re.compile(_W + r"(?:vend\w*|sell\w*|sold|selling|cuchiller\w*|kitchen|cocina\w*|carnicer\w*|"
-                          r"butcher\w*|cortar|cut|cutting)(?: \w+){0,2}\s*$", re.IGNORECASE)
+                          r"butcher\w*|cort\w*|cut|cuts|cutting)(?: \w+){0,4}\s*$", re.IGNORECASE)
+_THREAT_WORD = re.compile(_W + r"(?:threat\w*|amenaz\w*|warn\w*|advirt\w*)" + _E, re.IGNORECASE)
 
 
 def coercion_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -624,4 +629,35 @@ def coercion_concept(folded: str, start: int, end: int, sentence: tuple[int, int
     text = folded[sentence[0]:start]
     if _NOBODY.match(text) and not re.search(r"(?<!\w)(?:but|pero|except|excepto|until|hasta que)(?!\w)", text, re.IGNORECASE):
         return False
-    return not _MERCHANDISE.search(folded[max(sentence[0], start - 30):start])
+    # a blade that cut something or someone is a tool or an injury, not a threat, unless threatened
+    before = folded[max(sentence[0], start - 40):start]
+    return not (_MERCHANDISE.search(before) and not _THREAT_WORD.search(folded[sentence[0]:start]))
+
+
+_FAMILY_WORD = (r"(?:family|families|kids|children|child|mother|mom|mama|father|dad|wife|husband|daughters?|sons?|"
+                r"parents|sisters?|brothers?|relatives|grandmother|familias?|hij[oa]s?|madre|padres?|papas?|esposas?|"
+                r"esposos?|herman[oa]s?|abuel[oa]s?|parientes)")
+_HARM_EN = r"(?:kill|hurt|beat|shoot|harm|break|cut|stab|bury|disappear)\w*"
+_HARM_ES = r"(?:matar|lastimar|pegar|golpear|romper|quebrar|desaparecer|madrear)"
+_WORKER_TARGET = [re.compile(p, re.IGNORECASE) for p in (
+    # English: the harm verb with the worker as object ("kill me"; "her" only when no relative follows it)
+    _W + _HARM_EN + r" (?:you|me|us|him|them|everyone|anyone)" + _E,
+    _W + _HARM_EN + r" her" + _E + r"(?! " + r"(?:\w+ )?" + _FAMILY_WORD + _E + ")",
+    # Spanish: a first or second person clitic, which cannot stand for a relative
+    _W + r"(?:te|me|nos)\s+(?:va|van|iba|iban|vamos|ibamos|ira|iran|podia|podian)\s+a\s+" + _HARM_ES + _E,
+    _W + _HARM_ES + r"(?:te|me|nos)" + _E,
+    _W + _HARM_ES + r"(?:lo|la|los|las)? a (?:el|ella|ellos|ellas|nosotros|ti|mi|usted|ustedes)" + _E,
+)]
+_WEAPON = re.compile(_W + r"(?:guns?|rifles?|pistols?|handguns?|firearms?|weapons?|machetes?|shotguns?|armed|knife|knives|"
+                     r"pistolas?|armas?|armad[oa]s?|cuchillos?|escopetas?)" + _E, re.IGNORECASE)
+
+
+def names_weapon(text: str) -> bool:
+    """Armed men are a threat of violence to everyone there, whoever else is threatened."""
+    return bool(_WEAPON.search(text))
+
+
+def threat_names_worker(sentence_text: str) -> bool:
+    """Whether a sentence's threat of harm names the worker (or co-workers) as its target, not
+    only their family ("would kill me", "te van a matar"; not "would hurt her daughter")."""
+    return any(p.search(sentence_text) for p in _WORKER_TARGET)

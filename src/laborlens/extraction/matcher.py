@@ -341,6 +341,7 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     hits = _with_concepts(hits, folded, bounds, starts, blocked)
     hits = _without_own_holdings(hits, blocked)
+    hits = _without_threats_on_family(hits, folded, bounds, starts)
     for c in concepts.promised_then_other(folded, bounds):
         if c.weight >= concepts.PAY_GAP_WEIGHT or not is_negated(
                 folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation, wording_is_negative=False):
@@ -385,6 +386,28 @@ def _without_own_holdings(hits: list[_Hit], blocked: set[str]) -> list[_Hit]:
             continue
         kept.append(hit)
     blocked.update(dropped - {h.indicator for h in kept})
+    return kept
+
+
+FAMILY_THREATS = frozenset({"cd_violence_on_family", "cr_violence_on_family"})
+WORKER_THREATS = frozenset({"cd_threats_of_violence", "cr_threats_of_violence"})
+
+
+def _without_threats_on_family(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]],
+                               starts: list[int]) -> list[_Hit]:
+    """A threat hit in a sentence whose threat is against the family (a family-violence hit in
+    the same sentence) goes, unless the sentence names the worker as a target too: the
+    annotation rules, like the ILO/EC list, count threats against the family once."""
+    family_sentences = {_sentence_of(bounds, starts, h.start) for h in hits if h.indicator in FAMILY_THREATS}
+    if not family_sentences:
+        return hits
+    kept = []
+    for hit in hits:
+        if hit.indicator in WORKER_THREATS and not concepts.names_weapon(folded[hit.start:hit.end]):
+            sentence = _sentence_of(bounds, starts, hit.start)
+            if sentence in family_sentences and not concepts.threat_names_worker(folded[sentence[0]:sentence[1]]):
+                continue
+        kept.append(hit)
     return kept
 
 
