@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from laborlens.extraction import extract
+from laborlens.extraction import extract, numbers
+from laborlens.extraction.matcher import fold
 
 
 def ids(text: str) -> set[str]:
@@ -349,3 +350,70 @@ def test_a_blade_that_cut_a_hand_a_safe_or_a_denied_threat_is_not_a_threat(text:
 
 def test_a_blade_used_in_a_threat_is_still_a_threat() -> None:
     assert "cd_threats_of_violence" in ids("El jefe amenazó con cortarnos con el machete si nos íbamos.")
+
+
+@pytest.mark.parametrize("text", [
+    "He says if he quits the program calls his PO and he goes to prison.",
+    "The program lady said one more write-up and his judge gets a letter.",
+    "Director told him if he can't work he can't stay and she would notify the DA.",
+    "When I asked to change, the manager said one call to the sponsor and my visa is finished.",
+    "Si se quejan con el supervisor los regresan a la cárcel.",
+    "Si reclama, el staff le habla al probation officer.",
+    "Dice que si se va la mandan pa su país.",
+    "El supervisor le dijo que ahí mismo le cancelaban la visa y lo subían al primer avión.",
+])
+def test_a_threat_to_hand_the_worker_to_an_authority_over_liberty_or_status_is_denunciation(text: str) -> None:
+    assert "cd_threat_of_denunciation" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He reports to his probation officer every Friday and takes a drug test, as the judge ordered.",
+    "Nadie nos amenazó con la migra ni con regresarnos a la cárcel.",
+])
+def test_reporting_a_court_order_requires_or_a_denied_threat_is_not_denunciation(text: str) -> None:
+    assert "cd_threat_of_denunciation" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plant pays the program, not him.",
+    "Son told her the workers comp check went to the program office.",
+    "El check se lo lleva el programa, ellos mismos me dijeron.",
+    "El owner le dijo que le debe el viaje y que hasta que pague no le da su cheque.",
+    "Cada quincena el jefe me quita la mitad pa la deuda del pasaje.",
+    "She says the company receives her salary from the nursing home and gives her a check after taking its share.",
+])
+def test_pay_that_reaches_an_intermediary_or_a_debt_first_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She told me if she quits she has to pay them 50 grand.",
+    "Si renuncian les cobra 50 mil dólares de breach fee.",
+    "El dueño me dijo que tenía muchas maneras de arruinarme la licencia.",
+    "Una le enseñó un mensaje de él: si te vas te demando.",
+])
+def test_a_price_on_leaving_or_a_lawsuit_held_over_the_worker_is_a_threat_of_worse_conditions(text: str) -> None:
+    assert "cd_threat_worse_conditions" in ids(text)
+
+
+def test_the_workers_own_lawsuit_is_not_a_threat() -> None:
+    text = "El supervisor les advirtió que quien firmara la demanda no volvería a venir."
+    assert "cd_threat_worse_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Colgando pollos vivos de 4 de la mañana a 3 de la tarde, en el frío.",
+    "Entran a las 6 y salen a las 6 y media de la tarde.",
+    "Ten-hour shifts, six days, sometimes Sunday cleanup on top.",
+    "She works our floor doubles 3 to 11 then 11 to 7.",
+])
+def test_a_working_day_of_eleven_hours_or_a_sixty_hour_week_is_excessive(text: str) -> None:
+    assert "ex_excessive_hours" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Entro a las 8 de la mañana y salgo a las 5 de la tarde.",
+    "Eight-hour shifts, five days a week.",
+])
+def test_an_ordinary_working_day_is_not_a_long_shift(text: str) -> None:
+    assert numbers.long_shifts(fold(text)) == []

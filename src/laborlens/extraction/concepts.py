@@ -230,6 +230,7 @@ class ConceptHit:
     start: int
     end: int
     weight: float
+    negative_wording: bool = False  # the wording's own "not"/"no" is the evidence ("pays the program, not him")
 
 
 _PAID_BARE = re.compile(
@@ -661,3 +662,133 @@ def threat_names_worker(sentence_text: str) -> bool:
     """Whether a sentence's threat of harm names the worker (or co-workers) as its target, not
     only their family ("would kill me", "te van a matar"; not "would hurt her daughter")."""
     return any(p.search(sentence_text) for p in _WORKER_TARGET)
+
+
+# A threat to hand the worker to an authority that holds their liberty or status: the
+# police or immigration, and also a probation officer, a judge or prosecutor (people placed
+# by a court), a visa sponsor, an embassy or a licensing board, or sending them home on the
+# next plane or onto a blacklist (ILO/EC: threat of denunciation to authorities). Said as a
+# condition or a warning ("if he quits the program calls his PO", "one more write-up and his
+# judge gets a letter", "si se quejan los regresan a la cárcel").
+_AUTHORITY_EN = (r"(?:(?:his|her|their|your|my|our|the) (?:po|p\.o\.|judge|da|probation officer|parole officer|sponsor|"
+                 r"embassy|consulate)|probation(?: officer)?|parole(?: officer)?|the (?:court|district attorney|"
+                 r"prosecutor)|(?:state |nursing |licensing )?board(?: of nursing)?|immigration|ice|la migra|migra|"
+                 r"the police|police|the cops|cops|sheriff)")
+_AUTHORITY_ES = (r"(?:(?:al|el|la|a la|su|sus) )?(?:probation(?: officer)?|oficial de (?:libertad condicional|probatoria|"
+                 r"probacion)|oficial|juez|jueza|fiscal|corte|sponsor|patrocinador|embajada|consulado|ministerio|migra|"
+                 r"migracion|inmigracion|policia|sheriff)")
+_FRAME = (r"(?:if|whoever|anyone who|anybody who|any of (?:us|them) who|one (?:more|call|word|complaint)|or else|"
+          r"otherwise|threat\w*|warn\w*|si|quien|quienes|el que|la que|los que|cualquiera que|amenaz\w*|advirt\w*|"
+          r"advierte|o si no|otra (?:falta|queja))")
+# an outcome that is itself the threat can also be said plainly ("the boss said ... plane home")
+_SAID = r"(?:said|says|told|tells|when|dijo|dice|decia|dijeron|decian|cuando)"
+_REPORTING = [
+    _W + r"(?:calls?|call(?:ed|ing)?|report\w*|notif\w*|tells?|contacts?|writes? (?:\w+ )?up to|sends? (?:\w+ )?back to|"
+    r"turns? (?:\w+ )?in to)" + _E + r"(?: \w+){0,2} " + _AUTHORITY_EN + _E,
+    _W + r"(?:judge|po|sponsor|embassy|court) (?:gets|will get|would get) (?:a|the) (?:letter|call|report)" + _E,
+    _W + r"(?:habla\w*|llama\w*|avisa\w*|reporta\w*|denuncia\w*|notifica\w*|acusa\w*|escribe\w*|manda\w* una carta)"
+    + _E + r"(?: \w+){0,2} (?:a |al |con |con el |con la )?" + _AUTHORITY_ES + _E,
+]
+_OUTCOME = [
+    _W + r"(?:go|goes|going|gone|sent|send|sends|back) (?:back )?to (?:county|jail|prison|court|lockup)" + _E,
+    _W + r"(?:(?:next|first) plane|plane home|flown home|flight home|name goes to the embassy|black ?list\w*|"
+    r"never (?:gets?|get) (?:a|another) visa|visa is (?:finished|done|over)|arrest warrant)" + _E,
+    _W + r"(?:regres\w*|mand\w*|llev\w*|devuelv\w*|vuelv\w*|meten|mete|meter\w*)" + _E + r"(?: \w+){0,2} (?:a la|a|en la) "
+    r"(?:carcel|prision|corte|cana)" + _E,
+    _W + r"(?:mand\w*|regres\w*|devuelv\w*|sub\w* al avion)" + _E + r"(?: \w+){0,1} (?:pa|para|a) su pais" + _E,
+    _W + r"(?:orden de (?:arresto|aprehension)|lista negra|primer avion|proximo avion|(?:cancel\w*|quit\w*) la visa)" + _E,
+]
+_DENUNCIATION = ([re.compile(_W + _FRAME + _E + r"[^.;\n]{0,120}?(?P<c>" + c + ")", re.IGNORECASE) for c in _REPORTING]
+                 + [re.compile(_W + r"(?:" + _FRAME + "|" + _SAID + ")" + _E + r"[^.;\n]{0,120}?(?P<c>" + c + ")",
+                               re.IGNORECASE) for c in _OUTCOME])
+DENUNCIATION_WEIGHT = 0.75
+
+
+def denunciation_threats(folded: str) -> list[ConceptHit]:
+    """Threats to hand the worker to an authority over their liberty or status, told as a
+    condition or a warning; the span is the consequence."""
+    hits = []
+    for pattern in _DENUNCIATION:
+        for m in pattern.finditer(folded):
+            hits.append(ConceptHit("cd_threat_of_denunciation", m.start("c"), m.end("c"), DENUNCIATION_WEIGHT))
+    return hits
+
+
+# Pay that reaches someone else first: the employer pays a program, agency or boss and not
+# the worker, the check goes to an office, a company takes the check and pays out what it
+# decides, or the pay goes to a debt until it is paid (ILO/EC: withholding of wages).
+_PAYEE = (r"(?:the |el |la |al |a la )?(?:program|programa|agency|agencia|company|compania|empresa|office|oficina|"
+          r"program office|contractor|contratista|owner|dueno|duena|boss|jefe|patron|store|tienda|"
+          r"staffing (?:company|agency|firm)|second company|otra compania)")
+_PAY_WORD_EN = r"(?:pay|paycheck|paychecks|check|checks|wages?|salary|earnings|comp check|workers comp check)"
+_PAY_WORD_ES = r"(?:cheque|cheques|check|sueldo|salario|pago|dinero|quincena|raya|aseguranza|seguro)"
+_WITHHELD = [re.compile(p, re.IGNORECASE) for p in (
+    # the employer pays the intermediary, not the worker
+    _W + r"(?:pays|paid|pay|sends|sent)" + _E + r" " + _PAYEE + _E + r",? not (?:to )?(?:him|her|them|me|us|the (?:workers|men|women))" + _E,
+    _W + _PAY_WORD_EN + _E + r" (?:went|goes|go|is sent|was sent|gets sent|comes|came|is paid|was paid)"
+    r" (?:straight |directly )?to " + _PAYEE + _E,
+    _W + _PAYEE + r" (?:receives|received|collects|collected|gets|got|takes|took|cashes|cashed) (?:his|her|their|my|our|the|all)"
+    r" (?:\w+ )?" + _PAY_WORD_EN + _E,
+    _W + r"takes (?:his|her|their|my|our) " + _PAY_WORD_EN + r" and (?:pays|gives)" + _E,
+    # Spanish: the check is carried off, collected or kept by the intermediary
+    _W + r"(?:el |la |los |su |mi )?" + _PAY_WORD_ES + _E + r" (?:se lo|se la|se los|lo|la) (?:lleva|llevaba|llevo|cobra|cobraba|"
+    r"cobro|recibe|recibia|recibio|agarra|agarraba|agarro|queda|quedaba|quedo)" + _E + r"(?: \w+){0,2} " + _PAYEE + _E,
+    _W + r"(?:lo|la) (?:cobro|cobra|cobraba|recibio|recibe|recibia) (?:tambien )?" + _PAYEE + _E,
+    _W + r"(?:le|les) cobra\w* (?:mi|su|nuestro|el) (?:sueldo|salario|pago)" + _E,
+    _W + r"(?:no (?:le|les|me|nos) (?:da|daba|dan|daban|entrega|entregaba) (?:su|sus|mi|mis|el|los) (?:cheque|cheques|check|"
+    r"sueldo|pago|dinero))" + _E,
+    _W + r"(?:el|su|mi) (?:cheque|check) llega\w* a " + _PAYEE + _E,
+    # the pay goes to a debt
+    _W + r"(?:todo|el sueldo|el pago|el cheque|el dinero|la mitad|lo que gano|lo que ganamos)" + _E + r"[^.;\n]{0,30}?"
+    r"(?:va|iba|se va|es|pa|pa'|para) (?:a |para )?(?:la|pagar la) deuda" + _E,
+    _W + r"(?:quita|quitan|quitaba|descuenta|descuentan) la mitad" + _E,
+    _W + r"no (?:me|nos|le|les) pagan?" + _E + r"[^.;\n]{0,40}?(?:cobrando|cobrar|pagando) (?:el|la|los) (?:pasaje|viaje|"
+    r"cruce|deuda|renta)" + _E,
+)]
+WITHHELD_WEIGHT = 0.75
+
+
+def wages_withheld(folded: str) -> list[ConceptHit]:
+    """Pay that goes to an intermediary or a debt before (or instead of) the worker."""
+    return [ConceptHit("cd_withholding_of_wages", m.start(), m.end(), WITHHELD_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+            for pattern in _WITHHELD for m in pattern.finditer(folded)]
+
+
+_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no)" + _E, re.IGNORECASE)
+
+
+# A price put on leaving that is not a debt already owed: a "breach fee", a penalty, a
+# season's rent, a lawsuit, a ruined licence (ILO/EC: threat of worse working conditions;
+# the corpus README's decision for breach fees).
+_LEAVING = (r"(?:quit|quits|quitting|leave|leaves|leaving|left|break (?:the |her |his |their )?contract|broke (?:the )?contract|"
+            r"broke contract|resign\w*|renunci\w*|se va|se van|te vas|me voy|nos vamos|irse|irme|dejar el trabajo|"
+            r"incumpl\w*|abandon\w*)")
+_PRICE = (r"(?:\$ ?\d[\d,.]*\s*k?|\d[\d,.]*\s*(?:k|grand|mil|thousand|dolares|dollars)|fifty thousand|cincuenta mil|"
+          r"penalty|breach fee|penalidad|multa|the whole (?:season|contract|year)'?s? (?:rent|pay)|the whole season of rent)")
+_WORSE = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:if|si|anyone who|whoever|quien|el que|la que|los que)" + _E + r"[^.;\n]{0,40}?" + _W + _LEAVING + _E
+    + r"[^.;\n]{0,60}?" + _W + r"(?:pay|pays|owe|owes|charge\w*|cobra\w*|deb\w*|pagar|paga\w*)" + _E + r"[^.;\n]{0,40}?"
+    + _PRICE,
+    _W + r"(?:\$ ?\d[\d,.]*|\d[\d,.]* (?:dolares|dollars)|fifty thousand)" + _E + r"[^.;\n]{0,30}?(?:for|por) (?:leaving|"
+    r"quitting|breaking|incumplimiento|irse|renunciar|salirse)" + _E,
+    _W + r"(?:(?:sue|sues|suing) (?:her|him|them|you|us|me)|(?:be|get|gets|got|were|was|are|is) sued|take (?:her|him|them|"
+    r"you|us|me) to court|(?:were|was|are|be|get|gets) taken to court|(?:te|la|lo|los|las|le|les) (?:demando|demandan|"
+    r"demandaria|demandarian|meten una demanda|mete una demanda|pone una demanda|ponen una demanda)|demandar(?:te|la|lo|los|las))" + _E,
+    _W + r"(?:ruin|ruined|arruin\w*) (?:her|his|your|my|their|la|su|tu|mi) (?:license|licence|licencia|career|carrera)" + _E,
+    _W + r"never work as (?:a )?nurses? again" + _E,
+)]
+_LAWSUIT_FRAME = re.compile(_W + r"(?:if|si|threat\w*|amenaz\w*|warn\w*|would|will|'ll|told|said|dijo|dice|decia|"
+                            r"cuando|when|who|que)" + _E, re.IGNORECASE)
+WORSE_WEIGHT = 0.7
+
+
+def worse_conditions_threats(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit]:
+    """A price on leaving, a lawsuit or a ruined licence held over the worker."""
+    hits = []
+    for pattern in _WORSE:
+        for m in pattern.finditer(folded):
+            sentence_start = max((s for s, _ in bounds if s <= m.start()), default=0)
+            if _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1) or pattern is _WORSE[0]:
+                hits.append(ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), WORSE_WEIGHT))
+    return hits

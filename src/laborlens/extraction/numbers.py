@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-EXCESSIVE_SHIFT_HOURS = 12
+EXCESSIVE_SHIFT_HOURS = 11
 ADULT_AGE = 18
 
 _EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|(?<=\d)[ap](?![a-z])|in the (?:morning|evening|afternoon)|at night|"
@@ -158,8 +158,52 @@ _HOUR_COUNT = re.compile(
     r"(?<![\w$.,])(?<!in )(?<!within )(?<!hace )(?<!after )(\d{1,3})(?: ?(?:-|or|o|a|to) ?\d{1,3})?\+? ?[- ]?"
     r"(?:hours?|hrs?|horas)(?! (?:ago|away|drive|ride|de camino|de viaje|en (?:bus|camion|carro)|later|despues))",
     re.IGNORECASE)
-DAILY_HOURS = range(12, 21)  # "12 hours", "14-hour days", "11 o 12 horas"
+DAILY_HOURS = range(11, 21)  # "11 hours", "14-hour days", "11 o 12 horas" (a day of 11 hours or more)
 WEEKLY_HOURS = range(60, 121)  # "60 hours", "semanas de 70 horas"
+
+
+_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "diez": 10, "once": 11, "doce": 12,
+                 "catorce": 14, "six": 6, "seven": 7, "seis": 6, "siete": 7}
+_N = r"(\d{1,2}|ten|eleven|twelve|fourteen|diez|once|doce|catorce)"
+_D = r"(6|7|six|seven|seis|siete)"
+# "ten-hour shifts, six days", "turnos de 10 horas, seis días": a week of 60 hours or more
+_WEEK_OF_SHIFTS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?<!\w){_N}[- ]hours? (?:shifts?|days?)[,;]? (?:[a-z]+ ){{0,2}}{_D} days",
+    rf"(?<!\w)(?:turnos?|jornadas?|dias?) de {_N} horas[,;]? (?:[a-z]+ ){{0,2}}{_D} dias",
+)]
+# A double shift, or an entry and an exit time: "doubles 3 to 11 then 11 to 7", "entran a las 6 y
+# salen a las 6 y media de la tarde"
+_DOUBLE_SHIFT = re.compile(r"(?<!\w)(?:doubles|double shifts?|doble turno|dobles turnos|turnos dobles)(?!\w)", re.IGNORECASE)
+_ENTRY_EXIT = re.compile(
+    rf"(?<!\w)(?:entra\w*|empiez\w*|empez\w*|comienz\w*|start\w*|begin\w*|clock\w* in) (?:a las?|at) {_CLOCK}"
+    rf"(?: y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?[^.;\n]{{0,40}}?(?<!\w)(?:sal\w*|termin\w*|acab\w*|regres\w*|"
+    rf"finish\w*|get off|got off|gets off|leave|leaves|clock\w* out|come back|came back) (?:[a-z]+ ){{0,3}}?(?:a las?|at) {_CLOCK}"
+    rf"( y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?(?!\w)", re.IGNORECASE)
+
+
+def _word_number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
+
+
+def long_weeks_and_doubles(folded: str) -> list[Shift]:
+    """Weeks of 60 hours or more told as shifts times days, double shifts, and an entry and an
+    exit time of 11 hours or more."""
+    found = []
+    for pattern in _WEEK_OF_SHIFTS:
+        for m in pattern.finditer(folded):
+            hours = _word_number(m.group(1)) * _word_number(m.group(2))
+            if hours >= WEEKLY_HOURS.start:
+                found.append(Shift(m.start(), m.end(), float(hours)))
+    found.extend(Shift(m.start(), m.end(), 16.0) for m in _DOUBLE_SHIFT.finditer(folded))
+    for m in _ENTRY_EXIT.finditer(folded):
+        first = _hour(m.group(1), m.group(2), m.group(3), None)
+        second = _hour(m.group(4), m.group(5), m.group(7), None)
+        if first is None or second is None:
+            continue
+        hours = _duration(first, second) + (0.5 if m.group(6) else 0.0)
+        if EXCESSIVE_SHIFT_HOURS <= hours <= 22:
+            found.append(Shift(m.start(), m.end(), hours))
+    return found
 
 
 def long_hour_counts(folded: str) -> list[Shift]:
@@ -226,7 +270,8 @@ def low_pay(folded: str) -> list[Shift]:
 
 def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
     """Shifts of at least EXCESSIVE_SHIFT_HOURS (and less than a whole day)."""
-    return [s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22] + long_hour_counts(folded)
+    return ([s for s in shifts(folded, lang) if EXCESSIVE_SHIFT_HOURS <= s.hours <= 22] + long_hour_counts(folded)
+            + long_weeks_and_doubles(folded))
 
 
 def age_mentions(folded: str) -> list[tuple[int, int, int]]:
