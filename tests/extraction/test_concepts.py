@@ -417,3 +417,46 @@ def test_a_working_day_of_eleven_hours_or_a_sixty_hour_week_is_excessive(text: s
 ])
 def test_an_ordinary_working_day_is_not_a_long_shift(text: str) -> None:
     assert numbers.long_shifts(fold(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The patrón from the muffler shop makes us go out at night and cut catalytic converters off cars.",
+    "On Sundays he makes him and two others stand at a corner passing small packets to drivers.",
+    "En la noche los manda a robar herramientas de las camionetas de obra.",
+    "El boss de la pizzería nos pone a cambiar billetes falsos en las tiendas.",
+    "Dicen que él les debe la renta, que se las paga vendiendo crack en la esquina.",
+])
+def test_crimes_the_worker_is_made_to_commit_are_forced_illicit_activities(text: str) -> None:
+    assert "cd_forced_illicit_activities" in ids(text)
+
+
+def test_crime_by_choice_is_not_forced() -> None:
+    text = "Dijo que él y unos amigos roban para revender en el swap meet y se reparten la ganancia; nadie los manda."
+    assert "cd_forced_illicit_activities" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The recruiter charged him 3,000 euros and said the park paid $15 an hour.",
+    "La agencia de allá cobró 2,500 dólares y ella misma me prestó la mitad.",
+    "Allá en Michoacán el reclutador me cobró 1,800 pesos por apuntarme.",
+])
+def test_a_recruiter_charging_an_amount_is_a_recruitment_fee(text: str) -> None:
+    assert "dr_travel_recruitment_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My nephew got sent to that rehab by the drug court.",
+    "Ingresó al programa por orden de la corte del condado.",
+    "P-4 stated he entered the program as a condition of probation.",
+])
+def test_a_court_placement_is_a_relationship_with_the_authorities_at_recruitment(text: str) -> None:
+    assert "vr_relationship_with_authorities_legal_status" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The job was supposed to be lifeguard at a water park. They put me on the fryer at the food court.",
+    "Yo pensé que iba a trabajar en un hospital, así decía la oferta. Me tocó un asilo chico.",
+    "He was told the program offered counseling, but the only treatment was a Bible class on Sundays.",
+])
+def test_a_job_other_than_the_one_offered_is_deception_about_the_job(text: str) -> None:
+    assert "dr_nature_of_job_location_employer" in ids(text)

@@ -166,7 +166,9 @@ _OFFER = re.compile(
     r"pense|pensaba|pensamos|pensabamos|crei|creia|creiamos|"
     r"prometi\w*|ofreci\w*|ofrec\w*|garantiz\w*|anunci\w*|supuestamente|(?:le|les|me|nos|te) dijeron que|"
     r"(?:le|les|me|nos|te) dijo que|(?:le|les|me|nos|te) contrataron (?:para|como|de)|"
-    r"(?:vino|vine|vinimos|vinieron) (?:por|para) un (?:trabajo|anuncio|empleo)|iba(?:mos|n)? a (?:trabajar|ser|estar|ganar))"
+    r"(?:vino|vine|vinimos|vinieron) (?:por|para) un (?:trabajo|anuncio|empleo)|iba(?:mos|n)? a (?:trabajar|ser|estar|ganar|tener)|"
+    r"(?:agent|recruiter|agency) said|signed (?:up |on )?(?:for|as)|firm\w* (?:para|como)|not what (?:they|he|she) (?:said|promised)|"
+    r"no (?:es|era) lo que (?:dijeron|dijo|prometieron))"
     + _E, re.IGNORECASE)
 _TURN = re.compile(
     _W + r"(?:but|instead|turned out|in reality|actually|when (?:we|i|they|he|she) (?:got|arrived|came)|"
@@ -176,6 +178,7 @@ _TURN = re.compile(
     r"(?:he|she|they|we|i) (?:is|are|was|were|gets?|got) (?:only )?(?:paid|given|put|sent|made)|"
     r"(?:put|sent|made) (?:us|me|them|him|her) (?:to|on|in)|"
     r"(?:me|nos|les|le|lo|la|los|las) (?:pusieron|puso|mandaron|mando|llevaron|llevo|tienen|tenian) (?:a|en|de)|"
+    r"(?:we|i|they) got|(?:me|nos|le|les) toc(?:o|aron)|no hay|nunca (?:vi|hubo|vimos)|aunque|the only (?:treatment|job|work|thing)|"
     r"(?:me|nos|les|le) pagan|(?:llegamos|llegaron|llegue|llego) a(?= )(?! (?:los |las |el |la |un |una )?(?:estados|usa|eu|ee)))"
     + _E, re.IGNORECASE)
 _NO_DECEPTION = re.compile(
@@ -207,7 +210,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _W + r"(?:job|jobs|position|waiter|waitress|cook|nanny|housekeeper|cleaner|teacher|"
         r"nurse|caregiver|hotel|restaurant|factory|farm|company|office|store|shop|resort|ship|work (?:at|in|on|for) (?:a|an|the)|trabajar (?:en|de|como|para)|trabajo|empleo|puesto|chamba|jale|de (?:mesero|mesera|cocinero|cocinera|nana|niñera|ninera|"
         r"enfermera|maestra|maestro|limpieza|cajera|cajero|recepcionista|costurera)|mesero|mesera|"
-        r"cocinero|hotel|restaurante|fabrica|granja|rancho|empresa|compania|oficina|tienda)" + _E, re.IGNORECASE)),
+        r"cocinero|hotel|restaurante|fabrica|granja|rancho|empresa|compania|oficina|tienda|treatment|counsel\w*|therapy|"
+        r"terapia|consejeria|tratamiento|rehab|lifeguard|salvavidas|operator|operador\w*|customer service|"
+        r"atencion al cliente|hospital|clinic|clinica|teach\w*|ensenar|college)" + _E, re.IGNORECASE)),
 )
 PROMISE_WEIGHT = 0.75  # a promise and a turn: as strong as a stem rule (not left to the model's veto)
 PAY_GAP_WEIGHT = 0.8  # a promised and an actual amount: the numbers say it
@@ -792,3 +797,79 @@ def worse_conditions_threats(folded: str, bounds: list[tuple[int, int]]) -> list
             if _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1) or pattern is _WORSE[0]:
                 hits.append(ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), WORSE_WEIGHT))
     return hits
+
+
+# Made to commit crimes for the controller (ILO/EC: forced to engage in illicit activities):
+# a compulsion ("makes us", "sends him", "los pone a", "me toca") and an illicit act (selling or
+# carrying drugs, stealing, passing fake bills) in the same sentence. Crime by choice ("we steal
+# to resell and split the money; nobody sends us") has no compulsion and is left alone.
+_COMPULSION = (r"(?:makes?|made|making|forc\w*|sends?|sent|puts?|has (?:him|her|them|us|me|the \w+)|had (?:him|her|them|"
+               r"us|me)|told (?:him|her|them|us|me) to|have to|has to|had to|must|manda\w*|mando|pone\w*|puso|obliga\w*|"
+               r"tiene que|tenia que|tienen que|tenemos que|tengo que|(?:me|le|les|nos) toca\w*|(?:los|las|nos|me|lo|la) "
+               r"(?:pone|ponen|ponia|ponian|manda|mandan|mandaba|mandaban))")
+_DRUG = (r"(?:drugs?|pills|crack|meth|cristal|cocaine|coke|weed|marijuana|mota|drogas?|paquetitos?|packets|little bags|"
+         r"bolsitas|baggies|fentanyl|heroin|pastillas|perico|piedra|(?:the )?mercancia de ellos)")
+_ILLICIT_ACT = (r"(?:(?:sell\w*|sold|deliver\w*|carry\w*|carried|pass\w*|deal\w*|move|moving|run\w*|vend\w*|dejar|deja|"
+                r"entreg\w*|repart\w*|llevar|lleva|cuidar\w*|guardar|pasar|put\w*|pon\w*)(?: \w+){0,4} " + _DRUG
+                + r"|" + _DRUG + r"(?: \w+){0,3} (?:in|into|en) (?:the )?(?:take-?out|orders?|pedidos|carros|cars)"
+                r"|steal\w*|stole|stolen|robar|roban|robaba|shoplift\w*|catalytic converters?|billetes falsos|fake bills|"
+                r"counterfeit\w*|(?:bags|bolsas) (?:they carry |que llevan )?(?:arent|aren't|are not|no son) (?:food|comida))")
+_FORCED_ILLICIT = re.compile(_W + _COMPULSION + _E + r"[^.;\n]{0,80}?" + _W + _ILLICIT_ACT + _E, re.IGNORECASE)
+_ILLICIT_PAYING_DEBT = re.compile(
+    _W + r"(?:pay\w*|paga\w*|abona\w*|work\w* off)(?: \w+){0,4} (?:selling|vendiendo|carrying|cargando|robando|stealing)"
+    + _E + r"|" + _W + r"(?:vendiendo|selling) " + _DRUG + _E + r"[^.;\n]{0,40}(?:debt|deuda|owe|debe)" + _E, re.IGNORECASE)
+ILLICIT_WEIGHT = 0.75
+
+
+def forced_illicit(folded: str) -> list[ConceptHit]:
+    """A compulsion and an illicit act in the same sentence, or crime done to pay a debt."""
+    return [ConceptHit("cd_forced_illicit_activities", m.start(), m.end(), ILLICIT_WEIGHT)
+            for pattern in (_FORCED_ILLICIT, _ILLICIT_PAYING_DEBT) for m in pattern.finditer(folded)]
+
+
+# A charge for the job, the visa or the trip (ILO/EC: deceptive recruitment, travel and
+# recruitment conditions): a recruiter or agency charging an amount, the worker paying one, or
+# the employer charging for the trip out of the pay. A debt for the trip alone is debt bondage
+# (the corpus labels it so), and a smuggler's fee is ctx_paid_to_cross_border.
+_RECRUITER = (r"(?:recruiters?|agency|agencies|agents?|brokers?|placement (?:agency|company)|reclutador\w*|agencia|"
+              r"enganchador\w*|gestor\w*|intermediari\w*|contratista|la agencia de (?:alla|aca))")
+_CHARGED = (r"(?:charged|charges|charge|charging|cobr\w*|took|asked (?:for|me for|us for)|wanted|pidio|pidieron|"
+            r"made (?:me|us|him|her|them) pay)")
+_FEE_AMOUNT = (r"(?:(?:us)?\$ ?\d[\d,.]*\s*k?|\d[\d,.]*\s*(?:k|mil|pesos|dollars|dolares|dlls?|euros|quetzales|lempiras|soles|"
+               r"rupees|pesos|thousand)|(?:for|por) (?:the |el |la |los |my |mi )?(?:visa|job|trip|ticket|processing|placement|"
+               r"program|programa|flight|paperwork|papeles|trabajo|viaje|pasaje|contrato|apuntarme|apuntarnos|inscribirme))")
+_TRIP_THING = (r"(?:processing|the visa|visa loan|plane ticket|the ticket|ticket|the flight|flight|the fare|fare|the trip|"
+               r"placement fee|recruitment fee|la visa|el viaje|viaje|el pasaje|pasaje|el vuelo|vuelo|el boleto|boleto|"
+               r"los papeles|la contratacion)")
+_FEE = [re.compile(p, re.IGNORECASE) for p in (
+    _W + _RECRUITER + _E + r"[^.;\n]{0,40}?" + _W + _CHARGED + _E + r"[^.;\n]{0,30}?" + _FEE_AMOUNT + _E,
+    _W + r"(?:paid|pague|pagamos|pagaron)" + _E + r"(?: \w+){0,2} (?:the |a |an |al |a la |a una |a un )?"
+    r"(?:recruiters?|agency|reclutador\w*|agencia|enganchador\w*)" + _E + r"[^.;\n]{0,40}?" + _FEE_AMOUNT + _E,
+    _W + r"(?:cobrando|charging (?:me|us|him|her|them) for) (?:el |la |the )?" + _TRIP_THING + _E,
+)]
+FEE_WEIGHT = 0.75
+
+
+def recruitment_fees(folded: str) -> list[ConceptHit]:
+    """A charge for the job, the visa or the trip, told as a charge, a payment or a debt."""
+    return [ConceptHit("dr_travel_recruitment_conditions", m.start(), m.end(), FEE_WEIGHT)
+            for pattern in _FEE for m in pattern.finditer(folded)]
+
+
+# Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
+# choice"): a relationship with the authorities at recruitment that the program can hold over
+# the person (ILO/EC: relationship with authorities / legal status; the corpus labels it at
+# recruitment, in lawful placements too).
+_COURT_PLACED = re.compile(
+    _W + r"(?:drug[- ]court|court[- ](?:ordered|referred|order|mandated)|by (?:the |a )?court order|condition of (?:his |her "
+    r"|my |their )?(?:probation|parole|release)|the judge (?:sent|gave|ordered|put)|sent (?:\w+ )?by the (?:judge|court)|"
+    r"corte de drogas|orden (?:de la corte|del juez|judicial)|ordenad[oa] por (?:la corte|el juez)|"
+    r"el juez (?:me|lo|la|los|nos|le|les) (?:mand\w*|dio|orden\w*)|con orden del juez|por orden de la corte|"
+    r"(?:eso|esto) o la (?:carcel|prision))" + _E, re.IGNORECASE)
+COURT_PLACED_ID = "vr_relationship_with_authorities_legal_status"
+COURT_PLACED_WEIGHT = 0.75
+
+
+def placed_by_court(folded: str) -> list[ConceptHit]:
+    """Work or a program the person was sent to by a court."""
+    return [ConceptHit(COURT_PLACED_ID, m.start(), m.end(), COURT_PLACED_WEIGHT) for m in _COURT_PLACED.finditer(folded)]

@@ -340,10 +340,15 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
                           wording_is_negative=False):
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     for c in [*concepts.denunciation_threats(folded), *concepts.wages_withheld(folded),
-              *concepts.worse_conditions_threats(folded, bounds)]:
+              *concepts.worse_conditions_threats(folded, bounds), *concepts.forced_illicit(folded),
+              *concepts.recruitment_fees(folded)]:
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=c.negative_wording):
             hits.append(_hit(c.indicator, c.start, c.end, c.weight, folded, _sentence_of(bounds, starts, c.start), pack))
+    # a court placement is at recruitment wherever it is told (not moved by the sentence's cues)
+    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in concepts.placed_by_court(folded)
+                if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
+                                  wording_is_negative=False))
     hits = _with_concepts(hits, folded, bounds, starts, blocked)
     hits = _without_own_holdings(hits, blocked)
     hits = _without_threats_on_family(hits, folded, bounds, starts)
