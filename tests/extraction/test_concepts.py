@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from laborlens.extraction import extract, numbers
+from laborlens.extraction import concepts, extract, numbers
 from laborlens.extraction.matcher import fold
 
 
@@ -460,3 +460,91 @@ def test_a_court_placement_is_a_relationship_with_the_authorities_at_recruitment
 ])
 def test_a_job_other_than_the_one_offered_is_deception_about_the_job(text: str) -> None:
     assert "dr_nature_of_job_location_employer" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My family is nice but most weeks it's 52 hours with the kids and they still pay only the stipend.",
+    "Au pair interviewed alone: keeps her passport, knows she can leave the family at any time.",
+    "She works from 0600 to 2100 and the host mother slapped her for burning the rice.",
+])
+def test_a_host_family_or_a_family_that_pays_is_not_violence_on_the_family(text: str) -> None:
+    assert "cd_violence_on_family" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He told me he knows where my family lives in Olancho.",
+    "If they run he will hurt their families in Mexico.",
+])
+def test_threats_to_the_family_back_home_still_count(text: str) -> None:
+    assert "cd_violence_on_family" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Stipend $195.75/wk for about 65 hours.",
+    "He received between $50 and $100 a month.",
+])
+def test_a_stipend_or_an_amount_received_under_the_minimum_is_low_pay(text: str) -> None:
+    assert numbers.low_pay(fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The fans were broke all july and the ammonia was so strong he came home coughing every night.",
+    "Cuando las hojas están mojadas se me pega la ropa y me da mareo y vomito.",
+    "In May a needle went through my glove.",
+    "Agency-supplied sorter lost two fingertips clearing a jam.",
+    "Pickers working the upper beds from ladders without guardrails.",
+])
+def test_hazards_told_by_their_effect_or_missing_protection_are_hazardous_work(text: str) -> None:
+    assert "ex_hazardous_work" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trabajamos de lunes a sábado de 6 a 6.",
+    "La señora has me with the twins from 7 to 7, then I cook.",
+    "He works from 4:30 in the morning until the evening feeding is done.",
+    "Me levanto a las 6 con el bebé y termino a las 10 de la noche planchando.",
+])
+def test_more_ways_of_telling_a_long_day(text: str) -> None:
+    assert numbers.long_shifts(fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Les entrega 120 dólares cada dos semanas.",
+    "Caller netted $190 for 58 hrs.",
+    "Contractor gives her $100 on Sundays.",
+])
+def test_pay_handed_back_under_the_minimum_is_low_pay(text: str) -> None:
+    assert numbers.low_pay(fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "He takes 80 a week out of each ones pay for the trailer.",
+    "Dice que lo demás es por la van y la renta.",
+    "Last spring they cut the rate from 90 cents to 80 cents a pound and the supervisor rounds every box down.",
+    "The contractor's man weighs the boxes and every box comes out lighter on his paper.",
+])
+def test_deductions_cut_rates_and_short_counts_are_wage_manipulation(text: str) -> None:
+    assert "ex_wage_manipulation" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayordomo at the tobacco camp picks up our phones at night and reads them.",
+    "The crew boss answered every question for him and wouldnt leave the room.",
+    "Security saw the manager padlocking the workers inside the break room.",
+    "She may not leave the house without permission.",
+])
+def test_phones_read_an_answering_minder_and_padlocks_are_surveillance(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency coordinator rents 2 apts for 22 workers.",
+    "Aquí estamos 14 en la traila.",
+    "He charges 80 a week for a bed in a trailer with 11 guys.",
+])
+def test_six_or_more_people_to_a_dwelling_is_bad_living_conditions(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)
+
+
+def test_a_family_of_four_in_a_house_is_not_crowding() -> None:
+    assert concepts.crowded(fold("We are 4 in a two-bedroom house.")) == []

@@ -760,7 +760,7 @@ def wages_withheld(folded: str) -> list[ConceptHit]:
             for pattern in _WITHHELD for m in pattern.finditer(folded)]
 
 
-_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no)" + _E, re.IGNORECASE)
+_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie)" + _E, re.IGNORECASE)
 
 
 # A price put on leaving that is not a debt already owed: a "breach fee", a penalty, a
@@ -873,3 +873,136 @@ COURT_PLACED_WEIGHT = 0.75
 def placed_by_court(folded: str) -> list[ConceptHit]:
     """Work or a program the person was sent to by a court."""
     return [ConceptHit(COURT_PLACED_ID, m.start(), m.end(), COURT_PLACED_WEIGHT) for m in _COURT_PLACED.finditer(folded)]
+
+
+# Hazardous work told as what happens to the body or what protection is missing (ILO/EC:
+# hazardous work): a harmful agent with its effect ("the ammonia ... coughing", "wet leaves ...
+# dizzy and throw up"), a needle through the glove, fingers lost, no guardrail, lockout or gas
+# monitor.
+_AGENT = (r"(?:ammonia|amoniaco|pesticid\w*|chemicals?|quimicos?|spray\w*|fumig\w*|nicotine|nicotina|wet (?:tobacco|leaves)|"
+          r"(?:las )?hojas (?:estan |estaban )?mojadas|leaves are wet|compost|composta|dust|polvo|fumes|gases|bleach|cloro)")
+_EFFECT = (r"(?:cough\w*|tos|burn\w*|arde\w*|ardian|dizzy|mareo|mareos|mareada?|vomit\w*|throw(?:ing)? up|threw up|sick|"
+           r"enferm\w*|rash|ronchas|headaches?|dolor de cabeza|no masks?|without (?:a )?masks?|sin (?:mascarillas?|cubrebocas)|"
+           r"paper masks|sin respiradores|no respirators|without respirators)")
+_HAZARDS = [re.compile(p, re.IGNORECASE) for p in (
+    _W + _AGENT + _E + r"[^.;\n]{0,80}?" + _W + _EFFECT + _E,
+    _W + _EFFECT + _E + r"[^.;\n]{0,40}?" + _W + r"(?:from|del|de la|por (?:el|la)) " + _AGENT + _E,
+    _W + r"(?:needles?|agujas?|sharps|jeringas?)" + _E + r"[^.;\n]{0,40}?" + _W
+    + r"(?:went through|go through|stuck|sticks?|pic\w*|pinch\w*|se (?:me |le )?clav\w*|pricks?|pricked)" + _E,
+    _W + r"(?:lost|loses|perdi\w*|cut off|amputat\w*|sliced off)" + _E + r"(?: \w+){0,3} (?:fingers?|fingertips?|dedos?|"
+    r"hand|mano)" + _E,
+    _W + r"(?:without|no|sin|never) (?:any |a |the )?(?:guardrails?|barandal\w*|lockout|lock-out|harness\w*|arnes\w*|"
+    r"gas monitors?|monitores? de gas|respirators?|respiradores|safety (?:gear|harness|equipment)|equipo de proteccion)" + _E,
+    _W + r"(?:bald tires|llantas lisas|tires? (?:are |were )?bald)" + _E,
+)]
+HAZARD_WEIGHT = 0.75
+
+
+def hazards(folded: str) -> list[ConceptHit]:
+    """Hazardous work told by its effect on the body or its missing protection."""
+    return [ConceptHit("ex_hazardous_work", m.start(), m.end(), HAZARD_WEIGHT)
+            for pattern in _HAZARDS for m in pattern.finditer(folded)]
+
+
+# Deductions, a cut rate or short counting (ILO/EC: wage manipulation): something taken out of
+# the pay for housing, rides, food, gear or papers, a rate lowered, boxes rounded down or
+# weighed light, hours missing from the check.
+_DEDUCTED_FOR = (r"(?:rent|renta|trailers?|trailas?|van|rides?|raite|transport\w*|food|comida|meals?|gloves|guantes|vests?|"
+                 r"housing|fees?|utilities|electric\w*|luz|papeles|papers|cuarto|cama|bed|tools|herramientas|uniforms?|"
+                 r"uniformes?|orientation)")
+_MANIPULATED = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
+    r"[^.;\n]{0,20}?" + _W + r"(?:for|para|por) (?:the |a |his |her |their )?" + _DEDUCTED_FOR + _E,
+    _W + r"(?:rent|renta|the trailer|la traila)" + _E + r" (?:comes?|came|is taken|was taken|sale|se descuenta) "
+    r"(?:out of|from|off|de) (?:every|each|the|his|her|their|our|cada)" + _E,
+    _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|cobra|cobran|cobraba|rebaja\w*|menos)" + _E + r"[^.;\n]{0,40}?" + _W
+    + r"(?:por|para|de|el|la|los|las) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
+    _W + r"(?:lo demas|el resto) (?:es|era|se va|va) (?:por|para) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
+    _W + r"(?:cut|cuts|lowered|dropped|bajaron|bajo|rebajaron) (?:the |el |la |our |my )?(?:rate|pay rate|tarifa|precio|pago)"
+    + _E,
+    _W + r"(?:rounds?|rounded|redondea\w*) (?:\w+ ){0,2}down" + _E,
+    _W + r"(?:weigh\w*|pesa\w*)" + _E + r"[^.;\n]{0,40}?" + _W + r"(?:lighter|light|less|menos)" + _E,
+    _W + r"(?:shorted|shorts|short-?changed?) (?:me|us|him|her|them|the workers)" + _E,
+    _W + r"(?:check|stub|talon\w*|cheque) (?:says|said|shows|showed|dice|decia) (?:only )?\d{1,3}" + _E,
+)]
+MANIPULATED_WEIGHT = 0.7
+
+
+def wage_manipulation(folded: str) -> list[ConceptHit]:
+    """Deductions, cut rates and short counts."""
+    return [ConceptHit("ex_wage_manipulation", m.start(), m.end(), MANIPULATED_WEIGHT)
+            for pattern in _MANIPULATED for m in pattern.finditer(folded)]
+
+
+# Watching and cutting off (ILO/EC: isolation, confinement or surveillance): phones collected or
+# read, someone who answers for the worker, a padlock, no leaving or speaking to outsiders
+# without permission, errands only with the boss once a week.
+_WATCHED = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:picks? up|picked up|collects?|collected|takes?|took|checks?|checked|reads?|revisa\w*|lee|leen|leia|recoge\w*|"
+    r"quita\w*)" + _E + r"(?: \w+){0,2} (?:phones?|cell ?phones?|cells|celulares|telefonos|whatsapp|messages|mensajes|texts)"
+    + _E,
+    _W + r"(?:phones?|celulares|telefonos|mensajes|messages|texts)" + _E + r"[^.;\n]{0,50}?" + _W
+    + r"(?:(?:el|ella|he|she) (?:los|las) (?:lee|revisa)|reads? them|los lee\w*|las lee\w*|los revisa\w*)" + _E,
+    _W + r"(?:answered|answers|answering|contestaba|contesta|respondia|responde)" + _E
+    + r" (?:\w+ ){0,2}(?:every question|all the questions|for (?:him|her|them|all|everyone)|por (?:el|ella|todos|ellos|ellas))" + _E,
+    _W + r"(?:padlock\w*|con candado|candadazo)" + _E,
+    _W + r"(?:may not|can'?t|cannot|not allowed to|no (?:puede|pueden|podemos|puedo)) (?:leave|go out|salir)" + _E
+    + r"[^.;\n]{0,30}?" + _W + r"(?:without (?:permission|telling|asking)|sin (?:permiso|avisar))" + _E,
+    _W + r"(?:forbidden|not allowed|prohibid\w*|no (?:la|lo|los|las|nos|me|le|les) dej\w*) (?:to )?(?:speak|talk|hablar)"
+    r" (?:to|with|con) (?:anyone|anybody|nobody|nadie|people|gente|outsiders)" + _E,
+    _W + r"(?:drives|drove|takes|took|lleva|llevaba)" + _E + r" (?:them|us|him|her|los|nos|la|lo|las)(?: \w+){0,6} "
+    r"(?:once a week|una vez (?:por|a la) semana)" + _E,
+    _W + r"waits? (?:outside|at) the door" + _E,
+)]
+WATCHED_WEIGHT = 0.7
+
+
+def watched(folded: str) -> list[ConceptHit]:
+    """Phones read, someone answering for the worker, padlocks, no leaving or talking without leave."""
+    return [ConceptHit("cd_isolation_confinement_surveillance", m.start(), m.end(), WATCHED_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+            for pattern in _WATCHED for m in pattern.finditer(folded)]
+
+
+# Crowding (ILO/EC: bad living conditions): six or more people to one room, trailer or flat.
+_COUNT = (r"(?P<p>\d{1,3}|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|seis|siete|ocho|nueve|diez|once|doce|quince|"
+          r"veinte)")
+_UNITS = r"(?P<u>a|one|an|una|un|la|el|the|single|\d|two|three|four|dos|tres|cuatro)"
+_HOME_UNIT = (r"(?:trailers?|rooms?|apartments?|apts?|houses?|cuartos?|cuartitos?|trailas?|casas?|departamentos?|deptos?|"
+             r"dormitor\w*|garages?|garajes?|basements?|sotanos?|bodegas?|barracks|barracas|single ?wide|mobile homes?|"
+             r"casas? rodantes?|cabins?|cabanas?)")
+_CROWDED = [re.compile(p, re.IGNORECASE) for p in (
+    _W + _COUNT + r"(?: \w+){0,2}? (?:men|guys|workers|women|people|of us|hombres|personas|trabajadores|mujeres|muchachos|"
+    r"somos|estamos|vivimos)?\s*(?:in|en|to|per|por|living in|sleep in|duermen en) " + _UNITS + r"(?: \w+)? " + _HOME_UNIT + _E,
+    _W + r"(?:estamos|somos|vivimos|viven|duermen|dormimos|live|sleep) " + _COUNT + r" (?:en|in) " + _UNITS + r"(?: \w+)? "
+    + _HOME_UNIT + _E,
+    _W + _UNITS + r" " + _HOME_UNIT + _E + r",? (?:for|para|with|con)? ?" + _COUNT + r" (?:workers|men|guys|hombres|personas|"
+    r"trabajadores|mujeres|women|people)" + _E,
+    _W + _HOME_UNIT + _E + r"[^.;\n]{0,40}? (?:with|con) " + _COUNT + r" (?:other |more |otros |otras |mas )?(?:guys|men|"
+    r"women|people|others|workers|hombres|mujeres|personas|mas|more)" + _E,
+)]
+_COUNT_WORDS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                "twenty": 20, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+                "quince": 15, "veinte": 20}
+_UNIT_WORDS = {"two": 2, "three": 3, "four": 4, "dos": 2, "tres": 3, "cuatro": 4}
+CROWDED_PER_UNIT = 6
+CROWDED_WEIGHT = 0.7
+
+
+def _count(token: str) -> int:
+    token = token.lower()
+    return int(token) if token.isdigit() else _COUNT_WORDS.get(token, _UNIT_WORDS.get(token, 1))
+
+
+def crowded(folded: str) -> list[ConceptHit]:
+    """Six or more people to one dwelling ("22 workers in 2 apts", "estamos 14 en la traila")."""
+    hits = []
+    for pattern in _CROWDED:
+        for m in pattern.finditer(folded):
+            people = _count(m.group("p"))
+            units = _count(m.group("u")) if "u" in pattern.groupindex and m.group("u") else 1
+            if people >= 1000:
+                continue
+            if people / max(units, 1) >= CROWDED_PER_UNIT:
+                hits.append(ConceptHit("ex_bad_living_conditions", m.start(), m.end(), CROWDED_WEIGHT))
+    return hits

@@ -44,7 +44,7 @@ _ES_SHIFT = re.compile(
 _OPEN_ENDED = re.compile(
     rf"(?<!\w)(?:from|since|start(?:s|ed|ing)? at|de(?:sde)?(?: las?)?) {_CLOCK} ?"
     rf"({_EN_MERIDIEM}|{_ES_MERIDIEM})? ?(?:until|till|til|to|hasta|a) (?:[\w']+ ){{0,4}}?"
-    rf"(?:late|night|dark|midnight|bed|sleep|they sleep|la noche|noche|tarde|acostarse|dormir|"
+    rf"(?:late|night|dark|midnight|bed|sleep|they sleep|evening|la noche|noche|tarde|acostarse|dormir|"
     rf"se acuestan|medianoche|oscurecer)(?!\w)", re.IGNORECASE)
 EARLY_START_HOUR = 7
 # A bare range ("de 6 a 7", "from 6 to 9") right after a word of working is a working day
@@ -52,7 +52,10 @@ EARLY_START_HOUR = 7
 BARE_SHIFT_MIN_HOURS = 4
 _WORK_BEFORE = re.compile(
     r"(?<!\w)(?:trabaj\w*|work|works|worked|working|shifts?|turnos?|jornadas?|labor\w*|limpi\w*|cosech\w*|"
-    r"pick\w*|clean\w*|cortando|cortamos|piscando|pizcando)(?: \w+){0,2}\s*$", re.IGNORECASE)
+    r"pick\w*|clean\w*|cortando|cortamos|piscando|pizcando|despunt\w*|prim\w*|top|topping)(?: \w+){0,4}\s*$", re.IGNORECASE)
+# "from 7 to 7", "de 6 a 6": the same early hour at both ends is a twelve-hour day wherever it is told
+_SAME_HOUR = re.compile(r"(?<![\w$:.])(?:from |de |desde las |de las )?([5-8]) ?(?:to|till|until|-|a|hasta las|a las) ([5-8])(?![\w:.])",
+                        re.IGNORECASE)
 
 _AGE_PATTERNS = (
     re.compile(r"(?<![\w$])(\d{1,2}) ?(?:-| )?(?:years?|yrs?|yo)[- ]?old(?!\w)", re.IGNORECASE),
@@ -139,7 +142,8 @@ def shifts(folded: str, lang: str) -> list[Shift]:
                 continue
             clock = bool(m.group(2) or m.group(6)) or first[0] > 12 or second[0] > 12
             bare = not (first[1] or second[1] or m.group(4) or m.group(8) or clock)
-            if bare and not _WORK_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+            same = bool(_SAME_HOUR.fullmatch(m.group(0).strip())) and m.group(1) == m.group(5)
+            if bare and not same and not _WORK_BEFORE.search(folded, max(0, m.start() - 45), m.start()):
                 continue  # "from 3 to 5" with no am/pm, minutes, night or work: a count, not a shift
             hours = _duration(first, second)
             if bare and hours < BARE_SHIFT_MIN_HOURS:
@@ -175,7 +179,8 @@ _WEEK_OF_SHIFTS = [re.compile(p, re.IGNORECASE) for p in (
 # salen a las 6 y media de la tarde"
 _DOUBLE_SHIFT = re.compile(r"(?<!\w)(?:doubles|double shifts?|doble turno|dobles turnos|turnos dobles)(?!\w)", re.IGNORECASE)
 _ENTRY_EXIT = re.compile(
-    rf"(?<!\w)(?:entra\w*|empiez\w*|empez\w*|comienz\w*|start\w*|begin\w*|clock\w* in) (?:a las?|at) {_CLOCK}"
+    rf"(?<!\w)(?:entra\w*|empiez\w*|empez\w*|comienz\w*|start\w*|begin\w*|clock\w* in|(?:me|nos|se) levant\w*|"
+    rf"(?:get|gets|got|wake|wakes|woke) up|up) (?:a las?|at) {_CLOCK}"
     rf"(?: y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?[^.;\n]{{0,40}}?(?<!\w)(?:sal\w*|termin\w*|acab\w*|regres\w*|"
     rf"finish\w*|get off|got off|gets off|leave|leaves|clock\w* out|come back|came back) (?:[a-z]+ ){{0,3}}?(?:a las?|at) {_CLOCK}"
     rf"( y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?(?!\w)", re.IGNORECASE)
@@ -221,16 +226,26 @@ def long_hour_counts(folded: str) -> list[Shift]:
 # full-time work (7.25 an hour federal: 290 for a 40-hour week, 58 for an 8-hour day).
 _AMOUNT = r"(?:us)?\$? ?(\d{1,4}(?:[.,]\d{1,2})?)(?: ?(?:dollars|dolares|dlls?|dls|bucks|usd))?"
 _PAY_PERIOD = re.compile(
-    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |la |al |el |each |every |)"
-    rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?)(?!\w)",
+    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |la |al |el |each |every |cada |)"
+    rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?|"
+    rf"dos semanas|two weeks|2 weeks|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
+    rf"again this week|esta semana|(?:los|cada) (?:viernes|sabados|domingos))(?!\w)",
     re.IGNORECASE)
 _DOLLARS_AND_CENTS = re.compile(
     r"(?<![\w$.,])\$? ?([0-6]) (?:dollars?|dolar(?:es)?|dlls?|bucks?) (?:and |con |y )?(\d{2})(?: cents?| centavos)? ?"
     r"(?:/ ?|an? |per |por |a la |la |al |each |every |)(?:hour|hr|hora)(?!\w)", re.IGNORECASE)
-LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "month": 1000.0}
+LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "fortnight": 900.0, "month": 1000.0}
 _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "day", "diarios": "day",
            "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
-           "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month"}
+           "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month",
+           "dos semanas": "fortnight", "two weeks": "fortnight", "2 weeks": "fortnight", "biweekly": "fortnight",
+           "quincena": "fortnight", "quincenal": "fortnight"}
+
+
+def _period(word: str) -> str:
+    """The pay period a matched period phrase names ("on fridays", "esta semana": a week)."""
+    word = " ".join(word.lower().split())
+    return _PERIOD.get(word, "week")
 _BELOW_MINIMUM = re.compile(
     r"(?<!\w)(?:under|below|less than|beneath|menos (?:de|del|que)|bajo|debajo del?|ni (?:llega(?:ba)?|sale|salia) al?)"
     r" (?:the |el |la )?(?:federal |legal )?(?:minimum|minimo|salario minimo)(?!\w)", re.IGNORECASE)
@@ -239,7 +254,8 @@ _BELOW_MINIMUM = re.compile(
 _PAY_WORD = re.compile(
     r"(?<!\w)(?:pay|pays|paid|paying|earn|earns|earned|make|makes|made|get|gets|got|salary|wages?|"
     r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|dan|daban|dieron|"
-    r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia)(?!\w)", re.IGNORECASE)
+    r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia|stipend|estipendio|receive|receives|received|"
+    r"recibe|reciben|recibia|recibian|recibio|entrega|entregan|entregaba|entregaban)(?!\w)", re.IGNORECASE)
 _CHARGE_WORD = re.compile(
     r"(?<!\w)(?:charges?|charged|charging|deduct\w*|takes?|took|minus|owes?|owed|debe\w*|rent|renta|fee|fees|"
     r"costs?|cobra\w*|descuent\w*|desquent\w*|quitan|quitaban|menos|interest|intereses|for (?:a|the) (?:bed|room|trailer))(?!\w)",
@@ -258,14 +274,23 @@ def low_pay(folded: str) -> list[Shift]:
             amount = float(m.group(1).replace(",", ""))
         except ValueError:
             continue
-        period = _PERIOD[m.group(2).lower()]
+        period = _period(m.group(2))
         if 0 < amount < LOW_PAY[period]:
             found.append(Shift(m.start(), m.end(), amount))
     for m in _DOLLARS_AND_CENTS.finditer(folded):  # "1 dollar 20 a hour"
         if _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]):
             found.append(Shift(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100))
+    for m in _PAY_FOR_HOURS.finditer(folded):  # "netted $190 for 58 hrs", "30 dólares por diez horas"
+        hours = _word_number(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
+        if hours and float(m.group(1).replace(",", "")) / hours < LOW_PAY["hour"]:
+            found.append(Shift(m.start(), m.end(), float(m.group(1).replace(",", ""))))
     found.extend(Shift(m.start(), m.end(), 0.0) for m in _BELOW_MINIMUM.finditer(folded))
     return found
+
+
+_PAY_FOR_HOURS = re.compile(
+    r"(?<![\w$.,])\$? ?(\d{1,4}(?:[.,]\d{1,2})?) ?(?:dollars|dolares|dlls?|bucks)? (?:for|por) (\d{1,3}|ten|eleven|twelve|"
+    r"fourteen|diez|once|doce|catorce) ?(?:hrs?|hours?|horas)(?!\w)", re.IGNORECASE)
 
 
 def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
