@@ -548,3 +548,28 @@ def test_six_or_more_people_to_a_dwelling_is_bad_living_conditions(text: str) ->
 
 def test_a_family_of_four_in_a_house_is_not_crowding() -> None:
     assert concepts.crowded(fold("We are 4 in a two-bedroom house.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I drive my own car and im already asking at the sweet potato farm for next month.",
+    "El check sí llega a mi cuenta, tengo mis papeles y si no arreglan busco otra cosa.",
+    "Tiene su pasaporte, el pago le llega a su cuenta y ya pidió cambio de familia con su coordinadora.",
+])
+def test_the_workers_own_way_out_is_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Washing host parents' cars, none of it in her agreement.",
+    "Leaders send him to work unpaid at a daycare and at a member's auto shop.",
+])
+def test_work_outside_the_agreement_or_being_lent_out_is_forced_tasks(text: str) -> None:
+    assert "cd_forced_tasks_or_clients" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "They got no car, he drives them to the fields.",
+    "He said if i dont like it i can sleep outside, the trailer is his.",
+])
+def test_no_car_or_the_bosss_roof_is_dependency(text: str) -> None:
+    assert "vd_dependency_on_exploiters" in ids(text)

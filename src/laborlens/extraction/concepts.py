@@ -760,7 +760,8 @@ def wages_withheld(folded: str) -> list[ConceptHit]:
             for pattern in _WITHHELD for m in pattern.finditer(folded)]
 
 
-_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie)" + _E, re.IGNORECASE)
+_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|none|nada|nothing)" + _E,
+                               re.IGNORECASE)
 
 
 # A price put on leaving that is not a debt already owed: a "breach fee", a penalty, a
@@ -1006,3 +1007,63 @@ def crowded(folded: str) -> list[ConceptHit]:
             if people / max(units, 1) >= CROWDED_PER_UNIT:
                 hits.append(ConceptHit("ex_bad_living_conditions", m.start(), m.end(), CROWDED_WEIGHT))
     return hits
+
+
+# The worker's own way out, told as what they are doing about the job ("already asking at the
+# sweet potato farm", "si no arreglan busco otra cosa", "ya pidió cambio de familia"): free to
+# leave (context that tells a wage dispute apart from forced labour).
+_OWN_WAY_OUT = re.compile(
+    _W + r"(?:(?:i'?m|im|i am|he'?s|she'?s|we'?re) (?:already )?(?:asking|looking) (?:at|for) (?:another|other|a new|the)|"
+    r"already (?:applied|asking|told (?:her|him|them) (?:i'?m|im) looking)|looking for (?:other|another|a new) (?:work|job)|"
+    r"(?:i'?ll|he'?ll|she'?ll|we'?ll|will) quit if|im done with them|i'?m done with them|"
+    r"busco otra cosa|busc\w* otro (?:trabajo|empleo|jale)|ya (?:dejo|deje|dejamos|renuncio|renuncie|pidio cambio|pedi cambio|"
+    r"me sali|se salio)|(?:pueden|puede|podemos|puedo) renunciar cuando (?:quieran|quiera|queramos|quiero))" + _E, re.IGNORECASE)
+FREE_WEIGHT = 0.7
+
+
+def own_way_out(folded: str) -> list[ConceptHit]:
+    """The worker leaving, quitting or job-hunting on their own terms."""
+    return [ConceptHit("ctx_free_to_leave", m.start(), m.end(), FREE_WEIGHT) for m in _OWN_WAY_OUT.finditer(folded)]
+
+
+# Work the worker did not agree to (ILO/EC: forced to do other tasks): moved or lent to another
+# house, yard or business, or tasks "none of it in her agreement".
+_OTHER_TASKS = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:none of (?:it|this|that)|nada de eso|nothing of (?:it|that)) (?:is |was |in |en )?(?:in |en )?(?:her|his|my|the|their|"
+    r"su|el|mi) (?:agreement|contract|contrato|acuerdo)" + _E,
+    _W + r"(?:moved|sent|lent|loaned|sends|send|manda\w*|mando|presta\w*|prest\w*|mueve\w*|movieron|cambiaron|mandaron)"
+    r" (?:me|him|her|them|us|lo|la|los|las|nos|me) (?:again |otra vez )?(?:to|a|al|pa) (?:work (?:at|in)|trabajar (?:en|a)|"
+    r"limpiar|the|la|el|another|otra|otro|a|an|una|un|his|her|su)(?: \w+){0,3} (?:houses?|casas?|shops?|taller\w*|yards?|daycare|"
+    r"guarderia|farms?|granjas?|restaurants?|business\w*|negocios?|kitchen|cocina|homes?)" + _E,
+    _W + r"(?:leaders|ministers?|the (?:boss|owner|contractor)) (?:send|sends|sent) (?:him|her|them|us|me) to work" + _E,
+    _W + r"(?:i|he|she|we) signed (?:up )?for \w+(?: \w+)? only" + _E,
+)]
+OTHER_TASKS_WEIGHT = 0.7
+
+
+def other_tasks(folded: str) -> list[ConceptHit]:
+    """Moved or lent to other work, or tasks outside the agreement."""
+    return [ConceptHit("cd_forced_tasks_or_clients", m.start(), m.end(), OTHER_TASKS_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+            for pattern in _OTHER_TASKS for m in pattern.finditer(folded)]
+
+
+# Depending on the employer for a roof, a ride or food (ILO/EC: dependency on exploiters): no
+# car or nowhere to go, the bed or trailer being the boss's.
+_DEPENDENT = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:no|without|sin|got no|has no|have no|don'?t have|doesn'?t have|no tienen?|no tenemos|no tengo)"
+    r" (?:a |any |un |una )?(?:car|vehicle|vehiculo|carro|place to go|where to go|a donde ir|a donde|adonde ir|"
+    r"donde ir|money for a hotel|\$ for a hotel)" + _E,
+    _W + r"(?:the |el |la )?(?:trailer|house|room|apartment|bed|traila|casa|cuarto|cama)" + _E
+    + r" (?:is|es) (?:his|hers|theirs|suyo|suya|del patron|del contratista|de el)" + _E,
+    _W + r"(?:trailer|house|apartment|traila|casa rodante) owned by (?:the |his |her )?(?:labor )?(?:contractor|boss|agency|"
+    r"company|owner|employer)" + _E,
+)]
+DEPENDENT_WEIGHT = 0.7
+
+
+def dependent(folded: str) -> list[ConceptHit]:
+    """No car, nowhere to go, or the bed being the boss's."""
+    return [ConceptHit("vd_dependency_on_exploiters", m.start(), m.end(), DEPENDENT_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+            for pattern in _DEPENDENT for m in pattern.finditer(folded)]
