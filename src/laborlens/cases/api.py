@@ -173,12 +173,37 @@ class EvidenceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# The columns a list row shows: not the summary (up to 5,000 characters a case) nor the
+# lead agency's whole row, for 50 to 200 rows a page.
+LIST_COLUMNS = ("number", "title", "lead_agency__short_name", "stage", "jurisdiction", "industry",
+                "visa_programmes", "exploitation", "co_occurring_crimes", "opened_on", "closed_on", "version")
+
+
+def row_data(row: Any) -> dict[str, Any]:
+    """``CaseSerializer``'s dict for one row of ``values_list("pk", *LIST_COLUMNS, named=True)``
+    (``tests/api/test_case_serializer.py`` holds the two equal)."""
+    return {"id": row.pk, "number": _text(row.number), "title": _text(row.title),
+            "lead_agency": _text(row.lead_agency__short_name), "stage": _text(row.stage),
+            "jurisdiction": _text(row.jurisdiction), "industry": _text(row.industry),
+            "visa_programmes": row.visa_programmes, "exploitation": _text(row.exploitation),
+            "co_occurring_crimes": row.co_occurring_crimes, "opened_on": _day(row.opened_on),
+            "closed_on": _day(row.closed_on), "version": row.version}
+
+
 class CaseList(generics.ListAPIView):
-    serializer_class = CaseSerializer
+    serializer_class = CaseSerializer  # the schema; rows are built by ``row_data``
     pagination_class = CasePagination
 
+    def list(self, request: Request, *args: object, **kwargs: object) -> Response:
+        """A page of plain rows: building 50 cases and 50 agencies as models (and DRF's list
+        walk) was a third of a list request in the profile. The same scoped, filtered and
+        ordered queryset, the same pages and cursors (the keys are attributes of a row too)."""
+        rows = self.get_queryset().values_list("pk", *LIST_COLUMNS, named=True)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response([row_data(row) for row in page])
+
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        queryset = Case.objects.restrict(self.request.user, "view").select_related("lead_agency")
+        queryset = Case.objects.restrict(self.request.user, "view")
         stage = self.request.query_params.get("stage")
         if stage is not None:
             if stage not in Stage.values:
@@ -221,9 +246,7 @@ def _case(request: Request, pk: int) -> Case:
 
 
 # The columns the detail shows (the lead agency's short name, not its whole row).
-DETAIL_COLUMNS = ("number", "title", "lead_agency__short_name", "stage", "jurisdiction", "industry",
-                  "visa_programmes", "exploitation", "co_occurring_crimes", "opened_on", "closed_on",
-                  "version", "summary")
+DETAIL_COLUMNS = (*LIST_COLUMNS, "summary")
 
 
 class CaseDetail(APIView):

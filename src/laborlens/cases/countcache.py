@@ -32,8 +32,12 @@ def _new_generation() -> None:
 
 
 def capped_count(queryset: QuerySet, limit: int) -> int:
-    """``queryset[:limit].count()``, from the shared cache while no case or team changed."""
-    capped = queryset[:limit]
+    """``queryset[:limit].count()``, from the shared cache while no case or team changed.
+
+    Keyed and counted as ``SELECT id ... LIMIT limit`` without order or joined rows: the same
+    rows, so the same count, and the SQL of the key costs half as much to build as the page's
+    own (columns of the case and its agency, the order)."""
+    capped = queryset.values("pk").order_by()[:limit]
     try:
         sql, params = capped.query.sql_with_params()
     except EmptyResultSet:  # a scope that matches nothing (.none()): no query to run
@@ -42,7 +46,7 @@ def capped_count(queryset: QuerySet, limit: int) -> int:
         # This transaction changed cases or teams: its count is not everybody's, and a rollback
         # would start no new generation. Count, and neither read nor store an entry.
         return capped.count()
-    key = "case-count:v1:" + hashlib.sha256(repr((capped.db, sql, params)).encode()).hexdigest()
+    key = "case-count:v2:" + hashlib.sha256(repr((capped.db, sql, params)).encode()).hexdigest()
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
