@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from laborlens.api.base import refuse_empty
-from laborlens.api.keyset import COUNT_CAP, KeysetPagination
+from laborlens.api.keyset import COUNT_CAP, KeysetPagination, planner_estimate
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
@@ -56,6 +57,11 @@ class CasePagination(KeysetPagination):
 
     def capped_count(self, queryset: Any) -> int:
         return countcache.capped_count(queryset, COUNT_CAP + 1)
+
+    def estimate(self, queryset: Any) -> int | None:
+        if connections[queryset.db].vendor == "postgresql":
+            return countcache.estimate(queryset, planner_estimate)
+        return super().estimate(queryset)
 
     def get_paginated_response(self, data: Any) -> Response:
         response = super().get_paginated_response(data)
