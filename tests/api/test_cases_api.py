@@ -44,3 +44,26 @@ def test_the_case_list_leaves_the_event_the_page_leaves(world, login):
     page, api = AuditEvent.objects.filter(tag="cases:case:list").order_by("pk")
     assert (page.actor_id, page.outcome) == (api.actor_id, api.outcome) == (world.investigator.pk, page.outcome)
     assert api.detail == {**page.detail, "via": "api"}
+
+
+def test_the_case_detail_shows_its_team_and_the_text_each_reader_may_see(world):
+    """The detail reads the team as four columns and only the people's identifying fields:
+    the same team, in the order members were added, and the title and summary redacted
+    for a team member who may not see the victim's identity."""
+    cw = build_case_world(world)
+    case = cw.case
+    case.title = f"Crew of {VICTIM_NAME}"
+    case.summary = f"{VICTIM_NAME} was housed in a barn; call {VICTIM_PHONE}."
+    case.save()
+    url = f"/api/v1/cases/{case.pk}/"
+    lead = bearer(world.investigator)[0].get(url).json()
+    assert [(m["username"], m["role"]) for m in lead["team"]] == [
+        (m.user.username, m.role) for m in case.memberships.select_related("user").order_by("pk")]
+    assert {m["username"]: m["agency"] for m in lead["team"]}["deputy"] == world.sheriff.short_name
+    assert lead["lead_agency"] == case.lead_agency.short_name and lead["number"] == case.number
+    assert VICTIM_NAME in lead["title"] and VICTIM_NAME in lead["summary"]
+    deputy = bearer(cw.deputy)[0].get(url).json()
+    assert VICTIM_NAME not in deputy["title"] and VICTIM_NAME not in deputy["summary"]
+    assert cw.victim.pseudonym in deputy["summary"] and VICTIM_PHONE not in deputy["summary"]
+    assert deputy["team"] == lead["team"]
+    assert bearer(world.outsider)[0].get(url).status_code == 404

@@ -205,3 +205,24 @@ def test_schema_documents_the_cursor_and_both_answers(world):
     assert [sorted(shape["required"]) for shape in shapes] == [
         ["count", "count_capped", "results"], ["count_estimate", "next", "previous", "results"]]
 
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True)  # committed, so the estimate is cached
+def test_the_case_lists_estimate_is_planned_once_until_a_case_changes(world):
+    """The planner's estimate is kept like the count: one EXPLAIN per list and scope until a
+    case or a team changes; another scope plans its own."""
+    make_cases(world)
+    supervisor, investigator = bearer(world.supervisor)[0], bearer(world.investigator)[0]
+
+    def explains(client) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(f"{LIST}?cursor=&page_size=2").json()
+        return body["count_estimate"], sum(q["sql"].startswith("EXPLAIN") for q in captured)
+
+    estimate, planned = explains(supervisor)
+    assert planned == 1 and isinstance(estimate, int)
+    assert explains(supervisor) == (estimate, 0)
+    assert explains(investigator)[1] == 1  # another scope: not the supervisor's entry
+    make_cases(world)
+    assert explains(supervisor)[1] == 1

@@ -302,3 +302,19 @@ def test_many_checkpoints_verify_in_one_pass():
     raw("UPDATE audit_auditevent SET outcome = %s WHERE seq = %s", ["success", seqs[20]])
     result = verify_log()
     assert not result.ok and result.seq == seqs[20] and result.checkpoint == 7
+
+
+@pytest.mark.django_db
+def test_an_appended_event_is_stored_as_returned_and_counts_as_saved():
+    """record_event writes with one prebuilt INSERT, not save(): what it returns is what the
+    table holds, field by field, and the instance is a saved one (append-only rules apply)."""
+    event = record_event(EventTag.CASE_VIEWED, actor_label="reader", ip="10.0.0.1",
+                         detail={"number": "X-1", "first_page": True, "count": 3, "people": ["a", "b"]})
+    stored = AuditEvent.objects.get(seq=event.seq)
+    for field in AuditEvent._meta.concrete_fields:
+        assert getattr(stored, field.attname) == getattr(event, field.attname), field.name
+    assert stored.pk == stored.seq == event.pk
+    assert not event._state.adding
+    with pytest.raises(PermissionError):
+        event.save()
+    assert verify_log().ok

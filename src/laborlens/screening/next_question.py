@@ -45,19 +45,35 @@ def next_questions(model: Model, state: State, reading: str, present: frozenset[
         for target in cat.items[item_id].points_to:
             flagged.setdefault(target, []).append(item_id)
     ranked = []
+    # What answering an item present would change depends only on its dimension and weight,
+    # whether it records an act or a smuggling trigger, and which U.S. components it supports:
+    # many items share these, so each outcome is worked out once per call (the same values
+    # as working it out for every item; the ranking was a quarter of an API assessment).
+    outcomes: dict[tuple[object, ...], tuple[str, tuple[str, ...]]] = {}
+    gains: dict[frozenset[str], tuple[str, ...]] = {}
     for item in cat.items.values():
         if not _is_candidate(item, answers, state.smuggling):
             continue
-        after = with_item(model, state, item, child)
-        new_reading, _ = reading_for(model, after.positive, after.act_recorded, after.smuggling, minor)
-        delta = model.rank[new_reading] - model.rank[reading]
-        tipped = tuple(d for d in model.dimension_ids if after.positive[d] and not state.positive[d])
-        gained: tuple[str, ...] = ()
-        if not set(item.us_supports) <= direct_now:
-            supported_after = supported_components(cat, direct_now | set(item.us_supports))
-            gained = tuple(e.id for e in cat.us_elements if e.id not in elements_now
-                           and any(c in supported_after for c in e.supported_when_any))
         weight = item.weight(child)
+        shape = (item.dimension, str(weight)) if item.kind == "indicator" and item.dimension is not None else None
+        outcome_key = (shape, item.id in model.act_items, item.id in model.smuggling_triggers)
+        outcome = outcomes.get(outcome_key)
+        if outcome is None:
+            after = with_item(model, state, item, child)
+            outcome = outcomes[outcome_key] = (
+                reading_for(model, after.positive, after.act_recorded, after.smuggling, minor)[0],
+                tuple(d for d in model.dimension_ids if after.positive[d] and not state.positive[d]))
+        new_reading, tipped = outcome
+        delta = model.rank[new_reading] - model.rank[reading]
+        gained: tuple[str, ...] = ()
+        supports = frozenset(item.us_supports)
+        if not supports <= direct_now:
+            found = gains.get(supports)
+            if found is None:
+                supported_after = supported_components(cat, direct_now | supports)
+                found = gains[supports] = tuple(e.id for e in cat.us_elements if e.id not in elements_now
+                                                and any(c in supported_after for c in e.supported_when_any))
+            gained = found
         tells_smuggling_apart = item.suggest == "when_smuggling_recorded"
         key = (-delta, -len(tipped), -tells_smuggling_apart, -WEIGHT_VALUE.get(str(weight), 0), -len(flagged.get(item.id, ())),
                -(item.id in cat.short_form), -len(gained), model.order[item.id])

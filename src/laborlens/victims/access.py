@@ -30,8 +30,11 @@ def known_for(people: Iterable[Person], agency_id: int | None) -> Known:
     victim_ids = [person.pk for person in people if person.role == "victim"]
     if not victim_ids:
         return {}
+    # Only what the identity rule reads of a record (``serves``, ``do_not_contact``): its
+    # encrypted fields and the serving agency's row were most of this query's cost.
     records = {record.person_id: record for record in
-               VictimRecord.objects.filter(person_id__in=victim_ids).select_related("serving_agency")}
+               VictimRecord.objects.filter(person_id__in=victim_ids)
+               .only("person_id", "serving_agency_id", "do_not_contact")}
     if not records:
         return {}
     given = granted([record.pk for record in records.values()], agency_id)

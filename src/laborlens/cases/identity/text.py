@@ -235,6 +235,13 @@ class Renderer:
         return self.rules.apply(text or "")[1]
 
 
+# What deciding whose identity is hidden (``identity.access``) and building their patterns
+# (``rules_for``) read of a person: the notes, justification and city (three more
+# decryptions a person) and the NIBRS fields are left in the database.
+RENDERER_COLUMNS = ("case_id", "role", "pseudonym", "recorded_by_agency_id", "full_name", "aliases",
+                    "date_of_birth", "phones", "emails", "address", "id_documents")
+
+
 def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
                       member_of: frozenset[int] | None = None) -> Renderer:
     """``shared``: ids of people whose identity reached this user by another route the rules
@@ -244,7 +251,7 @@ def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
 
     if not shared:
         if member_of is not None:
-            people = list(Person.objects.filter(case=case))
+            people = list(Person.objects.filter(case=case).only(*RENDERER_COLUMNS))
             return Renderer(user, people, decided=shown(user, people, member_of))
         return Renderer(user, Person.objects.filter(case=case))
     people = list(Person.objects.filter(case=case))
