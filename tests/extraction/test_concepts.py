@@ -573,3 +573,42 @@ def test_work_outside_the_agreement_or_being_lent_out_is_forced_tasks(text: str)
 ])
 def test_no_car_or_the_bosss_roof_is_dependency(text: str) -> None:
     assert "vd_dependency_on_exploiters" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chofer pregunta si es legal que la compañía tenga cámaras en la cabina. La compañía dice que es por el seguro y por accidentes.",
+    "Tienen cámaras en los pasillos por las caídas. Solo pregunto si lo de las cámaras es legal.",
+    "Vans carry GPS and dash cameras required by the insurer and the city license.",
+])
+def test_watching_equipment_with_a_lawful_purpose_told_anywhere_is_not_surveillance(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When I burned my arm on the oven they said go to the ER on your own dime.",
+    "The parlor floor is always wet and I've been kicked twice by the cows.",
+    "Solo llamé para saber si me toca pago extra por cuidar al bebé de noche.",
+    "Cuando las hojas están mojadas se me pega la ropa y me da mareo.",
+])
+def test_injuries_at_work_and_look_alike_words_are_not_violence(text: str) -> None:
+    assert "cd_violence_on_victim" not in ids(text)
+
+
+def test_a_boss_who_whips_a_worker_near_the_cows_is_still_violence() -> None:
+    assert "cd_violence_on_victim" in ids('The farmer "whips him with the hose" when cows are not milked on time.')
+
+
+def test_machetes_as_cane_cutters_tools_are_not_a_threat() -> None:
+    text = "In one week she treated 9 cane cutters for machete lacerations; no shin guards or goggles issued."
+    assert "cd_threats_of_violence" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she says nobody keeps her papers, she doesnt owe the shop anything and nobody threatens her.",
+    "Nota de inspección, por queja anónima de que \"las costureras no pueden salir\". La puerta tiene alarma porque robaron "
+    "telas dos veces; todas las empleadas tienen llave. Sin infracción.",
+    "Arrest summary. Subject detained with 14 bags. Charged; referred to diversion.",
+])
+def test_denials_without_apostrophes_refuted_quotes_and_criminal_charges_find_nothing_coercive(text: str) -> None:
+    found = ids(text)
+    assert not found & {"cd_debt_bondage", "cd_isolation_confinement_surveillance", "ex_wage_manipulation"}

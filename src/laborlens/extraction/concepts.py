@@ -1067,3 +1067,19 @@ def dependent(folded: str) -> list[ConceptHit]:
     return [ConceptHit("vd_dependency_on_exploiters", m.start(), m.end(), DEPENDENT_WEIGHT,
                        negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
             for pattern in _DEPENDENT for m in pattern.finditer(folded)]
+
+
+# An inspector's note that reports an allegation in quotes and concludes that nothing was found
+# ("queja anónima de que 'las costureras no pueden salir' ... Sin infracción"): the quoted
+# words are the complaint, not the finding.
+_NO_VIOLATION = re.compile(
+    _W + r"(?:no violations?(?: (?:found|noted|observed))?|no findings|nothing (?:was )?found|sin (?:infraccion(?:es)?|hallazgos)|"
+    r"no se (?:encontr|observ|hall)\w+ (?:infracciones|violaciones|irregularidades)|unfounded|infundad[oa])" + _E, re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{3,160})[\"“”]|(?<![\w])'([^'\n]{3,160})'(?![\w])")
+
+
+def refuted_quotes(folded: str) -> list[tuple[int, int]]:
+    """Quoted stretches of a note that concludes no violation was found (else nothing)."""
+    if not _NO_VIOLATION.search(folded):
+        return []
+    return [m.span() for m in _QUOTED.finditer(folded)]

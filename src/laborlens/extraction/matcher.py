@@ -358,6 +358,9 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if c.weight >= concepts.PAY_GAP_WEIGHT or not is_negated(
                 folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation, wording_is_negative=False):
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
+    refuted = concepts.refuted_quotes(folded)
+    if refuted:  # an allegation in quotes that the note itself found unfounded
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
     return _unvetoed(hits, folded, bounds, starts, blocked)
 
 
@@ -438,6 +441,13 @@ def _with_concepts(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]],
     return kept
 
 
+# Watching equipment (a camera, a GPS, an alarm, a lock) whose lawful purpose the narrative
+# states in another sentence ("Tienen cámaras en los pasillos por las caídas. ... Solo pregunto
+# si lo de las cámaras es legal"): the veto reads the whole text for these hits.
+_EQUIPMENT = re.compile(r"(?<!\w)(?:cameras?|camaras?|gps|trackers?|alarms?|alarmas?|timbre|locks?|locked|llaves?|candados?|"
+                        r"phones?|celulares?|telefonos?)(?!\w)", re.IGNORECASE)
+
+
 def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
               blocked: set[str]) -> list[_Hit]:
     vetoes = rule_set().vetoes
@@ -446,6 +456,8 @@ def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], star
         checks = vetoes.get(hit.indicator, ())
         if checks:
             first, last = _sentence_of(bounds, starts, hit.start)
+            if _EQUIPMENT.search(folded, hit.start, hit.end):
+                first, last = 0, len(folded)
             if any(v.applies(folded[first:last]) for v in checks):
                 blocked.update(_blocked(hit.indicator))
                 continue
