@@ -612,3 +612,43 @@ def test_machetes_as_cane_cutters_tools_are_not_a_threat() -> None:
 def test_denials_without_apostrophes_refuted_quotes_and_criminal_charges_find_nothing_coercive(text: str) -> None:
     found = ids(text)
     assert not found & {"cd_debt_bondage", "cd_isolation_confinement_surveillance", "ex_wage_manipulation"}
+
+
+@pytest.mark.parametrize("text", [
+    "The broker picked up the paychecks and gave him $50 on Sundays.",
+    "Allá el contratista se quedaba con la mitad de cada cheque para la cuenta.",
+    "El contratista le retiene el ahorro, 200 dólares semanales.",
+    "The contractor pays the uncle, not him.",
+    "He sends 100 dollars a month to my father and says that is my salary.",
+    "Ahora dice que mi hermano le debe 4 mil y no le paga nada hasta que salga la deuda.",
+])
+def test_pay_collected_kept_back_or_sent_elsewhere_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I rent a scooter from a man but the app pays me, and my passport I keep.",
+    "El amigo no me cobra nada y lo que gano es mío.",
+    "He pays me on Friday in my own hand.",
+    "La paga es justa y a tiempo, y a las cinco me voy a mi casa.",
+])
+def test_own_pay_in_everyday_words_is_keeps_own_wages(text: str) -> None:
+    assert "ctx_keeps_own_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Me dice que si me salgo, la migra me agarra en la esquina.",
+    "Owner told him ICE pays ranchers a reward for turning in illegals.",
+    "El dueño le dijo que la policía de aquí no ayuda a los que no tienen papeles.",
+])
+def test_what_the_worker_is_told_the_police_will_do_is_false_information(text: str) -> None:
+    assert "vr_false_information_law_authorities" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paid $400 cash every 2 wks no matter the hours.",
+    "Owner keeps the paychecks, hands caller $50/wk cash.",
+    "Paid a monthly salary that comes to less than the AEWR for the hours.",
+])
+def test_more_ways_of_telling_pay_under_the_minimum(text: str) -> None:
+    assert numbers.low_pay(fold(text))

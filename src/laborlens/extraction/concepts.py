@@ -747,6 +747,24 @@ _WITHHELD = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:todo|el sueldo|el pago|el cheque|el dinero|la mitad|lo que gano|lo que ganamos)" + _E + r"[^.;\n]{0,30}?"
     r"(?:va|iba|se va|es|pa|pa'|para) (?:a |para )?(?:la|pagar la) deuda" + _E,
     _W + r"(?:quita|quitan|quitaba|descuenta|descuentan) la mitad" + _E,
+    # collected, kept back or saved by the boss, or deferred
+    _W + r"(?:picks? up|picked up|collects?|collected)" + _E + r" (?:all |the |our |his |her |their |my |everyone'?s )?(?:pay ?checks?|"
+    r"checks|fares|earnings|tips|pay cards?)" + _E,
+    _W + r"(?:keeps?|kept)" + _E + r" (?:\$ ?\d[\d,]* of (?:every|each|his|her|their|my)(?: week'?s)?|half (?:of )?(?:every|each|his|her|"
+    r"their|my)|the rest|part of (?:his|her|their|my)) (?:pay|check|paycheck|wages|salary|money|for)" + _E,
+    _W + r"(?:se queda\w*|se quedaba\w*|se quedo) con (?:la mitad|parte|el resto|\d[\d,]*)(?: de)? (?:cada|su|sus|mi|mis|el|los)? ?"
+    r"(?:cheques?|sueldos?|pagos?|ganancias|dinero)" + _E,
+    _W + r"(?:le|les|me|nos) reti\w+ (?:el|la|los|su|sus) (?:ahorro|sueldo|pago|cheque|dinero)" + _E,
+    _W + r"(?:lo|la|los) guarda\w* (?:para|pa) (?:la deuda|cuando)" + _E,
+    _W + r"no (?:me|le|les|nos) (?:paga|pagan|da|dan|daba|pagaba) nada (?:hasta|de lo que)" + _E,
+    _W + r"(?:pays?|paga|pagaba) (?:us |them |me |him |her |nos |les |me |le )?(?:every|cada) (?:two|three|dos|tres) (?:months|meses)" + _E,
+    _W + r"(?:pays|paid) (?:the |his |her |their )?(?:uncle|father|mother|dad|mom|aunt|cousin|parents|family)" + _E
+    + r",? not (?:him|her|them|me)" + _E,
+    _W + r"(?:says|dice|dicen) (?:that |que )?(?:that |eso )?(?:is|es) (?:my|his|her|mi|su) (?:salary|pay|sueldo|pago)" + _E,
+    _W + r"(?:su|mi) (?:sueldo|pago|cheque) (?:lo|se lo) manda" + _E,
+    _W + r"(?:descuentan|descuenta|takes? \$?\d[\d,]* out of (?:every|each|his|her|my|their|our))" + _E + r"[^.;\n]{0,40}?"
+    r"(?:del cheque|de cada cheque|check|paycheck)" + r"[^.;\n]{0,30}?(?:for it|for the (?:debt|loan|bus|trip|ride)|(?:para|pa) la deuda)" + _E,
+    _W + r"(?:deuda|debt)" + _E + r"[^.;\n]{0,60}?(?:se la|se lo) descuent\w* del cheque" + _E,
     _W + r"no (?:me|nos|le|les) pagan?" + _E + r"[^.;\n]{0,40}?(?:cobrando|cobrar|pagando) (?:el|la|los) (?:pasaje|viaje|"
     r"cruce|deuda|renta)" + _E,
 )]
@@ -1083,3 +1101,41 @@ def refuted_quotes(folded: str) -> list[tuple[int, int]]:
     if not _NO_VIOLATION.search(folded):
         return []
     return [m.span() for m in _QUOTED.finditer(folded)]
+
+
+# The worker's own pay in everyday words ("the app pays me", "lo que gano es mío", "pays me on
+# Friday in my own hand", "la paga es justa y a tiempo"): keeps own wages (context).
+_OWN_PAY_WORDS = re.compile(
+    _W + r"(?:collects? (?:the )?(?:fares|tips|pay) directly|(?:the|la) app (?:pays|paga) (?:me|him|her|us|them|nos|me|le|les)|"
+    r"(?:me|le|nos|les) cae directo|(?:se queda|me quedo|nos quedamos|se quedan) con (?:sus|mis|nuestras) ganancias|"
+    r"lo que gan\w+ es (?:mio|suyo|nuestro|de ella|de el)|pays? (?:me|him|her|us|them) (?:by|via|through|with) (?:zelle|venmo|"
+    r"cash app|direct deposit|check)|in my own hand|en mi (?:propia )?mano|(?:la )?paga es justa|(?:the )?pay is fair|"
+    r"el dinero lo guardo yo|into (?:my|his|her|their|our) (?:own )?(?:bank )?account)" + _E, re.IGNORECASE)
+OWN_PAY_WEIGHT = 0.7
+
+
+def own_pay_words(folded: str) -> list[ConceptHit]:
+    """The worker's own pay said in everyday words."""
+    return [ConceptHit("ctx_keeps_own_wages", m.start(), m.end(), OWN_PAY_WEIGHT) for m in _OWN_PAY_WORDS.finditer(folded)]
+
+
+# What the worker is told the police or immigration will do (ILO/EC: false information about
+# law and authorities): "la migra me agarra en la esquina", "immigration watches the airstrip",
+# "the police here don't help people without papers", "ICE pays ranchers a reward".
+_TOLD = r"(?:told|tells|says|said|warned|dijo|dice|decia|decian|dijeron|advirtio|advierte|le dijeron|nos dijeron|me dijeron)"
+_LAW = (r"(?:immigration|ice|la migra|migra|the police|police|policia|la policia|the cops|cops|sheriff|border patrol|"
+        r"la patrulla|migracion)")
+_FALSE_LAW = re.compile(
+    _W + _TOLD + _E + r"[^.;\n]{0,80}?" + _W + _LAW + _E + r"[^.;\n]{0,30}?" + _W
+    + r"(?:pick\w* (?:\w+ )?up|picks? (?:him|her|you|them|us) up|agarra\w*|deport\w*|watch\w*|vigila\w*|no ayuda\w*|"
+    r"(?:doesn'?t|don'?t|won'?t|does not|do not|will not) help|lock\w* (?:you|him|her|them|us) up|jail\w*|arrest\w*|encarcel\w*|"
+    r"mete\w* (?:a la |en la )?carcel|pays? (?:ranchers|bosses|a reward)|works? for (?:him|her|the boss|the owner)|"
+    r"trabaja\w* para (?:el|ella|el patron)|obedec\w*)" + _E, re.IGNORECASE)
+FALSE_LAW_WEIGHT = 0.7
+
+
+def false_law_claims(folded: str) -> list[ConceptHit]:
+    """What the worker is told the police or immigration will do to them."""
+    return [ConceptHit("vr_false_information_law_authorities", m.start(), m.end(), FALSE_LAW_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+            for m in _FALSE_LAW.finditer(folded)]

@@ -205,9 +205,9 @@ def long_weeks_and_doubles(folded: str) -> list[Shift]:
         second = _hour(m.group(4), m.group(5), m.group(7), None)
         if first is None or second is None:
             continue
-        hours = _duration(first, second) + (0.5 if m.group(6) else 0.0)
-        if EXCESSIVE_SHIFT_HOURS <= hours <= 22:
-            found.append(Shift(m.start(), m.end(), hours))
+        length = _duration(first, second) + (0.5 if m.group(6) else 0.0)
+        if EXCESSIVE_SHIFT_HOURS <= length <= 22:
+            found.append(Shift(m.start(), m.end(), length))
     return found
 
 
@@ -226,9 +226,9 @@ def long_hour_counts(folded: str) -> list[Shift]:
 # full-time work (7.25 an hour federal: 290 for a 40-hour week, 58 for an 8-hour day).
 _AMOUNT = r"(?:us)?\$? ?(\d{1,4}(?:[.,]\d{1,2})?)(?: ?(?:dollars|dolares|dlls?|dls|bucks|usd))?"
 _PAY_PERIOD = re.compile(
-    rf"(?<![\w$.,]){_AMOUNT} ?(?:/ ?|an? |per |por |a la |la |al |el |each |every |cada |)"
+    rf"(?<![\w$.,]){_AMOUNT} ?(?:flat |fijos? |cash |en efectivo )?(?:/ ?|an? |per |por |a la |la |al |el |each |every |cada |)"
     rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?|"
-    rf"dos semanas|two weeks|2 weeks|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
+    rf"dos semanas|two weeks|2 weeks|2 wks|two wks|quince dias|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
     rf"again this week|esta semana|(?:los|cada) (?:viernes|sabados|domingos))(?!\w)",
     re.IGNORECASE)
 _DOLLARS_AND_CENTS = re.compile(
@@ -239,6 +239,7 @@ _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "d
            "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
            "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month",
            "dos semanas": "fortnight", "two weeks": "fortnight", "2 weeks": "fortnight", "biweekly": "fortnight",
+           "2 wks": "fortnight", "two wks": "fortnight", "quince dias": "fortnight",
            "quincena": "fortnight", "quincenal": "fortnight"}
 
 
@@ -248,14 +249,16 @@ def _period(word: str) -> str:
     return _PERIOD.get(word, "week")
 _BELOW_MINIMUM = re.compile(
     r"(?<!\w)(?:under|below|less than|beneath|menos (?:de|del|que)|bajo|debajo del?|ni (?:llega(?:ba)?|sale|salia) al?)"
-    r" (?:the |el |la )?(?:federal |legal )?(?:minimum|minimo|salario minimo)(?!\w)", re.IGNORECASE)
+    r" (?:the |el |la )?(?:federal |legal )?(?:minimum|minimo|salario minimo|aewr|adverse effect wage rate|prevailing wage|"
+    r"salario prevaleciente)(?!\w)", re.IGNORECASE)
 
 
 _PAY_WORD = re.compile(
     r"(?<!\w)(?:pay|pays|paid|paying|earn|earns|earned|make|makes|made|get|gets|got|salary|wages?|"
-    r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|dan|daban|dieron|"
+    r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|da|daba|dan|daban|dieron|"
     r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia|stipend|estipendio|receive|receives|received|"
-    r"recibe|reciben|recibia|recibian|recibio|entrega|entregan|entregaba|entregaban)(?!\w)", re.IGNORECASE)
+    r"recibe|reciben|recibia|recibian|recibio|entrega|entregan|entregaba|entregaban|hands?|handed|netted|nets|"
+    r"work|works|worked|working)(?!\w)", re.IGNORECASE)
 _CHARGE_WORD = re.compile(
     r"(?<!\w)(?:charges?|charged|charging|deduct\w*|takes?|took|minus|owes?|owed|debe\w*|rent|renta|fee|fees|"
     r"costs?|cobra\w*|descuent\w*|desquent\w*|quitan|quitaban|menos|interest|intereses|for (?:a|the) (?:bed|room|trailer))(?!\w)",
