@@ -703,9 +703,11 @@ _OUTCOME = [
     _W + r"(?:mand\w*|regres\w*|devuelv\w*|sub\w* al avion)" + _E + r"(?: \w+){0,1} (?:pa|para|a) su pais" + _E,
     _W + r"(?:orden de (?:arresto|aprehension)|lista negra|primer avion|proximo avion|(?:cancel\w*|quit\w*) la visa)" + _E,
 ]
-_DENUNCIATION = ([re.compile(_W + _FRAME + _E + r"[^.;\n]{0,120}?(?P<c>" + c + ")", re.IGNORECASE) for c in _REPORTING]
-                 + [re.compile(_W + r"(?:" + _FRAME + "|" + _SAID + ")" + _E + r"[^.;\n]{0,120}?(?P<c>" + c + ")",
-                               re.IGNORECASE) for c in _OUTCOME])
+# one pattern per kind of frame (the alternatives joined), so the text is scanned twice, not ten times
+_DENUNCIATION = (re.compile(_W + _FRAME + _E + r"[^.;\n]{0,120}?(?P<c>" + "|".join(f"(?:{c})" for c in _REPORTING) + ")",
+                            re.IGNORECASE),
+                 re.compile(_W + r"(?:" + _FRAME + "|" + _SAID + ")" + _E + r"[^.;\n]{0,120}?(?P<c>"
+                            + "|".join(f"(?:{c})" for c in _OUTCOME) + ")", re.IGNORECASE))
 DENUNCIATION_WEIGHT = 0.75
 
 
@@ -727,7 +729,7 @@ _PAYEE = (r"(?:the |el |la |al |a la )?(?:program|programa|agency|agencia|compan
           r"staffing (?:company|agency|firm)|second company|otra compania)")
 _PAY_WORD_EN = r"(?:pay|paycheck|paychecks|check|checks|wages?|salary|earnings|comp check|workers comp check)"
 _PAY_WORD_ES = r"(?:cheque|cheques|check|sueldo|salario|pago|dinero|quincena|raya|aseguranza|seguro)"
-_WITHHELD = [re.compile(p, re.IGNORECASE) for p in (
+_WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     # the employer pays the intermediary, not the worker
     _W + r"(?:pays|paid|pay|sends|sent)" + _E + r" " + _PAYEE + _E + r",? not (?:to )?(?:him|her|them|me|us|the (?:workers|men|women))" + _E,
     _W + _PAY_WORD_EN + _E + r" (?:went|goes|go|is sent|was sent|gets sent|comes|came|is paid|was paid)"
@@ -767,7 +769,7 @@ _WITHHELD = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:deuda|debt)" + _E + r"[^.;\n]{0,60}?(?:se la|se lo) descuent\w* del cheque" + _E,
     _W + r"no (?:me|nos|le|les) pagan?" + _E + r"[^.;\n]{0,40}?(?:cobrando|cobrar|pagando) (?:el|la|los) (?:pasaje|viaje|"
     r"cruce|deuda|renta)" + _E,
-)]
+)), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 
 
@@ -860,12 +862,12 @@ _FEE_AMOUNT = (r"(?:(?:us)?\$ ?\d[\d,.]*\s*k?|\d[\d,.]*\s*(?:k|mil|pesos|dollars
 _TRIP_THING = (r"(?:processing|the visa|visa loan|plane ticket|the ticket|ticket|the flight|flight|the fare|fare|the trip|"
                r"placement fee|recruitment fee|la visa|el viaje|viaje|el pasaje|pasaje|el vuelo|vuelo|el boleto|boleto|"
                r"los papeles|la contratacion)")
-_FEE = [re.compile(p, re.IGNORECASE) for p in (
+_FEE = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _RECRUITER + _E + r"[^.;\n]{0,40}?" + _W + _CHARGED + _E + r"[^.;\n]{0,30}?" + _FEE_AMOUNT + _E,
     _W + r"(?:paid|pague|pagamos|pagaron)" + _E + r"(?: \w+){0,2} (?:the |a |an |al |a la |a una |a un )?"
     r"(?:recruiters?|agency|reclutador\w*|agencia|enganchador\w*)" + _E + r"[^.;\n]{0,40}?" + _FEE_AMOUNT + _E,
     _W + r"(?:cobrando|charging (?:me|us|him|her|them) for) (?:el |la |the )?" + _TRIP_THING + _E,
-)]
+)), re.IGNORECASE)]
 FEE_WEIGHT = 0.75
 
 
@@ -903,7 +905,7 @@ _AGENT = (r"(?:ammonia|amoniaco|pesticid\w*|chemicals?|quimicos?|spray\w*|fumig\
 _EFFECT = (r"(?:cough\w*|tos|burn\w*|arde\w*|ardian|dizzy|mareo|mareos|mareada?|vomit\w*|throw(?:ing)? up|threw up|sick|"
            r"enferm\w*|rash|ronchas|headaches?|dolor de cabeza|no masks?|without (?:a )?masks?|sin (?:mascarillas?|cubrebocas)|"
            r"paper masks|sin respiradores|no respirators|without respirators)")
-_HAZARDS = [re.compile(p, re.IGNORECASE) for p in (
+_HAZARDS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _AGENT + _E + r"[^.;\n]{0,80}?" + _W + _EFFECT + _E,
     _W + _EFFECT + _E + r"[^.;\n]{0,40}?" + _W + r"(?:from|del|de la|por (?:el|la)) " + _AGENT + _E,
     _W + r"(?:needles?|agujas?|sharps|jeringas?)" + _E + r"[^.;\n]{0,40}?" + _W
@@ -913,7 +915,7 @@ _HAZARDS = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:without|no|sin|never) (?:any |a |the )?(?:guardrails?|barandal\w*|lockout|lock-out|harness\w*|arnes\w*|"
     r"gas monitors?|monitores? de gas|respirators?|respiradores|safety (?:gear|harness|equipment)|equipo de proteccion)" + _E,
     _W + r"(?:bald tires|llantas lisas|tires? (?:are |were )?bald)" + _E,
-)]
+)), re.IGNORECASE)]
 HAZARD_WEIGHT = 0.75
 
 
@@ -929,7 +931,7 @@ def hazards(folded: str) -> list[ConceptHit]:
 _DEDUCTED_FOR = (r"(?:rent|renta|trailers?|trailas?|van|rides?|raite|transport\w*|food|comida|meals?|gloves|guantes|vests?|"
                  r"housing|fees?|utilities|electric\w*|luz|papeles|papers|cuarto|cama|bed|tools|herramientas|uniforms?|"
                  r"uniformes?|orientation)")
-_MANIPULATED = [re.compile(p, re.IGNORECASE) for p in (
+_MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
     r"[^.;\n]{0,20}?" + _W + r"(?:for|para|por) (?:the |a |his |her |their )?" + _DEDUCTED_FOR + _E,
     _W + r"(?:rent|renta|the trailer|la traila)" + _E + r" (?:comes?|came|is taken|was taken|sale|se descuenta) "
@@ -943,7 +945,7 @@ _MANIPULATED = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:weigh\w*|pesa\w*)" + _E + r"[^.;\n]{0,40}?" + _W + r"(?:lighter|light|less|menos)" + _E,
     _W + r"(?:shorted|shorts|short-?changed?) (?:me|us|him|her|them|the workers)" + _E,
     _W + r"(?:check|stub|talon\w*|cheque) (?:says|said|shows|showed|dice|decia) (?:only )?\d{1,3}" + _E,
-)]
+)), re.IGNORECASE)]
 MANIPULATED_WEIGHT = 0.7
 
 
@@ -956,7 +958,7 @@ def wage_manipulation(folded: str) -> list[ConceptHit]:
 # Watching and cutting off (ILO/EC: isolation, confinement or surveillance): phones collected or
 # read, someone who answers for the worker, a padlock, no leaving or speaking to outsiders
 # without permission, errands only with the boss once a week.
-_WATCHED = [re.compile(p, re.IGNORECASE) for p in (
+_WATCHED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:picks? up|picked up|collects?|collected|takes?|took|checks?|checked|reads?|revisa\w*|lee|leen|leia|recoge\w*|"
     r"quita\w*)" + _E + r"(?: \w+){0,2} (?:phones?|cell ?phones?|cells|celulares|telefonos|whatsapp|messages|mensajes|texts)"
     + _E,
@@ -972,7 +974,7 @@ _WATCHED = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:drives|drove|takes|took|lleva|llevaba)" + _E + r" (?:them|us|him|her|los|nos|la|lo|las)(?: \w+){0,6} "
     r"(?:once a week|una vez (?:por|a la) semana)" + _E,
     _W + r"waits? (?:outside|at) the door" + _E,
-)]
+)), re.IGNORECASE)]
 WATCHED_WEIGHT = 0.7
 
 
@@ -1046,7 +1048,7 @@ def own_way_out(folded: str) -> list[ConceptHit]:
 
 # Work the worker did not agree to (ILO/EC: forced to do other tasks): moved or lent to another
 # house, yard or business, or tasks "none of it in her agreement".
-_OTHER_TASKS = [re.compile(p, re.IGNORECASE) for p in (
+_OTHER_TASKS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:none of (?:it|this|that)|nada de eso|nothing of (?:it|that)) (?:is |was |in |en )?(?:in |en )?(?:her|his|my|the|their|"
     r"su|el|mi) (?:agreement|contract|contrato|acuerdo)" + _E,
     _W + r"(?:moved|sent|lent|loaned|sends|send|manda\w*|mando|presta\w*|prest\w*|mueve\w*|movieron|cambiaron|mandaron)"
@@ -1055,7 +1057,7 @@ _OTHER_TASKS = [re.compile(p, re.IGNORECASE) for p in (
     r"guarderia|farms?|granjas?|restaurants?|business\w*|negocios?|kitchen|cocina|homes?)" + _E,
     _W + r"(?:leaders|ministers?|the (?:boss|owner|contractor)) (?:send|sends|sent) (?:him|her|them|us|me) to work" + _E,
     _W + r"(?:i|he|she|we) signed (?:up )?for \w+(?: \w+)? only" + _E,
-)]
+)), re.IGNORECASE)]
 OTHER_TASKS_WEIGHT = 0.7
 
 
@@ -1068,7 +1070,7 @@ def other_tasks(folded: str) -> list[ConceptHit]:
 
 # Depending on the employer for a roof, a ride or food (ILO/EC: dependency on exploiters): no
 # car or nowhere to go, the bed or trailer being the boss's.
-_DEPENDENT = [re.compile(p, re.IGNORECASE) for p in (
+_DEPENDENT = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:no|without|sin|got no|has no|have no|don'?t have|doesn'?t have|no tienen?|no tenemos|no tengo)"
     r" (?:a |any |un |una )?(?:car|vehicle|vehiculo|carro|place to go|where to go|a donde ir|a donde|adonde ir|"
     r"donde ir|money for a hotel|\$ for a hotel)" + _E,
@@ -1076,7 +1078,7 @@ _DEPENDENT = [re.compile(p, re.IGNORECASE) for p in (
     + r" (?:is|es) (?:his|hers|theirs|suyo|suya|del patron|del contratista|de el)" + _E,
     _W + r"(?:trailer|house|apartment|traila|casa rodante) owned by (?:the |his |her )?(?:labor )?(?:contractor|boss|agency|"
     r"company|owner|employer)" + _E,
-)]
+)), re.IGNORECASE)]
 DEPENDENT_WEIGHT = 0.7
 
 
