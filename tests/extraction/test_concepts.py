@@ -652,3 +652,20 @@ def test_what_the_worker_is_told_the_police_will_do_is_false_information(text: s
 ])
 def test_more_ways_of_telling_pay_under_the_minimum(text: str) -> None:
     assert numbers.low_pay(fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The lead took there passports for the airline and never gave back.",
+    "Coordinator has caller's passport until the fee is paid.",
+    "Owner holds the car title, the hack license and the speaker's passport as security.",
+    "Las micas nos las quitó desde que llegamos.",
+    "Guarda nuestras cédulas en la caja fuerte.",
+    "He keeps our I-94s in his safe.",
+])
+def test_papers_of_any_kind_held_by_someone_else_are_confiscated(text: str) -> None:
+    assert "cd_confiscation_of_documents" in ids(text)
+
+
+@pytest.mark.parametrize("text", ["I keep my passport in my room.", "She has her passport and her own account."])
+def test_the_workers_own_papers_are_not_confiscated(text: str) -> None:
+    assert "cd_confiscation_of_documents" not in ids(text)

@@ -1141,3 +1141,31 @@ def false_law_claims(folded: str) -> list[ConceptHit]:
     return [ConceptHit("vr_false_information_law_authorities", m.start(), m.end(), FALSE_LAW_WEIGHT,
                        negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
             for m in _FALSE_LAW.finditer(folded)]
+
+
+# Papers held by someone else, in the many ways it is told ("took there passports", "has
+# caller's passport", "holds the car title, the hack license and the passport", "las micas nos
+# las quitó", "guarda nuestras cédulas"): confiscation of documents (the matcher's holder check
+# still drops "I keep my passport").
+_DOC_WORDS = (r"(?:passports?|ids?|i-?94s?|ds-?2019s?|visas?|papers|documents?|licen[sc]es?|hack licen[sc]es?|titles?|"
+              r"green cards?|work permits?|birth certificates?|social security cards?|social cards?|matriculas?|cedulas?|"
+              r"pasaportes?|papeles|documentos?|identificacion\w*|micas?|credenciales?|actas?(?: de nacimiento)?|"
+              r"licencias?|permisos?(?: de trabajo)?|tarjetas? de seguro social)")
+_HELD_DOCS = re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:(?:took|takes|taken|keeps|kept|holds|held|collected|collects|confiscat\w*|grabbed|locked up)"
+    + r" (?:all )?(?:of )?(?:our|their|there|his|her|the|everyone'?s|everybody'?s|the workers'?|[a-z]+'s)"
+    + r"|(?:has|had) (?:all )?(?:of )?(?:our|the|everyone'?s|everybody'?s|the workers'?|[a-z]+'s))"
+    + r"(?: [\w'-]+)?(?:,? (?:the|and|and the) [\w' -]{0,25})?? " + _DOC_WORDS + _E,
+    _W + r"(?:le|les|nos|me|se)? ?(?:tiene|tienen|tenia|tenian|guarda|guardan|guardaba|guardaban|quito|quitaron|recogio|"
+    r"recogieron|retiene|retienen|retuvo|agarro|agarraron|llevaba)"
+    + r" (?:el|la|los|las|su|sus|nuestr[oa]s?|mis?|tus?)(?: \w+)? " + _DOC_WORDS + _E,
+    _W + r"(?:las|los|el|la) " + _DOC_WORDS + r" (?:nos|les|me|le|se) (?:las|los|la|lo) (?:quito|quitaron|tiene|tienen|guarda|"
+    r"guardan|recogio|recogieron)" + _E,
+)), re.IGNORECASE)
+HELD_DOCS_WEIGHT = 0.75
+
+
+def documents_held(folded: str) -> list[ConceptHit]:
+    """Papers of any kind held by someone other than the worker."""
+    return [ConceptHit("cd_confiscation_of_documents", m.start(), m.end(), HELD_DOCS_WEIGHT)
+            for m in _HELD_DOCS.finditer(folded)]
