@@ -669,3 +669,27 @@ def test_papers_of_any_kind_held_by_someone_else_are_confiscated(text: str) -> N
 @pytest.mark.parametrize("text", ["I keep my passport in my room.", "She has her passport and her own account."])
 def test_the_workers_own_papers_are_not_confiscated(text: str) -> None:
     assert "cd_confiscation_of_documents" not in ids(text)
+
+
+@pytest.mark.parametrize("text, item", [
+    ("The gate is locked at night after two balers were stolen, and each worker has a key.",
+     "cd_isolation_confinement_surveillance"),
+    ("Wristbands are scanned at each box to count piece-rate pay, and cameras cover the cooler dock for food-safety audits.",
+     "cd_isolation_confinement_surveillance"),
+    ("Two hours after the tractor sprayed, the boss sent us back into the rows.", "cd_threat_of_denunciation"),
+    ("Owner keeps 15% of card tips as processing.", "cd_confiscation_of_documents"),
+    ("The engine degreaser burns your skin and the boss gives us no gloves.", "cd_violence_on_victim"),
+    ("Llamante pregunta si es trata porque su esposo pasa 3 semanas fuera.", "cd_violence_on_family"),
+])
+def test_lawful_purposes_questions_and_look_alike_words_find_no_coercion(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I light the ovens at 11 at night and sleep on flour sacks in the storeroom.",
+    "The marshal found four mattresses in a windowless back room.",
+    "Just they keep us in the apartment over the barn, 20 men one kitchen.",
+    "En una casa de tres recámaras viven 22 personas de Oaxaca.",
+])
+def test_sleeping_on_sacks_in_back_rooms_or_many_to_one_kitchen_is_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)

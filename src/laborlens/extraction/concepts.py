@@ -988,8 +988,9 @@ def watched(folded: str) -> list[ConceptHit]:
 # Crowding (ILO/EC: bad living conditions): six or more people to one room, trailer or flat.
 _COUNT = (r"(?P<p>\d{1,3}|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|seis|siete|ocho|nueve|diez|once|doce|quince|"
           r"veinte)")
-_UNITS = r"(?P<u>a|one|an|una|un|la|el|the|single|\d|two|three|four|dos|tres|cuatro)"
+_UNITS = r"(?P<u>a|one|an|una|un|la|el|the|single|\d|two|three|four|dos|tres|cuatro)(?: casa de (?:dos|tres|cuatro))?"
 _HOME_UNIT = (r"(?:trailers?|rooms?|apartments?|apts?|houses?|cuartos?|cuartitos?|trailas?|casas?|departamentos?|deptos?|"
+              r"campers?|bedrooms?|recamaras?|"
              r"dormitor\w*|garages?|garajes?|basements?|sotanos?|bodegas?|barracks|barracas|single ?wide|mobile homes?|"
              r"casas? rodantes?|cabins?|cabanas?)")
 _CROWDED = [re.compile(p, re.IGNORECASE) for p in (
@@ -997,7 +998,7 @@ _CROWDED = [re.compile(p, re.IGNORECASE) for p in (
     r"somos|estamos|vivimos)?\s*(?:in|en|to|per|por|living in|sleep in|duermen en) " + _UNITS + r"(?: \w+)? " + _HOME_UNIT + _E,
     _W + r"(?:estamos|somos|vivimos|viven|duermen|dormimos|live|sleep) " + _COUNT + r" (?:en|in) " + _UNITS + r"(?: \w+)? "
     + _HOME_UNIT + _E,
-    _W + _UNITS + r" " + _HOME_UNIT + _E + r",? (?:for|para|with|con)? ?" + _COUNT + r" (?:workers|men|guys|hombres|personas|"
+    _W + _UNITS + r" " + _HOME_UNIT + _E + r",? (?:for|para|with|con)? ?(?:viven |live |living |duermen |sleep )?" + _COUNT + r" (?:workers|men|guys|hombres|personas|"
     r"trabajadores|mujeres|women|people)" + _E,
     _W + _HOME_UNIT + _E + r"[^.;\n]{0,40}? (?:with|con) " + _COUNT + r" (?:other |more |otros |otras |mas )?(?:guys|men|"
     r"women|people|others|workers|hombres|mujeres|personas|mas|more)" + _E,
@@ -1168,4 +1169,28 @@ HELD_DOCS_WEIGHT = 0.75
 def documents_held(folded: str) -> list[ConceptHit]:
     """Papers of any kind held by someone other than the worker."""
     return [ConceptHit("cd_confiscation_of_documents", m.start(), m.end(), HELD_DOCS_WEIGHT)
-            for m in _HELD_DOCS.finditer(folded)]
+            for m in _HELD_DOCS.finditer(folded) if not _ASKED.search(folded, max(0, m.start() - 40), m.start())]
+
+
+# "le pregunté si el dueño le tiene el pasaporte y dice que no": a question, not a finding
+_ASKED = re.compile(_W + r"(?:si|whether|if|asked|pregunt\w*)(?: \w+){0,3}\s*$", re.IGNORECASE)
+
+
+# Where and how people sleep and eat (ILO/EC: bad living conditions): on sacks or the floor, a
+# cot behind the ovens, a windowless back room, no water or lights, twenty men to one kitchen.
+_POOR_LODGING = re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:sleeps?|slept|sleeping) on (?:the )?(?:floor|flour sacks|sacks|cardboard|pallets|mattresses on the floor)" + _E,
+    _W + r"(?:duerm\w*|dormimos|dormian) (?:en el piso|sobre (?:costales|cartones|sacos|el piso)|en colchonetas|en el suelo)" + _E,
+    _W + r"(?:mattress(?:es)?|cots?|colchon(?:es)?|catres?|literas?) (?:in|on|behind|en|detras de) (?:a |the |el |la |un |una )?"
+    r"(?:windowless|back room|storeroom|garage|closet|ovens?|hornos?|cuarto de (?:la )?mercancia|bodega|fondo)" + _E,
+    _W + r"(?:no water,? (?:and )?no (?:lights|power|electricity)|sin agua (?:ni|y sin) luz|windowless|sin ventanas?)" + _E,
+    _W + r"(?:\d{1,2}|ten|twelve|fifteen|twenty|diez|doce|quince|veinte) (?:men|people|workers|hombres|personas|trabajadores),? "
+    r"(?:and |with |con |y )?(?:one|a single|1|un|una|un solo|una sola) (?:kitchen|bathroom|toilet|shower|bano|cocina|regadera)" + _E,
+)), re.IGNORECASE)
+POOR_LODGING_WEIGHT = 0.7
+
+
+def poor_lodging(folded: str) -> list[ConceptHit]:
+    """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one bathroom."""
+    return [ConceptHit("ex_bad_living_conditions", m.start(), m.end(), POOR_LODGING_WEIGHT)
+            for m in _POOR_LODGING.finditer(folded)]

@@ -345,7 +345,7 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
               *concepts.wage_manipulation(folded), *concepts.watched(folded), *concepts.crowded(folded),
               *concepts.own_way_out(folded), *concepts.other_tasks(folded), *concepts.dependent(folded),
               *concepts.own_pay_words(folded), *concepts.false_law_claims(folded),
-              *concepts.documents_held(folded)]:
+              *concepts.documents_held(folded), *concepts.poor_lodging(folded)]:
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=c.negative_wording):
             hits.append(_hit(c.indicator, c.start, c.end, c.weight, folded, _sentence_of(bounds, starts, c.start), pack))
