@@ -666,7 +666,8 @@ def test_papers_of_any_kind_held_by_someone_else_are_confiscated(text: str) -> N
     assert "cd_confiscation_of_documents" in ids(text)
 
 
-@pytest.mark.parametrize("text", ["I keep my passport in my room.", "She has her passport and her own account."])
+@pytest.mark.parametrize("text", ["I keep my passport in my room.", "She has her passport and her own account.",
+                                  "Tenía mi pasaporte, mi teléfono y salía cuando quería."])
 def test_the_workers_own_papers_are_not_confiscated(text: str) -> None:
     assert "cd_confiscation_of_documents" not in ids(text)
 

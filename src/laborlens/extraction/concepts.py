@@ -1157,9 +1157,10 @@ _HELD_DOCS = re.compile("|".join(f"(?:{p})" for p in (
     + r" (?:all )?(?:of )?(?:our|their|there|his|her|the|everyone'?s|everybody'?s|the workers'?|[a-z]+'s)"
     + r"|(?:has|had) (?:all )?(?:of )?(?:our|the|everyone'?s|everybody'?s|the workers'?|[a-z]+'s))"
     + r"(?: [\w'-]+)?(?:,? (?:the|and|and the) [\w' -]{0,25})?? " + _DOC_WORDS + _E,
-    _W + r"(?:le|les|nos|me|se)? ?(?:tiene|tienen|tenia|tenian|guarda|guardan|guardaba|guardaban|quito|quitaron|recogio|"
-    r"recogieron|retiene|retienen|retuvo|agarro|agarraron|llevaba)"
-    + r" (?:el|la|los|las|su|sus|nuestr[oa]s?|mis?|tus?)(?: \w+)? " + _DOC_WORDS + _E,
+    # "tener" needs a clitic for the worker ("le tiene el pasaporte"; "tenía mi pasaporte" is her own)
+    _W + r"(?:(?:le|les|nos|me|se) (?:tiene|tienen|tenia|tenian)|(?:le|les|nos|me|se)? ?(?:guarda|guardan|guardaba|guardaban|"
+    r"quito|quitaron|recogio|recogieron|retiene|retienen|retuvo|agarro|agarraron|llevaba))"
+    + r" (?:el|la|los|las|su|sus|nuestr[oa]s?)(?: \w+)? " + _DOC_WORDS + _E,
     _W + r"(?:las|los|el|la) " + _DOC_WORDS + r" (?:nos|les|me|le|se) (?:las|los|la|lo) (?:quito|quitaron|tiene|tienen|guarda|"
     r"guardan|recogio|recogieron)" + _E,
 )), re.IGNORECASE)
