@@ -694,3 +694,15 @@ def test_lawful_purposes_questions_and_look_alike_words_find_no_coercion(text: s
 ])
 def test_sleeping_on_sacks_in_back_rooms_or_many_to_one_kitchen_is_bad_living(text: str) -> None:
     assert "ex_bad_living_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crew ldr collects the checks from the company, gives the men $100/wk for food, rest goes to the debt.",
+    "On slow days the effective rate falls under the state minimum.",
+])
+def test_pay_handed_over_for_food_and_pay_under_a_state_minimum_are_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" in ids(text)
+
+
+def test_a_charge_for_food_is_still_not_pay() -> None:
+    assert "ex_low_or_no_salary" not in ids("They take $60 a week for food out of the check.")

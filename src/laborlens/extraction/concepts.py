@@ -89,6 +89,7 @@ _CHARGE_NEAR = re.compile(
     r"costs?|cuesta|costaba|descuent\w*|descont\w*|quita\w*|debe\w*|interest|intereses|for (?:food|comida|"
     r"smokes|cigarettes)|para (?:comida|comer))" + _E, re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$")
+_HANDED = re.compile(_W + r"(?:gives?|gave|hands?|handed|da|dan|daba|daban)" + _E + r"(?: \w+){0,2}\s*$", re.IGNORECASE)
 
 
 def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -112,7 +113,9 @@ def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]
     if _AMOUNT_HIT.match(span):
         window = folded[max(sentence[0], start - 45):start]
         clause = re.split(r"[,;:]| que | and | y ", window)[-1]
-        if _CHARGE_NEAR.search(clause) or _CHARGE_NEAR.search(after[:20]):
+        # "gives the men $100/wk for food, rest goes to the debt": what is handed over is the pay
+        handed = _HANDED.search(clause)
+        if _CHARGE_NEAR.search(clause) or (_CHARGE_NEAR.search(after[:20]) and not handed):
             return False
         promise = list(_PROMISE.finditer(before))
         if promise and not _CONTRAST.search(before[promise[-1].end():]):

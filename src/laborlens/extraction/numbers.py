@@ -249,7 +249,7 @@ def _period(word: str) -> str:
     return _PERIOD.get(word, "week")
 _BELOW_MINIMUM = re.compile(
     r"(?<!\w)(?:under|below|less than|beneath|menos (?:de|del|que)|bajo|debajo del?|ni (?:llega(?:ba)?|sale|salia) al?)"
-    r" (?:the |el |la )?(?:federal |legal )?(?:minimum|minimo|salario minimo|aewr|adverse effect wage rate|prevailing wage|"
+    r" (?:the |el |la )?(?:federal |legal |state |[a-z]+ )?(?:minimum|minimo|salario minimo|aewr|adverse effect wage rate|prevailing wage|"
     r"salario prevaleciente)(?!\w)", re.IGNORECASE)
 
 
