@@ -238,7 +238,16 @@ class ConceptHit:
     start: int
     end: int
     weight: float
-    negative_wording: bool = False  # the wording's own "not"/"no" is the evidence ("pays the program, not him")
+    negative_wording: bool = False  # the wording's own "no"/"not" is the evidence ("pays the program, not him")
+
+
+def _matches(indicator: str, patterns: tuple[re.Pattern[str], ...] | list[re.Pattern[str]], weight: float, folded: str,
+             *, negative_wording: bool = False) -> list[ConceptHit]:
+    """Every match of the patterns as a hit of one item; with ``negative_wording``, a match whose
+    own "no"/"not" is the evidence ("pays the program, not him") says so for the negation check."""
+    return [ConceptHit(indicator, m.start(), m.end(), weight,
+                       negative_wording=negative_wording and bool(_NEGATIVE_WORDING.search(m.group())))
+            for pattern in patterns for m in pattern.finditer(folded)]
 
 
 _PAID_BARE = re.compile(
@@ -778,9 +787,7 @@ WITHHELD_WEIGHT = 0.75
 
 def wages_withheld(folded: str) -> list[ConceptHit]:
     """Pay that goes to an intermediary or a debt before (or instead of) the worker."""
-    return [ConceptHit("cd_withholding_of_wages", m.start(), m.end(), WITHHELD_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-            for pattern in _WITHHELD for m in pattern.finditer(folded)]
+    return _matches("cd_withholding_of_wages", _WITHHELD, WITHHELD_WEIGHT, folded, negative_wording=True)
 
 
 _NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|none|nada|nothing)" + _E,
@@ -847,8 +854,7 @@ ILLICIT_WEIGHT = 0.75
 
 def forced_illicit(folded: str) -> list[ConceptHit]:
     """A compulsion and an illicit act in the same sentence, or crime done to pay a debt."""
-    return [ConceptHit("cd_forced_illicit_activities", m.start(), m.end(), ILLICIT_WEIGHT)
-            for pattern in (_FORCED_ILLICIT, _ILLICIT_PAYING_DEBT) for m in pattern.finditer(folded)]
+    return _matches("cd_forced_illicit_activities", (_FORCED_ILLICIT, _ILLICIT_PAYING_DEBT), ILLICIT_WEIGHT, folded)
 
 
 # A charge for the job, the visa or the trip (ILO/EC: deceptive recruitment, travel and
@@ -876,8 +882,7 @@ FEE_WEIGHT = 0.75
 
 def recruitment_fees(folded: str) -> list[ConceptHit]:
     """A charge for the job, the visa or the trip, told as a charge, a payment or a debt."""
-    return [ConceptHit("dr_travel_recruitment_conditions", m.start(), m.end(), FEE_WEIGHT)
-            for pattern in _FEE for m in pattern.finditer(folded)]
+    return _matches("dr_travel_recruitment_conditions", _FEE, FEE_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
@@ -896,7 +901,7 @@ COURT_PLACED_WEIGHT = 0.75
 
 def placed_by_court(folded: str) -> list[ConceptHit]:
     """Work or a program the person was sent to by a court."""
-    return [ConceptHit(COURT_PLACED_ID, m.start(), m.end(), COURT_PLACED_WEIGHT) for m in _COURT_PLACED.finditer(folded)]
+    return _matches(COURT_PLACED_ID, (_COURT_PLACED,), COURT_PLACED_WEIGHT, folded)
 
 
 # Hazardous work told as what happens to the body or what protection is missing (ILO/EC:
@@ -924,8 +929,7 @@ HAZARD_WEIGHT = 0.75
 
 def hazards(folded: str) -> list[ConceptHit]:
     """Hazardous work told by its effect on the body or its missing protection."""
-    return [ConceptHit("ex_hazardous_work", m.start(), m.end(), HAZARD_WEIGHT)
-            for pattern in _HAZARDS for m in pattern.finditer(folded)]
+    return _matches("ex_hazardous_work", _HAZARDS, HAZARD_WEIGHT, folded)
 
 
 # Deductions, a cut rate or short counting (ILO/EC: wage manipulation): something taken out of
@@ -954,8 +958,7 @@ MANIPULATED_WEIGHT = 0.7
 
 def wage_manipulation(folded: str) -> list[ConceptHit]:
     """Deductions, cut rates and short counts."""
-    return [ConceptHit("ex_wage_manipulation", m.start(), m.end(), MANIPULATED_WEIGHT)
-            for pattern in _MANIPULATED for m in pattern.finditer(folded)]
+    return _matches("ex_wage_manipulation", _MANIPULATED, MANIPULATED_WEIGHT, folded)
 
 
 # Watching and cutting off (ILO/EC: isolation, confinement or surveillance): phones collected or
@@ -983,9 +986,7 @@ WATCHED_WEIGHT = 0.7
 
 def watched(folded: str) -> list[ConceptHit]:
     """Phones read, someone answering for the worker, padlocks, no leaving or talking without leave."""
-    return [ConceptHit("cd_isolation_confinement_surveillance", m.start(), m.end(), WATCHED_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-            for pattern in _WATCHED for m in pattern.finditer(folded)]
+    return _matches("cd_isolation_confinement_surveillance", _WATCHED, WATCHED_WEIGHT, folded, negative_wording=True)
 
 
 # Crowding (ILO/EC: bad living conditions): six or more people to one room, trailer or flat.
@@ -1047,7 +1048,7 @@ FREE_WEIGHT = 0.7
 
 def own_way_out(folded: str) -> list[ConceptHit]:
     """The worker leaving, quitting or job-hunting on their own terms."""
-    return [ConceptHit("ctx_free_to_leave", m.start(), m.end(), FREE_WEIGHT) for m in _OWN_WAY_OUT.finditer(folded)]
+    return _matches("ctx_free_to_leave", (_OWN_WAY_OUT,), FREE_WEIGHT, folded)
 
 
 # Work the worker did not agree to (ILO/EC: forced to do other tasks): moved or lent to another
@@ -1067,9 +1068,7 @@ OTHER_TASKS_WEIGHT = 0.7
 
 def other_tasks(folded: str) -> list[ConceptHit]:
     """Moved or lent to other work, or tasks outside the agreement."""
-    return [ConceptHit("cd_forced_tasks_or_clients", m.start(), m.end(), OTHER_TASKS_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-            for pattern in _OTHER_TASKS for m in pattern.finditer(folded)]
+    return _matches("cd_forced_tasks_or_clients", _OTHER_TASKS, OTHER_TASKS_WEIGHT, folded, negative_wording=True)
 
 
 # Depending on the employer for a roof, a ride or food (ILO/EC: dependency on exploiters): no
@@ -1088,9 +1087,7 @@ DEPENDENT_WEIGHT = 0.7
 
 def dependent(folded: str) -> list[ConceptHit]:
     """No car, nowhere to go, or the bed being the boss's."""
-    return [ConceptHit("vd_dependency_on_exploiters", m.start(), m.end(), DEPENDENT_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-            for pattern in _DEPENDENT for m in pattern.finditer(folded)]
+    return _matches("vd_dependency_on_exploiters", _DEPENDENT, DEPENDENT_WEIGHT, folded, negative_wording=True)
 
 
 # An inspector's note that reports an allegation in quotes and concludes that nothing was found
@@ -1122,7 +1119,7 @@ OWN_PAY_WEIGHT = 0.7
 
 def own_pay_words(folded: str) -> list[ConceptHit]:
     """The worker's own pay said in everyday words."""
-    return [ConceptHit("ctx_keeps_own_wages", m.start(), m.end(), OWN_PAY_WEIGHT) for m in _OWN_PAY_WORDS.finditer(folded)]
+    return _matches("ctx_keeps_own_wages", (_OWN_PAY_WORDS,), OWN_PAY_WEIGHT, folded)
 
 
 # What the worker is told the police or immigration will do (ILO/EC: false information about
@@ -1142,9 +1139,7 @@ FALSE_LAW_WEIGHT = 0.7
 
 def false_law_claims(folded: str) -> list[ConceptHit]:
     """What the worker is told the police or immigration will do to them."""
-    return [ConceptHit("vr_false_information_law_authorities", m.start(), m.end(), FALSE_LAW_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-            for m in _FALSE_LAW.finditer(folded)]
+    return _matches("vr_false_information_law_authorities", (_FALSE_LAW,), FALSE_LAW_WEIGHT, folded, negative_wording=True)
 
 
 # Papers held by someone else, in the many ways it is told ("took there passports", "has
@@ -1196,5 +1191,4 @@ POOR_LODGING_WEIGHT = 0.7
 
 def poor_lodging(folded: str) -> list[ConceptHit]:
     """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one bathroom."""
-    return [ConceptHit("ex_bad_living_conditions", m.start(), m.end(), POOR_LODGING_WEIGHT)
-            for m in _POOR_LODGING.finditer(folded)]
+    return _matches("ex_bad_living_conditions", (_POOR_LODGING,), POOR_LODGING_WEIGHT, folded)
