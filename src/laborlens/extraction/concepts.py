@@ -24,6 +24,13 @@ are narrower. These checks keep a finding only when the concept is there:
   the worker's pay passing through a contractor, is not one.
 * A debt that grows, is the price of leaving, or comes out of the pay is debt bondage at
   destination, whoever first lent it.
+* Fresh wording read as ideas (``word_concepts``, 2026-12-05 evening, each from a round of
+  training text scored before it was read): threats to hand the worker to an authority over
+  liberty or status, pay that reaches someone else first, a price on leaving, crimes the
+  worker is made to commit, a recruiter's charge, a court placement, hazards by their effect,
+  deductions and short counts, phones read and minders, crowding and poor lodging, the
+  worker's own way out and own pay, work outside the agreement, dependency, what the police
+  "will do", papers of any kind held by someone else.
 * Coercion items: a worker holding their own papers or pay (subject and possessive agree:
   "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
   worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
@@ -1192,3 +1199,12 @@ POOR_LODGING_WEIGHT = 0.7
 def poor_lodging(folded: str) -> list[ConceptHit]:
     """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one bathroom."""
     return _matches("ex_bad_living_conditions", (_POOR_LODGING,), POOR_LODGING_WEIGHT, folded)
+
+
+def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit]:
+    """The concepts read like word rules: the matcher checks each hit's negation, picks the
+    recruitment or destination twin from its sentence and applies the item's gate and vetoes."""
+    return [*denunciation_threats(folded), *wages_withheld(folded), *worse_conditions_threats(folded, bounds),
+            *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
+            *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
+            *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded)]

@@ -339,13 +339,7 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=False):
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
-    for c in [*concepts.denunciation_threats(folded), *concepts.wages_withheld(folded),
-              *concepts.worse_conditions_threats(folded, bounds), *concepts.forced_illicit(folded),
-              *concepts.recruitment_fees(folded), *concepts.hazards(folded),
-              *concepts.wage_manipulation(folded), *concepts.watched(folded), *concepts.crowded(folded),
-              *concepts.own_way_out(folded), *concepts.other_tasks(folded), *concepts.dependent(folded),
-              *concepts.own_pay_words(folded), *concepts.false_law_claims(folded),
-              *concepts.documents_held(folded), *concepts.poor_lodging(folded)]:
+    for c in concepts.word_concepts(folded, bounds):
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=c.negative_wording):
             hits.append(_hit(c.indicator, c.start, c.end, c.weight, folded, _sentence_of(bounds, starts, c.start), pack))
