@@ -73,6 +73,13 @@ def test_confinement_told_beside_free_to_leave_needs_a_second_fact():
     assert "labour-rights" not in free.headline.en  # coercion is still recorded, and said
     threatened = assess({**watched, "ctx_free_to_leave": "present", "cd_threats_of_violence": "present"}, "adult")
     assert threatened.reading_us == "trafficking" and "usc_1589" in threatened.reading_basis
+    # A stash house told with a smuggling that ended on arrival is the smuggling's hold.
+    smuggled = {**watched, "ctx_paid_to_cross_border": "present",
+                "ctx_smuggling_arrangement_ended_on_arrival": "present"}
+    held = assess(smuggled, "adult")
+    assert held.reading_us != "trafficking" and held.reading_basis == ()
+    threatened_there = assess({**smuggled, "cd_threats_of_violence": "present"}, "adult")
+    assert threatened_there.reading_us == "trafficking" and "usc_1589" in threatened_there.reading_basis
     # Keeping one's own papers disputes their confiscation, not the confinement.
     papers = assess({**watched, "ctx_keeps_own_documents": "present"}, "adult")
     assert "usc_1589" in papers.reading_basis

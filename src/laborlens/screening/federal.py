@@ -139,9 +139,12 @@ HEIGHTENED_VULNERABILITY = frozenset({"vr_personal_situation", "vd_personal_char
 COUNTER_EVIDENCE = frozenset({"ctx_free_to_leave", "ctx_keeps_own_documents", "ctx_keeps_own_wages"})
 # The means fact each counter-evidence item says the opposite of ("she can leave whenever she
 # wants" against "cameras watch the workers"): a contradicted fact never corroborates on its own.
+# A smuggler's arrangement that ended on arrival ("nothing owed, no further control") says the
+# same of a hold told with the crossing: a stash house until the fee is paid is the smuggling's.
 CONTRADICTS = {"ctx_free_to_leave": "cd_isolation_confinement_surveillance",
                "ctx_keeps_own_documents": "cd_confiscation_of_documents",
-               "ctx_keeps_own_wages": "cd_withholding_of_wages"}
+               "ctx_keeps_own_wages": "cd_withholding_of_wages",
+               "ctx_smuggling_arrangement_ended_on_arrival": "cd_isolation_confinement_surveillance"}
 
 
 def contradicted(present: Iterable[str]) -> frozenset[str]:
