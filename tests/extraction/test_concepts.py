@@ -706,3 +706,68 @@ def test_pay_handed_over_for_food_and_pay_under_a_state_minimum_are_low_pay(text
 
 def test_a_charge_for_food_is_still_not_pay() -> None:
     assert "ex_low_or_no_salary" not in ids("They take $60 a week for food out of the check.")
+
+
+@pytest.mark.parametrize("text", [
+    "One of the men told her he gets sixty five bucks a month.",
+    "A mí me tocan 65 dólares al mes nomás.",
+    "Gets $200/mo, the rest kept for her.",
+    "El contratista le manda a su esposa 500 pesos a la semana.",
+    "He has received about 200 dollars in four months.",
+    "El crew leader nos da lo que quiere, casi siempre 35 la noche.",
+    "Her salary, 3,000 baht a month, was sent to her mother.",
+])
+def test_pay_in_words_per_night_over_months_or_in_another_currency_is_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We pay 50 a night for the motel.",
+    "I earn 1,500 a month and keep my own check.",
+    "Me pagan 7,25 la hora, el mínimo.",
+])
+def test_a_charge_per_night_or_pay_at_the_minimum_is_not_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" not in ids(text)
+
+
+def test_an_amount_after_me_tocan_is_pay_not_a_touch() -> None:
+    assert "cd_violence_on_victim" not in ids("A mí me tocan 65 dólares al mes nomás.")
+
+
+@pytest.mark.parametrize("text", [
+    "i dont get no check, Mr Dale gets the check.",
+    "dont call the restaurant phone. hes got my bank card.",
+    "no money, he say he keep it for me in the bank.",
+    "Boss say money come when project finish, now 5 month nothing.",
+    "El cheque nunca lo veo, se lo dan al boss.",
+    "Dice que mi dinero lo tiene guardado para cuando esté viejo.",
+    "La tía cambia el cheque de ese nombre.",
+    "Boss says he owes $4,500, pays him nothing, says it all goes to the debt.",
+    "Le manda a la esposa 500 pesos y dice que lo demás es para la deuda del viaje.",
+])
+def test_pay_that_someone_else_gets_keeps_or_defers_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I got my pay every Friday and left when the season ended.",
+    "I get my check every friday.",
+])
+def test_the_workers_own_check_is_not_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Only on arrival did he learn he had entered as a tourist.",
+    "The managers told them tourists cant work.",
+    "Papeles chuecos sí teníamos casi todas, yo los compré en Boston.",
+    "Él usaba un seguro social que no era suyo.",
+    "Su tía la puso a trabajar en la fábrica con el nombre de otra muchacha.",
+    "She got the job with a fake green card.",
+])
+def test_false_papers_another_name_or_a_tourist_entry_is_legal_status(text: str) -> None:
+    assert "vd_relationship_authorities_legal_status" in ids(text)
+
+
+def test_papers_said_not_to_be_false_are_not_legal_status() -> None:
+    assert "vd_relationship_authorities_legal_status" not in ids("I did not use fake papers, my green card is real.")

@@ -88,8 +88,9 @@ _CONTRAST = re.compile(
 _AMOUNT_HIT = re.compile(r"^\s*(?:us)?(?:\$ ?)?\d")  # the hit is a stated amount ("$60 a week", "300 por semana")
 _PAY_NEAR = re.compile(
     _W + r"(?:pay|pays|paid|paying|earn\w*|make|makes|made|get|gets|got|salary|wages?|gave|give|gives|cash|"
-    r"gana\w*|pag\w*|sueldo|salario|da|dan|daba|daban|dieron|cobr\w*|recib\w*|flat|fijo|hour|hr|hora|"
-    r"left|net|clear|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan)" + _E,
+    r"gana\w*|pag\w*|sueldo|salario|da|dan|daba|daban|dieron|cobr\w*|recib\w*|receiv\w*|flat|fijo|hour|hr|hora|"
+    r"left|net|clear|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan|manda|mandan|mandaba|"
+    r"toca|tocan|tocaba|deja|dejan|dejaba)" + _E,
     re.IGNORECASE)
 _CHARGE_NEAR = re.compile(
     _W + r"(?:charges?|charged|charging|deduct\w*|take|takes|took|taking|minus|owes?|owed|rent|renta|fee|fees|"
@@ -788,6 +789,27 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:deuda|debt)" + _E + r"[^.;\n]{0,60}?(?:se la|se lo) descuent\w* del cheque" + _E,
     _W + r"no (?:me|nos|le|les) pagan?" + _E + r"[^.;\n]{0,40}?(?:cobrando|cobrar|pagando) (?:el|la|los) (?:pasaje|viaje|"
     r"cruce|deuda|renta)" + _E,
+    # someone else gets, cashes or holds the worker's check or card ("Mr Dale gets the check",
+    # "hes got my bank card", "keeps her work card and her pay card", "la tia cambia el cheque")
+    _W + r"(?!(?:i|we|me)\b)\w+ (?:gets|got|cashes|cashed|keeps|kept|holds|held|has|had|took|takes) (?:the|my|our|his|her|their|"
+    r"everyone'?s|all the|all our) (?:pay ?)?checks?" + _E + r"(?! (?:on|every|each|at) )",
+    _W + r"(?!(?:i|we)\b)\w+ (?:has|have|had|got|keeps?|kept|holds?|held|took|takes) (?:my|his|her|their|our|the workers'?)"
+    r"(?: \w+ card and (?:my|his|her|their|our))? (?:bank|pay|debit|atm|payroll) cards?" + _E,
+    _W + r"(?:cambia|cambiaba|cambio|cobra|cobraba|cobro) (?:el|los|su|sus) cheques? (?:de|a nombre de)" + _E,
+    _W + r"(?:se lo|se la|se los|se las) (?:dan|daban|dieron|entregan|entregaban|mandan|mandaban) (?:al|a la|a su|a el) (?:\w+ )?"
+    r"(?:boss|jefe|patron|patrona|dueno|duena|contratista|mayordomo|troquero|senor|senora)" + _E,
+    # kept "for" the worker, deferred to the end of the job, the rest to a debt
+    _W + r"(?:keeps?|kept|keeping|saves?|saved|saving|holds?|holding|guards?)" + _E + r" (?:it|the money|my money|his money|"
+    r"her money|their money|the rest|everything|all of it)?\W{0,3}(?:for (?:me|him|her|them|us)|for safekeeping)" + _E,
+    _W + r"(?:kept|held|saved) for (?:me|him|her|them|us)" + _E,
+    _W + r"(?:lo|la|los|el dinero|mi dinero|su dinero|su sueldo|mi sueldo) (?:tiene|tenia) guardad[oa]s?" + _E,
+    _W + r"(?:se )?(?:me|le|les|nos) (?:les |le )?guarda\w* (?:todo|lo demas|el resto|el dinero|mi dinero|su dinero|los cheques)" + _E,
+    _W + r"(?:money|pay|paid|pagan|pago|dinero|paga)(?: (?:will|would|only|come|comes|llega|viene))* (?:when|until|"
+    r"at the end of|hasta que|cuando|al final de)(?: the| el| la| se)? (?:project|season|contract|job|obra|temporada|contrato|proyecto)"
+    r"(?: is)? (?:finish\w*|end\w*|over|done|termin\w*|acab\w*)" + _E,
+    _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay) (?:goes|went|go) (?:to|toward|"
+    r"towards|into) (?:the|his|her|my|their) (?:debt|loan)" + _E,
+    _W + r"(?:lo demas|el resto)" + _E + r"[^.;\n]{0,20}?(?:es|va|iba|se va) (?:a |para )?(?:la|pagar la|su|mi) deuda" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 
@@ -1201,10 +1223,36 @@ def poor_lodging(folded: str) -> list[ConceptHit]:
     return _matches("ex_bad_living_conditions", (_POOR_LODGING,), POOR_LODGING_WEIGHT, folded)
 
 
+# Status that ties the worker to whoever holds it (ILO/EC: relationship with authorities /
+# legal status): false or borrowed papers, another person's name, working after entering as a
+# tourist, a visa that "is hers".
+_STATUS = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:fake|false|phony|bought|borrowed|someone else'?s|somebody else'?s|another (?:person|man|woman|guy)'?s) "
+    r"(?:papers|documents|green cards?|social security (?:cards?|numbers?)|socials?|ids?|work permits?)" + _E,
+    _W + r"papers (?:are|were|is) (?:fake|false|not (?:hers|his|theirs|mine))" + _E,
+    _W + r"(?:papeles|documentos|micas?|green cards?|seguros? sociales?|permisos?) (?:falsos|falsas|chuecos|chuecas|prestados|"
+    r"prestadas|comprados|compradas|de otr[oa]s?)" + _E,
+    _W + r"(?:seguro social|social|papeles|documentos|nombre) que no (?:era|es|eran|son) (?:suyo|suyos|mio|mios|de el|de ella)" + _E,
+    _W + r"(?:con|a|bajo) (?:el )?nombre de otr[oa]" + _E,
+    _W + r"(?:under|using|with) (?:another|someone else'?s|somebody else'?s|a different) (?:person'?s )?(?:name|social)" + _E,
+    _W + r"(?:entered|flew in|entry|entering|got in)" + _E + r"(?: \w+){0,3} (?:as an? |on an? |with an? )?tourists?" + _E,
+    _W + r"tourists? (?:can'?t|cannot|are not allowed to|aren'?t allowed to|may not) work" + _E,
+    _W + r"(?:my|his|her|their) visa (?:is|was) (?:hers|his|theirs|the (?:boss|employer|owner)'?s|tied to|in (?:his|her) name)" + _E,
+    _W + r"(?:mi|su|la) visa (?:es|era) (?:de ella|de el|del patron|de la patrona|de la senora|del senor|de ellos)" + _E,
+)), re.IGNORECASE)]
+STATUS_WEIGHT = 0.7
+
+
+def irregular_status(folded: str) -> list[ConceptHit]:
+    """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
+    return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
+
+
 def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit]:
     """The concepts read like word rules: the matcher checks each hit's negation, picks the
     recruitment or destination twin from its sentence and applies the item's gate and vetoes."""
     return [*denunciation_threats(folded), *wages_withheld(folded), *worse_conditions_threats(folded, bounds),
             *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
-            *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded)]
+            *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
+            *irregular_status(folded)]

@@ -224,10 +224,22 @@ def long_hour_counts(folded: str) -> list[Shift]:
 
 # Pay stated as an amount per period. Under these it is below any U.S. minimum wage for
 # full-time work (7.25 an hour federal: 290 for a 40-hour week, 58 for an 8-hour day).
-_AMOUNT = r"(?:us)?\$? ?(\d{1,4}(?:[.,]\d{1,2})?)(?: ?(?:dollars|dolares|dlls?|dls|bucks|usd))?"
+# An amount in digits ("1,500", "65.50") or in words ("sixty five", "sesenta y cinco", "cien"),
+# in dollars unless a named currency follows (then converted at CURRENCY_IN_DOLLARS).
+_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|veinte|treinta|cuarenta|cincuenta|sesenta|"
+         r"setenta|ochenta|noventa")
+_UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+_WORD_AMOUNT = (rf"(?:(?:a|one|two|three|four|five) hundred|cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|"
+                rf"(?:{_TENS})(?:[- ](?:y )?(?:{_UNITS_WORDS}))?|veinti(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)|"
+                rf"ten|twelve|fifteen|diez|doce|quince)")
+CURRENCY_IN_DOLLARS = {"pesos": 0.055, "quetzales": 0.13, "lempiras": 0.04, "baht": 0.028, "yuan": 0.14,
+                       "yuanes": 0.14}
+_AMOUNT = (rf"(?:us)?\$? ?(\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:[.,]\d{{1,2}})?|{_WORD_AMOUNT})"
+           r"(?: ?(?:dollars?|dolares|dlls?|dls|bucks|usd|(pesos|quetzales|lempiras|baht|yuan(?:es)?)))?")
 _PAY_PERIOD = re.compile(
     rf"(?<![\w$.,]){_AMOUNT} ?(?:flat |fijos? |cash |en efectivo )?(?:/ ?|an? |per |por |a la |la |al |el |each |every |cada |)"
-    rf"(hour|hr|hora|day|dia|diarios|week|wk|semana|semanal|semanales|weekly|month|mes|mensual(?:es)?|"
+    rf"(hour|hr|hora|day|dia|diarios|night|nite|noche|week|wk|semana|semanal|semanales|weekly|month|mo|mes|mensual(?:es)?|"
+    rf"last week|la semana pasada|"
     rf"dos semanas|two weeks|2 weeks|2 wks|two wks|quince dias|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
     rf"again this week|esta semana|(?:los|cada) (?:viernes|sabados|domingos))(?!\w)",
     re.IGNORECASE)
@@ -236,6 +248,7 @@ _DOLLARS_AND_CENTS = re.compile(
     r"(?:/ ?|an? |per |por |a la |la |al |each |every |)(?:hour|hr|hora)(?!\w)", re.IGNORECASE)
 LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "fortnight": 900.0, "month": 1000.0}
 _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "day", "diarios": "day",
+           "night": "day", "nite": "day", "noche": "day", "mo": "month",
            "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
            "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month",
            "dos semanas": "fortnight", "two weeks": "fortnight", "2 weeks": "fortnight", "biweekly": "fortnight",
@@ -258,11 +271,18 @@ _PAY_WORD = re.compile(
     r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|da|daba|dan|daban|dieron|"
     r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia|stipend|estipendio|receive|receives|received|"
     r"recibe|reciben|recibia|recibian|recibio|entrega|entregan|entregaba|entregaban|hands?|handed|netted|nets|"
+    r"toca|tocan|tocaba|tocaban|deja|dejan|dejaba|leaves|manda|mandan|mandaba|"
     r"work|works|worked|working)(?!\w)", re.IGNORECASE)
 _CHARGE_WORD = re.compile(
     r"(?<!\w)(?:charges?|charged|charging|deduct\w*|takes?|took|minus|owes?|owed|debe\w*|rent|renta|fee|fees|"
     r"costs?|cobra\w*|descuent\w*|desquent\w*|quitan|quitaban|menos|interest|intereses|for (?:a|the) (?:bed|room|trailer))(?!\w)",
     re.IGNORECASE)
+
+
+_CHARGED_FOR = re.compile(
+    r"\s*(?:for|para|por|de) (?:the |a |an |el |la |un |una |his |her |their |my |our |su |sus |mi )?(?:motel|hotel|rooms?|beds?|"
+    r"bunks?|trailers?|trailas?|cuartos?|camas?|literas?|rent|renta|rides?|raite|van|bus|camioneta|housing|vivienda|"
+    r"motel room)(?!\w)", re.IGNORECASE)  # not food: what is handed over "for food" is the pay
 
 
 def low_pay(folded: str) -> list[Shift]:
@@ -271,13 +291,12 @@ def low_pay(folded: str) -> list[Shift]:
     found = []
     for m in _PAY_PERIOD.finditer(folded):
         before = folded[max(0, m.start() - 45):m.start()]
-        if not _PAY_WORD.search(before) or _CHARGE_WORD.search(before):
+        if not _PAY_WORD.search(before) or _CHARGE_WORD.search(before) or _CHARGED_FOR.match(folded, m.end()):
             continue  # an amount that is not said to be pay, or is a charge ("$50 a week for a bed")
-        try:
-            amount = float(m.group(1).replace(",", ""))
-        except ValueError:
+        amount = _amount(m.group(1), m.group(2))
+        if amount is None:
             continue
-        period = _period(m.group(2))
+        period = _period(m.group(3))
         if 0 < amount < LOW_PAY[period]:
             found.append(Shift(m.start(), m.end(), amount))
     for m in _DOLLARS_AND_CENTS.finditer(folded):  # "1 dollar 20 a hour"
@@ -287,8 +306,45 @@ def low_pay(folded: str) -> list[Shift]:
         hours = _word_number(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
         if hours and float(m.group(1).replace(",", "")) / hours < LOW_PAY["hour"]:
             found.append(Shift(m.start(), m.end(), float(m.group(1).replace(",", ""))))
+    for m in _PAY_OVER_MONTHS.finditer(folded):  # "about 200 dollars in four months"
+        amount = _amount(m.group(1), m.group(2))
+        months = int(m.group(3)) if m.group(3).isdigit() else _WORD_VALUES[m.group(3).lower()]
+        if amount and months and _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]) \
+                and amount / months < LOW_PAY["month"]:
+            found.append(Shift(m.start(), m.end(), amount))
     found.extend(Shift(m.start(), m.end(), 0.0) for m in _BELOW_MINIMUM.finditer(folded))
     return found
+
+
+_PAY_OVER_MONTHS = re.compile(
+    rf"(?<![\w$.,]){_AMOUNT} (?:in|over|en|durante) (?:the (?:last |past )?|los )?(\d{{1,2}}|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce) (?:months|meses)(?!\w)", re.IGNORECASE)
+_WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "uno": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+                "nueve": 9, "ten": 10, "twelve": 12, "fifteen": 15, "diez": 10, "doce": 12, "quince": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+                "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200,
+                "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "hundred": 100, "a": 1}
+
+
+def _amount(number: str, currency: str | None) -> float | None:
+    """Dollars in an amount said in digits or words ("sixty five", "veintitres", "a hundred")."""
+    if number[0].isdigit():
+        digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    else:
+        words = re.split(r"[- ]+", number.lower())
+        if words[0].startswith("veinti") and words[0] != "veinte":
+            words = ["veinte", words[0][len("veinti"):]]
+        if len(words) == 2 and words[1] == "hundred":
+            value = float(_WORD_VALUES[words[0]] * 100)
+        else:
+            value = float(sum(_WORD_VALUES.get(w, 0) for w in words if w != "y"))
+    return value * CURRENCY_IN_DOLLARS.get((currency or "").lower(), 1.0) if value else None
 
 
 _PAY_FOR_HOURS = re.compile(
