@@ -771,3 +771,45 @@ def test_false_papers_another_name_or_a_tourist_entry_is_legal_status(text: str)
 
 def test_papers_said_not_to_be_false_are_not_legal_status() -> None:
     assert "vd_relationship_authorities_legal_status" not in ids("I did not use fake papers, my green card is real.")
+
+
+@pytest.mark.parametrize("text", [
+    "He works from about 6 in the morning until 10 or 11 at night.",
+    "work from 5 in morning til 12 at nite.",
+    "did 3 farms tonite, started 9pm done at 8 this morning.",
+    "Trabajo desde que sale el sol hasta las 12 de la noche.",
+    "Trabajamos de sol a sol.",
+    "Trabaja de las 6 de la mañana a las 7 u 8 de la noche.",
+])
+def test_clock_ends_given_as_either_or_night_words_and_dawn_to_night_are_long_days(text: str) -> None:
+    assert "ex_excessive_hours" in ids(text)
+
+
+@pytest.mark.parametrize("text", ["We work from 6 to 2 or 3.", "From 7 to 3:30, lunch at noon."])
+def test_ordinary_days_are_not_long(text: str) -> None:
+    assert "ex_excessive_hours" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The group home door opens from the inside any time.",
+    "Nobody ever touched my papers and I go home every night.",
+    "Pero nadie me encerraba ni me quitaba nada, yo me iba a mi casa.",
+    "If I want to quit I give 2 weeks notice and they buy the ticket home.",
+    "She has a house key and a bus pass.",
+    "Ya estoy preguntando en la otra planta por si no me arreglan.",
+    "She goes to the wat every sunday.",
+])
+def test_coming_and_going_in_everyday_words_is_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I asked to go to the temple on sunday, he said no.",
+    "The boss has the key and she cannot go home.",
+])
+def test_asking_to_go_or_the_boss_holding_the_key_is_not_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" not in ids(text)
+
+
+def test_a_room_the_worker_locks_from_inside_is_not_confinement() -> None:
+    assert "cd_isolation_confinement_surveillance" not in ids("She has her own room that locks from inside.")

@@ -1073,6 +1073,38 @@ _OWN_WAY_OUT = re.compile(
     r"busco otra cosa|busc\w* otro (?:trabajo|empleo|jale)|ya (?:dejo|deje|dejamos|renuncio|renuncie|pidio cambio|pedi cambio|"
     r"me sali|se salio)|(?:pueden|puede|podemos|puedo) renunciar cuando (?:quieran|quiera|queramos|quiero))" + _E, re.IGNORECASE)
 FREE_WEIGHT = 0.7
+# Going and coming as one's own life, in everyday words (free to leave, context): home every
+# night, a key or a door that opens from inside, out at weekends or to church, two weeks'
+# notice to quit, living off site, looking for the next job. (Renting one's own place is not
+# read: the corpus does not label it.)
+_COMES_AND_GOES = re.compile(_W + "(?:" + "|".join(f"(?:{p})" for p in (
+    r"(?:go|goes|went|going) home (?:every|each) (?:night|day|evening)",
+    r"(?:me iba|se iba|nos ibamos|me voy|se va|nos vamos|voy|va) a (?:mi|su|nuestra) casa (?:cada|todas las|todos los)? ?"
+    r"(?:noche|noches|dia|dias|tarde|tardes)",
+    r"(?:i|we) (?:just )?(?:went|go) home",
+    r"yo me iba a mi casa",
+    r"(?:opens?|open) from (?:the )?inside",
+    r"(?:locks?|lock) from (?:the )?inside",
+    r"(?:abre|cierra|se abre|se cierra) (?:desde|por) dentro",
+    r"(?:she|he|i|they|we) (?:has|have|had) (?:a|her|his|my|their|our) (?:own )?(?:house |front door |door |room )?keys?",
+    r"(?:has|have|tiene|tengo) (?:her|his|my|their|su|mi) (?:own |propio )?(?:car|carro|coche)",
+    r"(?:give|gives|gave|dar|doy|da|dan) (?:two|2|dos) (?:weeks'?|wks'?) notice",
+    r"(?:aviso|avisar|avisa|aviso) con (?:dos|2) semanas",
+    r"(?:live|lives|living) off[- ]site",
+    r"(?<!to )(?<!asked )(?:goes|go|went|va|iba|van) (?:to|al|a la|a) (?:church|mass|the wat|the temple|the mosque|iglesia|misa|templo|wat)"
+    r"(?: \w+){0,3} (?:every|each|most|on|los|cada|todos los) (?:sunday|sundays|weekend|weekends|domingos?|fines?)",
+    r"(?:sale|salen|sales|salgo) (?:los fines de semana|los domingos)(?: \w+){0,3} cuando (?:quiere|quieren|quiero)",
+    r"(?:applying|apply|aplicar|aplicando) (?:at|en|para) (?:the|la|el|otra|otro)",
+    r"(?:preguntando|pidiendo trabajo) en (?:la|el|otra|otro) (?:otra |otro )?(?:planta|fabrica|compania|empresa|tienda|restaurante)",
+    r"(?:plan|plans|planning) to (?:move|switch|go) to (?:the|another|a)",
+    r"el que se quiere ir se va|whoever wants to (?:leave|go|quit) (?:leaves|goes|quits)",
+    r"(?:las )?puertas (?:estan|están) abiertas",
+)) + ")" + _E, re.IGNORECASE)
+
+
+def comes_and_goes(folded: str) -> list[ConceptHit]:
+    """The worker's own coming and going told in everyday words."""
+    return _matches("ctx_free_to_leave", (_COMES_AND_GOES,), FREE_WEIGHT, folded)
 
 
 def own_way_out(folded: str) -> list[ConceptHit]:
@@ -1255,4 +1287,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
-            *irregular_status(folded)]
+            *irregular_status(folded), *comes_and_goes(folded)]

@@ -20,7 +20,7 @@ EXCESSIVE_SHIFT_HOURS = 11
 ADULT_AGE = 18
 
 _EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|(?<=\d)[ap](?![a-z])|in the (?:morning|evening|afternoon)|at night|"
-                r"at noon|o'?clock")
+                r"at noon|o'?clock|at nite|tonight|tonite|this morning|in (?:the )?morning|in the night")
 _ES_MERIDIEM = (r"de la (?:manana|madrugada|tarde|noche)|a\.? ?m\.?|p\.? ?m\.?|"
                 r"de la mañana")
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?"
@@ -31,12 +31,12 @@ _EN_SHIFT = re.compile(
     rf"(?<![\w$])(?:from |start(?:s|ed|ing)? at |begin(?:s|ning)? at |since |between |at )?"
     rf"(?:(?:before|around|about|after|like) )?(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})"
     rf",? ?(?:to|until|till|til|-|–|and|thru|through|(?:and )?(?:[a-z]+ ){{1,4}}(?:at|until|till|to)) ?"
-    rf"(?:(?:before|around|about|after|like) )?"
+    rf"(?:(?:before|around|about|after|like) )?(?:\d{{1,2}} or )?"
     rf"(?:{_CLOCK} ?({_EN_MERIDIEM})?|{_EN_WORD_TIME})(?!\w)", re.IGNORECASE)
 _ES_SHIFT = re.compile(
     rf"(?<![\w$])(?:de(?:sde)?|entre|a) (?:las? )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})"
-    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)|(?:[a-z]+ ){{1,5}}hasta) (?:las? )?"
+    rf" ?(?:a|hasta|y|-|–|y (?:[a-z]+ ){{1,4}}(?:a|hasta)|(?:[a-z]+ ){{1,5}}hasta) (?:las? )?(?:\d{{1,2}} [ou] )?"
     rf"(?:{_CLOCK} ?({_ES_MERIDIEM})?|{_ES_WORD_TIME})(?!\w)", re.IGNORECASE)
 
 # "from 5 a.m. until the family goes to bed", "desde las 4 de la madrugada hasta la noche":
@@ -46,6 +46,13 @@ _OPEN_ENDED = re.compile(
     rf"({_EN_MERIDIEM}|{_ES_MERIDIEM})? ?(?:until|till|til|to|hasta|a) (?:[\w']+ ){{0,4}}?"
     rf"(?:late|night|dark|midnight|bed|sleep|they sleep|evening|la noche|noche|tarde|acostarse|dormir|"
     rf"se acuestan|medianoche|oscurecer)(?!\w)", re.IGNORECASE)
+# "desde que sale el sol hasta las 12 de la noche", "sunup to sundown", "de sol a sol": a day
+# from first light to night.
+_DAWN_TO_NIGHT = re.compile(
+    r"(?<!\w)(?:(?:from |desde )?(?:dawn|sunup|sun up|sunrise|daybreak|first light|que sale el sol|el amanecer|la madrugada|"
+    r"que amanece) (?:to|until|till|til|hasta|a) (?:[\w']+ ){0,2}?(?:dark|night|nightfall|sundown|sunset|midnight|late|"
+    r"que (?:se )?oscurece|que se mete el sol|la noche|las (?:9|10|11|12) de la noche|(?:9|10|11|12) ?(?:pm|p\.m\.|at night))|"
+    r"de sol a sol)(?!\w)", re.IGNORECASE)
 EARLY_START_HOUR = 7
 # A bare range ("de 6 a 7", "from 6 to 9") right after a word of working is a working day
 # from morning to evening; one shorter than this is read with its end in the evening.
@@ -105,15 +112,15 @@ def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str 
         return None
     mer = (meridiem or "").lower().replace(" ", "").replace(".", "")
     if mer.startswith("p") or mer in ("inthe evening", "intheevening", "intheafternoon", "atnight",
-                                        "delatarde", "delanoche"):
+                                        "delatarde", "delanoche", "atnite", "tonight", "tonite", "inthenight"):
         kind = "pm"
-    elif mer.startswith("a") or mer in ("inthemorning", "delamanana", "delamadrugada"):
+    elif mer.startswith("a") or mer in ("inthemorning", "delamanana", "delamadrugada", "thismorning", "inmorning"):
         kind = "am" if mer != "atnoon" else "pm"
     else:
         kind = ""
     if kind == "pm" and h < 12:
         h += 12
-    if kind == "pm" and h == 12 and mer in ("atnight", "delanoche"):
+    if kind == "pm" and h == 12 and mer in ("atnight", "delanoche", "atnite", "tonight", "tonite", "inthenight"):
         h = 24
     if kind == "am" and h == 12:
         h = 0
@@ -150,6 +157,9 @@ def shifts(folded: str, lang: str) -> list[Shift]:
                 hours += 12  # "nos tiene trabajando de 6 a 7": nobody reports working one hour
             if not any(s.start < m.end() and m.start() < s.end for s in found):
                 found.append(Shift(m.start(), m.end(), hours))
+    for m in _DAWN_TO_NIGHT.finditer(folded):
+        if not any(s.start < m.end() and m.start() < s.end for s in found):
+            found.append(Shift(m.start(), m.end(), float(EXCESSIVE_SHIFT_HOURS)))
     for m in _OPEN_ENDED.finditer(folded):
         first = _hour(m.group(1), m.group(2), m.group(3), None)
         overlaps = any(s.start < m.end() and m.start() < s.end for s in found)
