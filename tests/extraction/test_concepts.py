@@ -813,3 +813,39 @@ def test_asking_to_go_or_the_boss_holding_the_key_is_not_free_to_leave(text: str
 
 def test_a_room_the_worker_locks_from_inside_is_not_confinement() -> None:
     assert "cd_isolation_confinement_surveillance" not in ids("She has her own room that locks from inside.")
+
+
+@pytest.mark.parametrize("text", [
+    "In 8 months he got 200 dollars in cash.",
+    "He gives me 50 dollars on sunday.",
+    "Last check I cleared 110 dollars for two weeks.",
+    "Ray takes our checks to the bank himself and hands us 100 cash.",
+    "Si le pido, me suelta 50 dólares para el teléfono.",
+    "A mí me dan 100 para mis cosas.",
+    "Servers get tips only, no cash wage.",
+    "They get maybe 2 hundred a week.",
+])
+def test_pocket_money_months_then_pay_and_tips_only_are_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" in ids(text)
+
+
+@pytest.mark.parametrize("text", ["I give him 100 dollars for the rent.", "My boss gives me 100 dollars bonus."])
+def test_money_the_worker_pays_or_a_bonus_is_not_low_pay(text: str) -> None:
+    assert "ex_low_or_no_salary" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He says my salary he is saving for my marriage.",
+    "He gives me 50 dollars on sunday, rest he is 'keeping for the visa loan'.",
+    "El dueño del restaurante le manda mi sueldo a él cada mes.",
+    "The owner sends $2,000 of his $2,600 monthly pay straight to the snakehead.",
+    "El boss se quedó con el primer mes de depósito.",
+    "Dice que el sueldo me lo da junto a fin de año.",
+    "No salary 3 months, he says he is sending it to papa.",
+])
+def test_pay_saved_sent_on_or_held_to_the_years_end_by_someone_else_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+def test_the_worker_sending_her_own_pay_home_is_not_withheld() -> None:
+    assert "cd_withholding_of_wages" not in ids("I send my pay home to my mother.")

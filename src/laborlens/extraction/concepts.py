@@ -89,8 +89,8 @@ _AMOUNT_HIT = re.compile(r"^\s*(?:us)?(?:\$ ?)?\d")  # the hit is a stated amoun
 _PAY_NEAR = re.compile(
     _W + r"(?:pay|pays|paid|paying|earn\w*|make|makes|made|get|gets|got|salary|wages?|gave|give|gives|cash|"
     r"gana\w*|pag\w*|sueldo|salario|da|dan|daba|daban|dieron|cobr\w*|recib\w*|receiv\w*|flat|fijo|hour|hr|hora|"
-    r"left|net|clear|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan|manda|mandan|mandaba|"
-    r"toca|tocan|tocaba|deja|dejan|dejaba)" + _E,
+    r"left|net|clear|cleared|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan|manda|mandan|mandaba|"
+    r"toca|tocan|tocaba|deja|dejan|dejaba|juntan?|juntamos|sacan?|sacamos|suelta|sueltan|average|averages)" + _E,
     re.IGNORECASE)
 _CHARGE_NEAR = re.compile(
     _W + r"(?:charges?|charged|charging|deduct\w*|take|takes|took|taking|minus|owes?|owed|rent|renta|fee|fees|"
@@ -810,6 +810,20 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay) (?:goes|went|go) (?:to|toward|"
     r"towards|into) (?:the|his|her|my|their) (?:debt|loan)" + _E,
     _W + r"(?:lo demas|el resto)" + _E + r"[^.;\n]{0,20}?(?:es|va|iba|se va) (?:a |para )?(?:la|pagar la|su|mi) deuda" + _E,
+    # the pay is "saved", "kept" or sent on by someone else ("my salary he is saving for my marriage",
+    # "rest he is 'keeping for the visa loan'", "le manda mi sueldo a él", "sends $2,000 of his pay")
+    _W + r"(?:my|his|her|their|mi|su|el) (?:salary|pay|wages|money|sueldo|dinero|pago) (?:he|she|they|the boss|el|ella|"
+    r"se lo|me lo|se la|me la)? ?(?:is |are |was )?(?:saving|keeping|holding|guarding|saves|keeps|holds|guarda\w*|ahorra\w*)" + _E,
+    _W + r"(?:the )?rest (?:he|she|they) (?:is |are |was )?\W{0,2}(?:saving|keeping|holding|keeps|saves|holds)" + _E,
+    _W + r"(?<!i )(?<!we )(?<!yo )(?<!they )(?:sends?|sent|sending|manda|mandan|mandaba|envia|envian|enviaba) (?:\$ ?[\d,]+ of )?(?:mi|su|el|his|her|my|their|"
+    r"the) (?:[\w$,.]+ ){0,2}?(?:sueldo|pago|cheque|salary|pay|paycheck|check|wages)" + _E,
+    _W + r"(?:he|she|boss|owner|uncle|aunt|patron|jefe)(?: says| dice que)?(?: he| she)? (?:is|was) sending it to" + _E,
+    _W + r"(?:cheques?|checks?|paychecks?) (?:salen|sale|salian|come out|are made out|are written|were made out) (?:a su nombre|"
+    r"a nombre (?:de el|de ella|del \w+|de la \w+)|in (?:his|her|the (?:boss|broker|owner|contractor)'?s) name|to (?:him|her))" + _E,
+    _W + r"(?:se quedo|se queda|se quedaron|kept|keeps|keeping|held back|holds back) (?:con )?(?:el|the|my|his|her|mi|su) (?:primer|first) "
+    r"(?:mes|month|months|week|weeks|semana|paycheck|cheque|check)" + _E,
+    _W + r"(?:pay|paid|pagan|paga|da|dan|sueldo|salary|money|dinero|wages)(?: \w+){0,4} (?:junto |todo )?(?:a|al|at the|until the|"
+    r"hasta el|hasta|till the) (?:fin|final|end) (?:de|del|of the) (?:ano|year|temporada|season|contrato|contract)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 

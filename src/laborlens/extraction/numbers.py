@@ -239,7 +239,7 @@ def long_hour_counts(folded: str) -> list[Shift]:
 _TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|veinte|treinta|cuarenta|cincuenta|sesenta|"
          r"setenta|ochenta|noventa")
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
-_WORD_AMOUNT = (rf"(?:(?:a|one|two|three|four|five) hundred|cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|"
+_WORD_AMOUNT = (rf"(?:(?:a|one|two|three|four|five|[1-5]) hundred|cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|"
                 rf"(?:{_TENS})(?:[- ](?:y )?(?:{_UNITS_WORDS}))?|veinti(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)|"
                 rf"ten|twelve|fifteen|diez|doce|quince)")
 CURRENCY_IN_DOLLARS = {"pesos": 0.055, "quetzales": 0.13, "lempiras": 0.04, "baht": 0.028, "yuan": 0.14,
@@ -251,7 +251,8 @@ _PAY_PERIOD = re.compile(
     rf"(hour|hr|hora|day|dia|diarios|night|nite|noche|week|wk|semana|semanal|semanales|weekly|month|mo|mes|mensual(?:es)?|"
     rf"last week|la semana pasada|"
     rf"dos semanas|two weeks|2 weeks|2 wks|two wks|quince dias|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
-    rf"again this week|esta semana|(?:los|cada) (?:viernes|sabados|domingos))(?!\w)",
+    rf"again this week|esta semana|en la semana|a la semana|in a week|for the week|for (?:two|2) weeks|(?:los|cada) (?:viernes|sabados|domingos)|"
+    rf"on (?:friday|saturday|sunday))(?!\w)",
     re.IGNORECASE)
 _DOLLARS_AND_CENTS = re.compile(
     r"(?<![\w$.,])\$? ?([0-6]) (?:dollars?|dolar(?:es)?|dlls?|bucks?) (?:and |con |y )?(\d{2})(?: cents?| centavos)? ?"
@@ -263,7 +264,7 @@ _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "d
            "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month",
            "dos semanas": "fortnight", "two weeks": "fortnight", "2 weeks": "fortnight", "biweekly": "fortnight",
            "2 wks": "fortnight", "two wks": "fortnight", "quince dias": "fortnight",
-           "quincena": "fortnight", "quincenal": "fortnight"}
+           "quincena": "fortnight", "quincenal": "fortnight", "for two weeks": "fortnight", "for 2 weeks": "fortnight"}
 
 
 def _period(word: str) -> str:
@@ -281,7 +282,8 @@ _PAY_WORD = re.compile(
     r"gana|ganan|ganaba|ganabamos|gano|pagan|paga|pagaba|pagaban|pagaron|sueldo|salario|da|daba|dan|daban|dieron|"
     r"gave|give|gives|flat|fijo|averaging|comes out|sale|salia|stipend|estipendio|receive|receives|received|"
     r"recibe|reciben|recibia|recibian|recibio|entrega|entregan|entregaba|entregaban|hands?|handed|netted|nets|"
-    r"toca|tocan|tocaba|tocaban|deja|dejan|dejaba|leaves|manda|mandan|mandaba|"
+    r"toca|tocan|tocaba|tocaban|deja|dejan|dejaba|leaves|manda|mandan|mandaba|average|averages|cleared|clear|clears|"
+    r"suelta|soltaba|juntan|junta|juntamos|sacan|saca|sacamos|"
     r"work|works|worked|working)(?!\w)", re.IGNORECASE)
 _CHARGE_WORD = re.compile(
     r"(?<!\w)(?:charges?|charged|charging|deduct\w*|takes?|took|minus|owes?|owed|debe\w*|rent|renta|fee|fees|"
@@ -322,8 +324,36 @@ def low_pay(folded: str) -> list[Shift]:
         if amount and months and _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]) \
                 and amount / months < LOW_PAY["month"]:
             found.append(Shift(m.start(), m.end(), amount))
+    for m in _MONTHS_THEN_PAY.finditer(folded):  # "In 8 months he got 200 dollars"
+        amount = _amount(m.group(2), m.group(3))
+        months = int(m.group(1)) if m.group(1).isdigit() else _WORD_VALUES[m.group(1).lower()]
+        if amount and months and amount / months < LOW_PAY["month"]:
+            found.append(Shift(m.start(), m.end(), amount))
+    for m in _POCKET_MONEY.finditer(folded):  # "hands us 100 cash", "me da 50 para el teléfono"
+        amount = _amount(m.group(1), m.group(2))
+        if amount and amount <= POCKET_MONEY_MAX:
+            found.append(Shift(m.start(), m.end(), amount))
     found.extend(Shift(m.start(), m.end(), 0.0) for m in _BELOW_MINIMUM.finditer(folded))
+    found.extend(Shift(m.start(), m.end(), 0.0) for m in _TIPS_ONLY.finditer(folded))
     return found
+
+
+_MONTHS = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)"
+_MONTHS_THEN_PAY = re.compile(
+    rf"(?<!\w)(?:in|en) {_MONTHS} (?:months|meses)[^.;\n]{{0,30}}?(?:got|received|was paid|has been paid|paid (?:him|her|me|them|us)|"
+    rf"gave (?:him|her|me|them|us)|recibio|recibi|le dieron|me dieron|le pagaron|me pagaron) (?:about |only |like |just |como |solo |unos )?"
+    rf"{_AMOUNT}(?!\w)", re.IGNORECASE)
+# A sum handed out as pocket money where pay should be: "hands us 100 cash", "me da 40 dólares",
+# "me dan 100 para mis cosas", "gives me 50 dollars on sunday".
+POCKET_MONEY_MAX = 150.0
+_POCKET_MONEY = re.compile(
+    r"(?<!\w)(?:(?:gives?|gave|hands?|handed) (?:us|me|him|her|them)|(?:me|le|les|nos) (?:da|dan|daba|daban|suelta|soltaba|"
+    r"sueltan|entrega|entregan)) (?:like |maybe |only |just |solo |nomas |como |unos )?\$? ?(\d{1,3})"
+    r"(?: ?(?:dollars?|dolares|dlls?|bucks|(pesos|quetzales|lempiras)))?"
+    r" (?:cash|en efectivo|para (?:mis|sus|nuestras|las) cosas|para el telefono|para comer|pa comer|pa'? sus cosas|"
+    r"for (?:food|smokes|the phone|pocket money|his things|her things|my things)|de domingo|on sundays?)(?!\w)", re.IGNORECASE)
+_TIPS_ONLY = re.compile(r"(?<!\w)(?:tips only|only (?:get )?tips|nothing but tips|no cash wage|solo (?:las )?propinas|"
+                        r"nada mas (?:las )?propinas|puras propinas)(?!\w)", re.IGNORECASE)
 
 
 _PAY_OVER_MONTHS = re.compile(
@@ -340,7 +370,7 @@ _WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 def _amount(number: str, currency: str | None) -> float | None:
     """Dollars in an amount said in digits or words ("sixty five", "veintitres", "a hundred")."""
-    if number[0].isdigit():
+    if number[0].isdigit() and "hundred" not in number:
         digits = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
         try:
             value = float(digits)
@@ -351,7 +381,7 @@ def _amount(number: str, currency: str | None) -> float | None:
         if words[0].startswith("veinti") and words[0] != "veinte":
             words = ["veinte", words[0][len("veinti"):]]
         if len(words) == 2 and words[1] == "hundred":
-            value = float(_WORD_VALUES[words[0]] * 100)
+            value = float((int(words[0]) if words[0].isdigit() else _WORD_VALUES[words[0]]) * 100)
         else:
             value = float(sum(_WORD_VALUES.get(w, 0) for w in words if w != "y"))
     return value * CURRENCY_IN_DOLLARS.get((currency or "").lower(), 1.0) if value else None
