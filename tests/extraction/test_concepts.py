@@ -849,3 +849,24 @@ def test_pay_saved_sent_on_or_held_to_the_years_end_by_someone_else_is_withheld(
 
 def test_the_worker_sending_her_own_pay_home_is_not_withheld() -> None:
     assert "cd_withholding_of_wages" not in ids("I send my pay home to my mother.")
+
+
+@pytest.mark.parametrize("text", [
+    "If somebody was slow, the contractor said tomorrow he would get no breakfast and would sleep in the barn.",
+    "Nos tiene dicho que el que se queje se queda tirado en la calle sin ride.",
+    "He said anybody who talks to OSHA goes home with nothing.",
+    "Dice que el que se vaya antes de que se acabe el contrato le paga el pasaje de avión completo.",
+    "El que reclama se queda sin turno y sin comida.",
+    "I said i want to go home, he said fine walk, its 40 below.",
+    "He told me if i quit hell make sure nobody in this town gives me work.",
+])
+def test_a_loss_of_food_bed_work_or_held_pay_made_the_price_of_complaining_or_leaving(text: str) -> None:
+    assert "cd_threat_worse_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El que no está a las 6 se queda sin trabajo ese día, así dice el reglamento.",
+    "If I want to quit I give 2 weeks notice and they buy the ticket home like the contract says.",
+])
+def test_a_day_missed_for_lateness_or_a_ticket_the_employer_buys_is_no_threat(text: str) -> None:
+    assert "cd_threat_worse_conditions" not in ids(text)

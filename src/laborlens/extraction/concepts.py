@@ -873,6 +873,44 @@ def worse_conditions_threats(folded: str, bounds: list[tuple[int, int]]) -> list
     return hits
 
 
+# A punishment held over the worker (ILO/EC: threats to impose even worse working conditions):
+# a condition ("if", "whoever", "el que", "or") and a loss of food, bed, better work, held pay or
+# any future job: "el que se queje se queda tirado en la calle", "if somebody was slow he would
+# get no breakfast", "anybody who talks to OSHA goes home with nothing", "he will tell them I
+# steal, so no restaurant will take me", "fine, walk".
+_PUNISH_FRAME = (r"(?:if|si|whoever|anyone who|anybody who|the next one who|the one who|el que|la que|los que|quien|"
+                 r"or else|otherwise|if not|si no|o te|o se|or (?:you|he|she|they)|unless|when (?:she|he) refused|cuando \w+ no)")
+_CONSEQUENCE = (
+    r"(?:no|sin) (?:come|comen|comes|comemos|comer|comida|cena|cenar|cenan|desayuno|breakfast|dinner|food|lunch|supper)|"
+    r"(?:gets?|get|got) no (?:breakfast|dinner|food|lunch|supper|meals?)|(?:doesn'?t|don'?t|won'?t) eat|"
+    r"se queda\w* sin (?:cenar|comer|comida|turno|cuarto)|"
+    r"sleeps? (?:in the (?:barn|van|car|truck|street|yard)|outside|on the street|behind the dumpster)|"
+    r"sleeping (?:behind|outside|in the (?:barn|van|street))|(?:a|en) la calle|tirad[oa]s? en la calle|botad[oa]s?|"
+    r"(?:le|te|me|les|nos) quita\w* el cuarto|sin cuarto|(?:lose|loses) (?:the|his|her|my|their) (?:room|bed|bunk|housing)|"
+    r"(?:the )?worst job|(?:a )?worse (?:job|place|field|shift|boss)|(?:donde|que) es peor|(?:al|a la) turno de noche|"
+    r"steepest field|"
+    r"(?:lose|loses|losing|pierde|pierdes|pierdo|perder|perderia|perderian) (?:the |his |her |my |their |your |todo |lo |el |la |"
+    r"los |las |tu |su |mi )?(?:held|pay|money|bonus|bono|todo|everything|deposit|deposito|(?:\w+ )?(?:months|meses)|lo que|"
+    r"what)|goes home with nothing|(?:sin|with) (?:nada|nothing|un centavo|a cent) (?:de|of)? ?(?:lo que|what)?|"
+    r"no (?:me|le|te|les|nos) da nada de lo que|"
+    r"(?:nobody|no one|no restaurant|no farm|no \w+) (?:will |would |in (?:this|the) (?:town|area) )?(?:hire|hires|take|takes|"
+    r"give \w+ work|gives \w+ work)|lista negra|blacklist\w*|never (?:to )?hire|no (?:la|lo|los|las) (?:traen|contratan|vuelven a traer)|"
+    r"won'?t (?:be brought|bring \w+) back|get rematched|"
+    r"fine,? walk|walk back|left (?:him |them |her )?there|(?:lo|la|los|te) deja\w* (?:botad|tirad)\w*|"
+    r"(?:(?:pay|pays|paga|pague|pagar|le cobra|cobra) (?:the |el |la |him |le |their |own |su )?|buys? (?:their|his|her|my|your) own )"
+    r"(?:whole |todo el |completo )?(?:fare|ticket|bus|gas|pasaje|boleto|airfare|avion|plane|viaje|trip)")
+_PUNISHMENT = re.compile(_W + _PUNISH_FRAME + _E + r"[^.;\n]{0,80}?" + _W + r"(?:" + _CONSEQUENCE + r")" + _E, re.IGNORECASE)
+# Told to walk away from nowhere: the answer to "I want to go home" is itself the threat.
+_STRANDED = re.compile(_W + r"(?:(?:said|dijo|says|dice)(?: que)? (?:fine|ok|okay|esta bien|pues),? (?:walk|start walking|camina|"
+                       r"vete caminando|vete a pie)|then (?:walk|start walking) home)" + _E, re.IGNORECASE)
+PUNISHMENT_WEIGHT = 0.7
+
+
+def punishment_threats(folded: str) -> list[ConceptHit]:
+    """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
+    return _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED), PUNISHMENT_WEIGHT, folded, negative_wording=True)
+
+
 # Made to commit crimes for the controller (ILO/EC: forced to engage in illicit activities):
 # a compulsion ("makes us", "sends him", "los pone a", "me toca") and an illicit act (selling or
 # carrying drugs, stealing, passing fake bills) in the same sentence. Crime by choice ("we steal
@@ -1301,4 +1339,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
-            *irregular_status(folded), *comes_and_goes(folded)]
+            *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded)]
