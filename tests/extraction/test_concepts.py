@@ -870,3 +870,39 @@ def test_a_loss_of_food_bed_work_or_held_pay_made_the_price_of_complaining_or_le
 ])
 def test_a_day_missed_for_lateness_or_a_ticket_the_employer_buys_is_no_threat(text: str) -> None:
     assert "cd_threat_worse_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On arrival the smuggler handed him to a labor contractor who said he owed $1,500.",
+    "Pagué al coyote y en Queens él me entregó a un señor de una agencia.",
+    "The coyote dropped him at the yard and the contractor 'paid what was missing'.",
+    "A crew leader 'bought' his smuggling debt from the coyote.",
+    "El coyote lo llevó a la bodega y el dueño le pagó lo que faltaba.",
+])
+def test_a_smuggled_person_handed_on_to_whoever_pays_the_smuggler_is_a_sale(text: str) -> None:
+    assert "cr_abduction_forced_marriage_adoption_sale" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We paid the coyote 7 thousand and they drove him to us in Denver.",
+    "The nurse handed him to a man from the family at the door.",
+])
+def test_paying_ones_own_smuggler_or_a_handover_without_a_smuggler_is_no_sale(text: str) -> None:
+    assert "cr_abduction_forced_marriage_adoption_sale" not in ids(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Patient, Guatemalan male, 17, fell approx 20 ft from a roof.", 17),
+    ("Client F, 29, H-2B crab picker.", 29),
+])
+def test_an_age_told_report_style_after_the_person_is_read(text: str, age: int) -> None:
+    assert extract(text).age == age
+
+
+@pytest.mark.parametrize("text", [
+    "She pays me 90 a day cash, says the other 60 goes to the coyote loan she covered for me.",
+    "El dueño se queda mi pay completo 'para la deuda'.",
+    "The boss keeps my whole check.",
+])
+def test_the_other_part_going_to_a_debt_or_my_pay_kept_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)

@@ -807,8 +807,11 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:money|pay|paid|pagan|pago|dinero|paga)(?: (?:will|would|only|come|comes|llega|viene))* (?:when|until|"
     r"at the end of|hasta que|cuando|al final de)(?: the| el| la| se)? (?:project|season|contract|job|obra|temporada|contrato|proyecto)"
     r"(?: is)? (?:finish\w*|end\w*|over|done|termin\w*|acab\w*)" + _E,
-    _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay) (?:goes|went|go) (?:to|toward|"
-    r"towards|into) (?:the|his|her|my|their) (?:debt|loan)" + _E,
+    _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay|the other \$? ?\d[\d,]*) (?:goes|went|go) "
+    r"(?:to|toward|towards|into) (?:the|his|her|my|their) (?:\w+ )?(?:debt|loan)" + _E,
+    _W + r"(?:se queda|se quedaba|se quedo|se quedan) (?:con )?mis? (?:pay|paycheck|sueldo|cheque|pago|check|quincena)s?" + _E,
+    _W + r"(?<!i )(?<!we )(?:keeps|kept|takes|took) my (?:whole |entire )?(?:pay|paycheck|check|wages|salary)" + _E
+    + r"(?! (?:to|into|in) (?:the|my) bank)",
     _W + r"(?:lo demas|el resto)" + _E + r"[^.;\n]{0,20}?(?:es|va|iba|se va) (?:a |para )?(?:la|pagar la|su|mi) deuda" + _E,
     # the pay is "saved", "kept" or sent on by someone else ("my salary he is saving for my marriage",
     # "rest he is 'keeping for the visa loan'", "le manda mi sueldo a él", "sends $2,000 of his pay")
@@ -909,6 +912,37 @@ PUNISHMENT_WEIGHT = 0.7
 def punishment_threats(folded: str) -> list[ConceptHit]:
     """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
     return _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED), PUNISHMENT_WEIGHT, folded, negative_wording=True)
+
+
+# A smuggled person handed on to whoever pays the smuggler (ILO/EC: sale of the person): "the
+# coyote handed him to a labor contractor", "el coyote me entregó a un señor que le pagó lo que yo
+# debía", "the owner 'paid what you still owed'", "bought his smuggling debt". Read only where the
+# text names a smuggler, so a nurse handing a patient to a doctor is not a sale.
+_SMUGGLER = re.compile(_W + r"(?:coyotes?|smugglers?|snakeheads?|polleros?|pasador|guia|cabeza de serpiente|human smuggl\w*)" + _E,
+                       re.IGNORECASE)
+_RECEIVER = (r"(?:contractor|subcontractor|crew ?(?:leader|boss|chief)|boss|man|woman|owner|couple|family|employer|patr[oó]n|"
+             r"rancher|farmer|senor|senora|hombre|mujer|contratista|subcontratista|jefe|duen[oa]|pareja|patron|patrona|"
+             r"mayordomo|raitero|troquero)")
+_HANDED_ON = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:handed|delivered|gave|turned|passed|sold|traded) (?:him|her|me|us|them)(?: and [\w ]{1,20}?others?)? (?:over )?to "
+    r"(?:a|an|the|his|her|some|one) (?:[\w'-]+ ){0,3}?" + _RECEIVER + _E,
+    _W + r"paid (?:what (?:was missing|you still owed|i still owed|he still owed|she still owed|was left|remained)|the rest|"
+    r"the balance)" + _E,
+    _W + r"(?:took over|taken over|bought|buys|purchased)['\"]? (?:my|his|her|their|the) (?:\$ ?[\d,]+ )?(?:\w+ )?(?:debt|balance)" + _E,
+    _W + r"(?:me|lo|la|los|las|nos) (?:entrego|entregaron|entregaba|paso|pasaron|vendio|vendieron|cambio)"
+    r"(?: directo)?(?: en [\w ]{1,20}?)? (?:a|con) (?:un|una|el|la|unos|unas|su) (?:[\w'-]+ ){0,3}?" + _RECEIVER + _E,
+    _W + r"(?:le pago|le pagaron|le dio (?:el )?dinero|le dieron (?:el )?dinero) (?:a el|lo que (?:faltaba|yo debia|debia|"
+    r"el debia|ella debia|le debia|quedaba))" + _E,
+    _W + r"(?:compro|se quedo con|asumio|agarro) (?:mi|su|la) deuda" + _E,
+)), re.IGNORECASE)]
+HANDED_ON_WEIGHT = 0.75
+
+
+def handed_on(folded: str) -> list[ConceptHit]:
+    """A smuggled person handed on to whoever pays the smuggler (read only where a smuggler is named)."""
+    if not _SMUGGLER.search(folded):
+        return []
+    return _matches("cr_abduction_forced_marriage_adoption_sale", _HANDED_ON, HANDED_ON_WEIGHT, folded)
 
 
 # Made to commit crimes for the controller (ILO/EC: forced to engage in illicit activities):
@@ -1339,4 +1373,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
-            *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded)]
+            *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded)]

@@ -86,6 +86,9 @@ _AGE_PATTERNS = (
     re.compile(r"(?<!\w)(?:a los|at) (\d{1,2})(?: (?:anos|años|years old))?(?= (?:para|to|when|cuando|i |yo |me |she |he ))",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?:caller|victim|worker|complainant|llamante|victima),? (\d{1,2}),", re.IGNORECASE),
+    # report style: "Guatemalan male, 17,", "W-3, PRC national, 23,", "la joven, de 19 años", "F, 29, H-2B"
+    re.compile(r"(?<!\w)(?:male|female|man|woman|boy|girl|juvenile|minor|national|hombre|mujer|varon|joven|nino|nina|"
+               r"menor|trabajador|trabajadora|[mf]|w-\d+|v-\d+|pt [a-z]),? (\d{1,2})(?=,| years| anos| años)", re.IGNORECASE),
     re.compile(r"(?<!\w)edad de (\d{1,2})(?!\w)", re.IGNORECASE),
 )
 _MINOR_WORDS = re.compile(r"(?<!\w)(?:menor de edad|underage|under ?age|a minor|minors)(?!\w)",
@@ -351,6 +354,7 @@ _POCKET_MONEY = re.compile(
     r"sueltan|entrega|entregan)) (?:like |maybe |only |just |solo |nomas |como |unos )?\$? ?(\d{1,3})"
     r"(?: ?(?:dollars?|dolares|dlls?|bucks|(pesos|quetzales|lempiras)))?"
     r" (?:cash|en efectivo|para (?:mis|sus|nuestras|las) cosas|para el telefono|para comer|pa comer|pa'? sus cosas|"
+    r"para el camino|for the road|"
     r"for (?:food|smokes|the phone|pocket money|his things|her things|my things)|de domingo|on sundays?)(?!\w)", re.IGNORECASE)
 _TIPS_ONLY = re.compile(r"(?<!\w)(?:tips only|only (?:get )?tips|nothing but tips|no cash wage|solo (?:las )?propinas|"
                         r"nada mas (?:las )?propinas|puras propinas)(?!\w)", re.IGNORECASE)
