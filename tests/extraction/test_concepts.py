@@ -906,3 +906,35 @@ def test_an_age_told_report_style_after_the_person_is_read(text: str, age: int) 
 ])
 def test_the_other_part_going_to_a_debt_or_my_pay_kept_is_withheld(text: str) -> None:
     assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I sleep in a recliner in the sala.",
+    "My room is the garage with a space heater and a mattress.",
+    "Her bed is a mattress in the laundry area.",
+    "I slept on the moving blankets in the back of the trailer.",
+    "He sleeps sitting up in the cab.",
+    "Eleven women in a three-bedroom house, mattresses in the living room.",
+    "Él duerme en el depósito de un restaurante.",
+])
+def test_a_bed_where_no_bed_belongs_is_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", ["The driver sleeps in the cab.", "I sleep in my own room."])
+def test_the_driver_in_his_cab_or_ones_own_room_is_not_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her brother delivers in the Bronx on a DoorDash account that belongs to a man from their hometown.",
+    "Él reparte en Queens con la cuenta de un amigo.",
+    "His asylum case is pending and he has no work permit yet.",
+    "Les consiguió credenciales con nombres de adultos.",
+])
+def test_work_under_someone_elses_account_or_name_or_without_a_permit_is_legal_status(text: str) -> None:
+    assert "vd_relationship_authorities_legal_status" in ids(text)
+
+
+def test_paying_with_a_relatives_bank_account_is_not_legal_status() -> None:
+    assert "vd_relationship_authorities_legal_status" not in ids("Pago la renta con la cuenta de mi esposo.")

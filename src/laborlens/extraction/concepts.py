@@ -1332,6 +1332,21 @@ _POOR_LODGING = re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:no water,? (?:and )?no (?:lights|power|electricity)|sin agua (?:ni|y sin) luz|windowless|sin ventanas?)" + _E,
     _W + r"(?:\d{1,2}|ten|twelve|fifteen|twenty|diez|doce|quince|veinte) (?:men|people|workers|hombres|personas|trabajadores),? "
     r"(?:and |with |con |y )?(?:one|a single|1|un|una|un solo|una sola) (?:kitchen|bathroom|toilet|shower|bano|cocina|regadera)" + _E,
+    # a bed where no bed belongs: "i sleep in a recliner in the sala", "my room is the garage",
+    # "her bed is a mattress in the laundry area", "slept on the moving blankets in the trailer"
+    _W + r"(?:i|we|he|she|they|workers?|caregivers?|helpers?) (?:\w+ )?(?:sleeps?|slept|sleeping)(?: sitting up)? "
+    r"(?:on (?:a |the |an )?(?:folding cot|cot|recliner|couch|sofa|moving blankets|chairs?|office chairs?|bench)|"
+    r"(?:in|on) (?:a |the |an |his |her |their )?(?:recliner|cab|truck|trailer|van|car|garage|laundry(?: room| area)?|"
+    r"closet|hallway|storage room|storeroom|bathroom|kitchen|living room|sala|basement|shed|container|office))" + _E,
+    _W + r"(?:my|his|her|their|our) (?:room|bed) is (?:a |the )?(?:mattress |cot )?(?:in |on )?(?:the )?(?:garage|laundry(?: room| area)?|"
+    r"closet|hallway|kitchen|living room|floor|storage room|office|basement|shed|recliner|couch|sofa)" + _E,
+    _W + r"(?:duerm\w*|dormimos|dormian|dormia) (?:en|sobre) (?:el|la|un|una|los|las)? ?(?:sillon|sofa|reclinable|camioneta|troca|"
+    r"cabina|trailer|traila|garaje|cochera|lavanderia|cuarto de lavado|closet|pasillo|deposito|bodega|cocina|sala|bano|"
+    r"sotano|contenedor|oficina|carro|van|catre|cobija)" + _E,
+    _W + r"(?:mi|su) (?:cuarto|cama) es (?:el|la|un|una) (?:colchon en (?:el|la) )?(?:garaje|cochera|lavanderia|closet|pasillo|"
+    r"cocina|sala|sotano|bodega|oficina)" + _E,
+    _W + r"(?:mattress(?:es)?|colchon(?:es)?) (?:in|on|en) (?:the |el |la )?(?:living room|kitchen|laundry(?: room| area)?|sala|cocina|"
+    r"lavanderia|hallway|pasillo)" + _E,
 )), re.IGNORECASE)
 POOR_LODGING_WEIGHT = 0.7
 
@@ -1357,6 +1372,15 @@ _STATUS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"tourists? (?:can'?t|cannot|are not allowed to|aren'?t allowed to|may not) work" + _E,
     _W + r"(?:my|his|her|their) visa (?:is|was) (?:hers|his|theirs|the (?:boss|employer|owner)'?s|tied to|in (?:his|her) name)" + _E,
     _W + r"(?:mi|su|la) visa (?:es|era) (?:de ella|de el|del patron|de la patrona|de la senora|del senor|de ellos)" + _E,
+    # working under someone else's account, badge or name, or without a permit
+    _W + r"account (?:that belongs to|registered to|registered in|in (?:the man'?s|his|her|someone else'?s|another person'?s|"
+    r"a friend'?s) name|of (?:a|another) (?:man|guy|person|friend))" + _E,
+    _W + r"(?:repart\w*|trabaj\w*|manej\w*|entreg\w*)[^.;\n]{0,30}? (?:con|en) (?:la|una) cuenta (?:de (?:un|una|otro|otra|su|el|la|mi)|"
+    r"(?:a|en) nombre de (?:otr[oa]|un|una))" + _E,
+    _W + r"(?:no|without|sin) (?:a |any )?(?:work permit|work authorization|permiso de trabajo)" + _E,
+    _W + r"no (?:le|me|nos|les) (?:sale|ha salido|han dado) (?:el|su|mi)? ?permiso de trabajo" + _E,
+    _W + r"(?:badge|credential|id card|work badge) (?:says|said|shows|showed) (?:he is |she is |i am |im |i'm )?(?:1[89]|2\d)" + _E,
+    _W + r"credencial(?:es)? con (?:el )?nombres? de (?:adultos?|otr[oa]s?)" + _E,
 )), re.IGNORECASE)]
 STATUS_WEIGHT = 0.7
 
