@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.accounts.models import Agency
 from laborlens.api.base import refuse_empty
 from laborlens.api.keyset import COUNT_CAP, KeysetPagination, planner_estimate
 from laborlens.audit.events import record_event
@@ -24,7 +25,8 @@ from laborlens.cases.identity.access import can_see_identity, member_case_ids
 from laborlens.cases.identity.text import renderer_for_case
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, CaseMember, Entity, Evidence, Person, Stage
-from laborlens.core.querysets import get_scoped_or_404
+from laborlens.core import prepared
+from laborlens.core.querysets import OutOfScope, get_scoped_or_404
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 API_FILTERS = ("number", "opened_from", "opened_until", "mine")
@@ -141,9 +143,14 @@ class TeamMember(NamedTuple):
 def team_of(case: Case) -> list[TeamMember]:
     """The team as the detail shows it: four columns, not two whole models per member
     (the user row and its agency were a sixth of a detail read in the profile)."""
-    rows = (CaseMember.objects.filter(case_id=case.pk).order_by("pk")
-            .values_list("user_id", "user__username", "user__agency__short_name", "role"))
+    rows = prepared.fixed("cases.team_of", _team_query, slots=1).rows(case.pk)
     return [TeamMember(*row) for row in rows]
+
+
+def _team_query() -> Any:
+    """The team of the case in slot 0: compiled once (core.prepared), run per request."""
+    return (CaseMember.objects.filter(case_id=prepared.slot(0)).order_by("pk")
+            .values_list("user_id", "user__username", "user__agency__short_name", "role"))
 
 
 class IdentitySerializer(serializers.Serializer):
@@ -255,11 +262,42 @@ def _case(request: Request, pk: int) -> Case:
 DETAIL_COLUMNS = (*LIST_COLUMNS, "summary")
 
 
+# The case's own columns of DETAIL_COLUMNS, in the model's order (what ``Model.from_db`` reads).
+_DETAIL_FIELDS = tuple(field.attname for field in Case._meta.concrete_fields
+                       if field.attname in {"id", "lead_agency_id", *DETAIL_COLUMNS})
+_AGENCY_FIELDS = tuple(field.attname for field in Agency._meta.concrete_fields if field.attname in {"id", "short_name"})
+
+
+def _detail_query(queryset: Any) -> Any:
+    """The scoped case in slot 0, its shown columns and its lead agency's short name."""
+    return queryset.filter(pk=prepared.slot(0)).order_by().values_list(*_DETAIL_FIELDS, "lead_agency__short_name")
+
+
+def scoped_case_for_detail(user: Any, pk: int) -> Case:
+    """``get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
+    user, "view", pk=pk)``, from a statement compiled once for this user's scope
+    (core.prepared: building and compiling the scoped query was a quarter of a detail read).
+    The same scope, the same columns, the same 404 (``tests/cases/test_api_prepared.py``)."""
+    statement = prepared.scoped("cases.detail", Case, user, "view", _detail_query, slots=1)
+    if statement is None:
+        case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
+                                       user, "view", pk=pk)
+        return case
+    low, high = connections[statement.alias].ops.integer_field_range(Case._meta.pk.get_internal_type())
+    rows = statement.rows(pk) if type(pk) is int and low <= pk <= high else []
+    if not rows:
+        raise OutOfScope(Case._meta.label_lower)
+    *values, short_name = rows[0]
+    case = Case.from_db(statement.alias, _DETAIL_FIELDS, values)
+    agency_values = {"id": case.lead_agency_id, "short_name": short_name}
+    case.lead_agency = Agency.from_db(statement.alias, _AGENCY_FIELDS, [agency_values[name] for name in _AGENCY_FIELDS])
+    return case
+
+
 class CaseDetail(APIView):
     @extend_schema(responses=CaseDetailSerializer, tags=["cases"], summary="One case")
     def get(self, request: Request, pk: int) -> Response:
-        case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
-                                       request.user, "view", pk=pk)
+        case = scoped_case_for_detail(request.user, pk)
         services.read_case(request.user, case, request, via="api")
         team = team_of(case)
         data = CaseDetailSerializer(case, context={"team": team}).data
