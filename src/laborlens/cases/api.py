@@ -3,6 +3,8 @@ as the case pages. Writes stay in the web app for now (forms carry the workflow 
 
 from __future__ import annotations
 
+from collections import namedtuple
+from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.paginator import Paginator
@@ -17,7 +19,7 @@ from rest_framework.views import APIView
 
 from laborlens.accounts.models import Agency
 from laborlens.api.base import refuse_empty
-from laborlens.api.keyset import COUNT_CAP, KeysetPagination, planner_estimate
+from laborlens.api.keyset import COUNT_CAP, KeysetPagination, keys_of, planner_estimate, position_of
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
@@ -25,7 +27,7 @@ from laborlens.cases.identity.access import can_see_identity, member_case_ids
 from laborlens.cases.identity.text import renderer_for_case
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, CaseMember, Entity, Evidence, Person, Stage
-from laborlens.core import prepared
+from laborlens.core import keyset, prepared
 from laborlens.core.querysets import OutOfScope, get_scoped_or_404
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
@@ -211,9 +213,67 @@ class CaseList(generics.ListAPIView):
         """A page of plain rows: building 50 cases and 50 agencies as models (and DRF's list
         walk) was a third of a list request in the profile. The same scoped, filtered and
         ordered queryset, the same pages and cursors (the keys are attributes of a row too)."""
+        first = self.first_page(request)
+        if first is not None:
+            return first
         rows = self.get_queryset().values_list("pk", *LIST_COLUMNS, named=True)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response([row_data(row) for row in page])
+
+    def first_page(self, request: Request) -> Response | None:
+        """The list as it opens (no parameter, or an empty ``cursor``: the first page, newest
+        first, 50 rows) from statements compiled once for this user's scope (core.prepared):
+        building and compiling the scoped page and count queries was a third of a list request.
+        The answer is the paginators' own (their response methods, the same count and estimate
+        entries of the shared cache); any other request, or a scope that cannot be reused, takes
+        the usual path (``tests/api/test_case_list_prepared.py`` holds the two equal)."""
+        params = request.query_params
+        keyset_mode = len(params) == 1 and params.getlist("cursor") == [""]
+        if params and not keyset_mode:
+            return None
+        user = request.user
+        size = CasePagination.page_size
+        page = prepared.scoped("cases.list.first", Case, user, "view", partial(_first_rows, size + 1))
+        counted = prepared.scoped("cases.list.count", Case, user, "view", _count_key)
+        if page is None or counted is None:
+            return None
+        rows = [FIRST_PAGE_ROW._make(row) for row in page.rows()]
+        pagination = self.paginator
+        assert isinstance(pagination, CasePagination)  # noqa: S101  (the class above)
+        pagination.request = request
+        if keyset_mode:
+            pagination.keyset_mode = True
+            keys = keys_of(Case.objects.order_by(*FIRST_PAGE_ORDER))
+            order = ",".join(keyset.order_of(keys))
+            items = rows[:size]
+            more = len(rows) > size
+            pagination.links = {"next": pagination._link(order, "a", more and position_of(keys, items[-1]) or None),
+                                "previous": None}
+            if connections[page.alias].vendor == "postgresql":
+                estimated = prepared.scoped("cases.list.estimate", Case, user, "view", _estimate_key)
+                if estimated is None:
+                    return None
+                pagination.count_estimate = countcache.cached_by_sql(
+                    countcache.ESTIMATE_PREFIX, estimated.alias, estimated.sql, estimated.params,
+                    lambda: planner_estimate(self.first_page_queryset()))
+            else:
+                pagination.count_estimate = min(self.first_page_count(counted), COUNT_CAP)
+            return pagination.get_paginated_response([row_data(row) for row in items])
+        pagination.keyset_mode = False
+        paginator = CappedCountPaginator(rows[:size], size)
+        paginator.__dict__["counted"] = self.first_page_count(counted)
+        pagination.page = paginator.page(1)
+        return pagination.get_paginated_response([row_data(row) for row in pagination.page])
+
+    def first_page_queryset(self) -> Any:
+        """What ``get_queryset`` gives for the list as it opens (for a count not in the cache)."""
+        return Case.objects.restrict(self.request.user, "view").order_by(*FIRST_PAGE_ORDER).values_list(
+            "pk", *LIST_COLUMNS, named=True)
+
+    def first_page_count(self, counted: prepared.Prepared) -> int:
+        return int(countcache.cached_by_sql(
+            countcache.CAPPED_COUNT_PREFIX, counted.alias, counted.sql, counted.params,
+            lambda: self.first_page_queryset().values("pk").order_by()[: COUNT_CAP + 1].count()))
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = Case.objects.restrict(self.request.user, "view")
@@ -251,6 +311,28 @@ class CaseList(generics.ListAPIView):
             first_page = request.query_params.get("page", "1") == "1"
         services.list_cases(request.user, request, first_page=first_page, count=len(response.data["results"]), via="api")
         return response
+
+
+# The list as it opens (CaseList.first_page): its order, its rows, and the key queries of
+# its count and estimate exactly as the paginators derive them from the usual queryset.
+FIRST_PAGE_ORDER = ("-opened_on", "-pk")
+FIRST_PAGE_ROW = namedtuple("Row", ["pk", *LIST_COLUMNS])  # type: ignore[misc]  # noqa: PYI024
+
+
+def _listed(queryset: Any) -> Any:
+    return queryset.order_by(*FIRST_PAGE_ORDER).values_list("pk", *LIST_COLUMNS, named=True)
+
+
+def _first_rows(limit: int, queryset: Any) -> Any:
+    return _listed(queryset).values_list("pk", *LIST_COLUMNS)[:limit]
+
+
+def _count_key(queryset: Any) -> Any:
+    return _listed(queryset).values("pk").order_by()[: COUNT_CAP + 1]
+
+
+def _estimate_key(queryset: Any) -> Any:
+    return _listed(queryset).values("pk").order_by()
 
 
 def _case(request: Request, pk: int) -> Case:
