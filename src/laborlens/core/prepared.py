@@ -44,6 +44,7 @@ class Prepared:
 
     def __init__(self, queryset: models.QuerySet, slots: int = 0) -> None:
         self.alias = queryset.db
+        self.vendor = connections[self.alias].vendor
         compiler = queryset.query.get_compiler(self.alias)
         sql, params = compiler.as_sql()
         self.sql = sql
@@ -95,17 +96,15 @@ class Prepared:
         return converted
 
 
-_fixed: dict[tuple[str, str, str], Prepared] = {}
+_fixed: dict[str, Prepared] = {}
 
 
 def fixed(name: str, build: Callable[[], models.QuerySet], slots: int = 0) -> Prepared:
     """The statement of ``build()`` (a queryset that reads no user: its shape never changes),
-    compiled once per process and database."""
-    alias = build().db
-    key = (name, alias, connections[alias].vendor)
-    prepared = _fixed.get(key)
-    if prepared is None:
-        prepared = _fixed[key] = Prepared(build(), slots)
+    compiled once per process (again if its database's vendor changed, as between test runs)."""
+    prepared = _fixed.get(name)
+    if prepared is None or connections[prepared.alias].vendor != prepared.vendor:
+        prepared = _fixed[name] = Prepared(build(), slots)
     return prepared
 
 
