@@ -1,6 +1,8 @@
 """next_questions works out each counterfactual once per shape (dimension and weight, act,
-smuggling trigger, U.S. components); the ranking must be what working it out for every item
-gives. The reference below is the ranking as it was written item by item."""
+smuggling trigger, U.S. components), reads what no answer changes of each item once per model
+and age, and words each reason once; the questions must be what working it out for every item
+gives. The reference below is the ranking, and the wording of each question, as it was
+written item by item."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from laborlens.catalogue import load_catalogue
 from laborlens.screening import next_question as nq
 from laborlens.screening.answers import parse_answers
 from laborlens.screening.federal import supported_components
+from laborlens.screening.results import NextQuestion, format_text, join_texts
 from laborlens.screening.rule import WEIGHT_VALUE, model_for, reading_for, state_for, with_item
 
 CAT = load_catalogue()
@@ -49,7 +52,30 @@ def reference(state, reading, present, answers, child, minor, limit, us_headline
     chosen = ranked[:limit]
     if us_headline:
         chosen = nq._cover_missing_elements(cat, ranked, chosen, elements_now, limit)
-    return tuple(nq._question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in chosen)
+    return tuple(reference_question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in chosen)
+
+
+def reference_question(cat, reading, item, new_reading, tipped, gained, weight, delta, flagged):
+    msg = cat.messages
+    why = []
+    if delta > 0:
+        why.append(format_text(msg["why_reading"], from_reading=cat.readings[reading].label,
+                               to_reading=cat.readings[new_reading].label))
+    if tipped:
+        why.append(format_text(msg["why_tips"], dimensions=join_texts(cat.dimension(d).label for d in tipped)))
+    if item.kind == "indicator" and item.dimension and weight:
+        why.append(format_text(msg["why_counts"], dimension=cat.dimension(item.dimension).label,
+                               weight=cat.label("weight", weight)))
+    if item.id in flagged:
+        why.append(format_text(msg["why_red_flag"], flags=join_texts(cat.items[f].label for f in flagged[item.id])))
+    if item.id in cat.short_form:
+        why.append(msg["why_short_form"])
+    if gained:
+        why.append(format_text(msg["why_us"], elements=join_texts(cat.label("element", e) for e in gained)))
+    if item.suggest == "when_smuggling_recorded":
+        why.append(msg["why_smuggling"])
+    return NextQuestion(item.id, item.kind, item.label, item.question, item.guidance, weight, new_reading, tipped,
+                        tuple(why))
 
 
 values = st.sampled_from(["present", "absent", "unknown"])

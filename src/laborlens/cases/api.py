@@ -3,6 +3,8 @@ as the case pages. Writes stay in the web app for now (forms carry the workflow 
 
 from __future__ import annotations
 
+from collections import namedtuple
+from functools import partial
 from typing import Any, NamedTuple
 
 from django.core.paginator import Paginator
@@ -15,8 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from laborlens.accounts.models import Agency
 from laborlens.api.base import refuse_empty
-from laborlens.api.keyset import COUNT_CAP, KeysetPagination, planner_estimate
+from laborlens.api.keyset import COUNT_CAP, KeysetPagination, keys_of, planner_estimate, position_of
 from laborlens.audit.events import record_event
 from laborlens.audit.tags import EventTag
 from laborlens.cases import countcache, services
@@ -24,7 +27,8 @@ from laborlens.cases.identity.access import can_see_identity, member_case_ids
 from laborlens.cases.identity.text import renderer_for_case
 from laborlens.cases.lists import CaseFilterForm
 from laborlens.cases.models import Case, CaseMember, Entity, Evidence, Person, Stage
-from laborlens.core.querysets import get_scoped_or_404
+from laborlens.core import keyset, prepared
+from laborlens.core.querysets import OutOfScope, get_scoped_or_404
 
 CASE_ORDERINGS = {"number", "-number", "opened_on", "-opened_on"}
 API_FILTERS = ("number", "opened_from", "opened_until", "mine")
@@ -141,9 +145,14 @@ class TeamMember(NamedTuple):
 def team_of(case: Case) -> list[TeamMember]:
     """The team as the detail shows it: four columns, not two whole models per member
     (the user row and its agency were a sixth of a detail read in the profile)."""
-    rows = (CaseMember.objects.filter(case_id=case.pk).order_by("pk")
-            .values_list("user_id", "user__username", "user__agency__short_name", "role"))
+    rows = prepared.fixed("cases.team_of", _team_query, slots=1).rows(case.pk)
     return [TeamMember(*row) for row in rows]
+
+
+def _team_query() -> Any:
+    """The team of the case in slot 0: compiled once (core.prepared), run per request."""
+    return (CaseMember.objects.filter(case_id=prepared.slot(0)).order_by("pk")
+            .values_list("user_id", "user__username", "user__agency__short_name", "role"))
 
 
 class IdentitySerializer(serializers.Serializer):
@@ -204,9 +213,67 @@ class CaseList(generics.ListAPIView):
         """A page of plain rows: building 50 cases and 50 agencies as models (and DRF's list
         walk) was a third of a list request in the profile. The same scoped, filtered and
         ordered queryset, the same pages and cursors (the keys are attributes of a row too)."""
+        first = self.first_page(request)
+        if first is not None:
+            return first
         rows = self.get_queryset().values_list("pk", *LIST_COLUMNS, named=True)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response([row_data(row) for row in page])
+
+    def first_page(self, request: Request) -> Response | None:
+        """The list as it opens (no parameter, or an empty ``cursor``: the first page, newest
+        first, 50 rows) from statements compiled once for this user's scope (core.prepared):
+        building and compiling the scoped page and count queries was a third of a list request.
+        The answer is the paginators' own (their response methods, the same count and estimate
+        entries of the shared cache); any other request, or a scope that cannot be reused, takes
+        the usual path (``tests/api/test_case_list_prepared.py`` holds the two equal)."""
+        params = request.query_params
+        keyset_mode = len(params) == 1 and params.getlist("cursor") == [""]
+        if params and not keyset_mode:
+            return None
+        user = request.user
+        size = CasePagination.page_size
+        page = prepared.scoped("cases.list.first", Case, user, "view", partial(_first_rows, size + 1))
+        counted = prepared.scoped("cases.list.count", Case, user, "view", _count_key)
+        if page is None or counted is None:
+            return None
+        rows = [FIRST_PAGE_ROW._make(row) for row in page.rows()]
+        pagination = self.paginator
+        assert isinstance(pagination, CasePagination)  # noqa: S101  (the class above)
+        pagination.request = request
+        if keyset_mode:
+            pagination.keyset_mode = True
+            keys = keys_of(Case.objects.order_by(*FIRST_PAGE_ORDER))
+            order = ",".join(keyset.order_of(keys))
+            items = rows[:size]
+            more = len(rows) > size
+            pagination.links = {"next": pagination._link(order, "a", more and position_of(keys, items[-1]) or None),
+                                "previous": None}
+            if connections[page.alias].vendor == "postgresql":
+                estimated = prepared.scoped("cases.list.estimate", Case, user, "view", _estimate_key)
+                if estimated is None:
+                    return None
+                pagination.count_estimate = countcache.cached_by_sql(
+                    countcache.ESTIMATE_PREFIX, estimated.alias, estimated.sql, estimated.params,
+                    lambda: planner_estimate(self.first_page_queryset()))
+            else:
+                pagination.count_estimate = min(self.first_page_count(counted), COUNT_CAP)
+            return pagination.get_paginated_response([row_data(row) for row in items])
+        pagination.keyset_mode = False
+        paginator = CappedCountPaginator(rows[:size], size)
+        paginator.__dict__["counted"] = self.first_page_count(counted)
+        pagination.page = paginator.page(1)
+        return pagination.get_paginated_response([row_data(row) for row in pagination.page])
+
+    def first_page_queryset(self) -> Any:
+        """What ``get_queryset`` gives for the list as it opens (for a count not in the cache)."""
+        return Case.objects.restrict(self.request.user, "view").order_by(*FIRST_PAGE_ORDER).values_list(
+            "pk", *LIST_COLUMNS, named=True)
+
+    def first_page_count(self, counted: prepared.Prepared) -> int:
+        return int(countcache.cached_by_sql(
+            countcache.CAPPED_COUNT_PREFIX, counted.alias, counted.sql, counted.params,
+            lambda: self.first_page_queryset().values("pk").order_by()[: COUNT_CAP + 1].count()))
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         queryset = Case.objects.restrict(self.request.user, "view")
@@ -246,6 +313,28 @@ class CaseList(generics.ListAPIView):
         return response
 
 
+# The list as it opens (CaseList.first_page): its order, its rows, and the key queries of
+# its count and estimate exactly as the paginators derive them from the usual queryset.
+FIRST_PAGE_ORDER = ("-opened_on", "-pk")
+FIRST_PAGE_ROW = namedtuple("Row", ["pk", *LIST_COLUMNS])  # type: ignore[misc]  # noqa: PYI024
+
+
+def _listed(queryset: Any) -> Any:
+    return queryset.order_by(*FIRST_PAGE_ORDER).values_list("pk", *LIST_COLUMNS, named=True)
+
+
+def _first_rows(limit: int, queryset: Any) -> Any:
+    return _listed(queryset).values_list("pk", *LIST_COLUMNS)[:limit]
+
+
+def _count_key(queryset: Any) -> Any:
+    return _listed(queryset).values("pk").order_by()[: COUNT_CAP + 1]
+
+
+def _estimate_key(queryset: Any) -> Any:
+    return _listed(queryset).values("pk").order_by()
+
+
 def _case(request: Request, pk: int) -> Case:
     case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency"), request.user, "view", pk=pk)
     return case
@@ -255,11 +344,42 @@ def _case(request: Request, pk: int) -> Case:
 DETAIL_COLUMNS = (*LIST_COLUMNS, "summary")
 
 
+# The case's own columns of DETAIL_COLUMNS, in the model's order (what ``Model.from_db`` reads).
+_DETAIL_FIELDS = tuple(field.attname for field in Case._meta.concrete_fields
+                       if field.attname in {"id", "lead_agency_id", *DETAIL_COLUMNS})
+_AGENCY_FIELDS = tuple(field.attname for field in Agency._meta.concrete_fields if field.attname in {"id", "short_name"})
+
+
+def _detail_query(queryset: Any) -> Any:
+    """The scoped case in slot 0, its shown columns and its lead agency's short name."""
+    return queryset.filter(pk=prepared.slot(0)).order_by().values_list(*_DETAIL_FIELDS, "lead_agency__short_name")
+
+
+def scoped_case_for_detail(user: Any, pk: int) -> Case:
+    """``get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
+    user, "view", pk=pk)``, from a statement compiled once for this user's scope
+    (core.prepared: building and compiling the scoped query was a quarter of a detail read).
+    The same scope, the same columns, the same 404 (``tests/cases/test_api_prepared.py``)."""
+    statement = prepared.scoped("cases.detail", Case, user, "view", _detail_query, slots=1)
+    if statement is None:
+        case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
+                                       user, "view", pk=pk)
+        return case
+    low, high = connections[statement.alias].ops.integer_field_range(Case._meta.pk.get_internal_type())
+    rows = statement.rows(pk) if type(pk) is int and low <= pk <= high else []
+    if not rows:
+        raise OutOfScope(Case._meta.label_lower)
+    *values, short_name = rows[0]
+    case = Case.from_db(statement.alias, _DETAIL_FIELDS, values)
+    agency_values = {"id": case.lead_agency_id, "short_name": short_name}
+    case.lead_agency = Agency.from_db(statement.alias, _AGENCY_FIELDS, [agency_values[name] for name in _AGENCY_FIELDS])
+    return case
+
+
 class CaseDetail(APIView):
     @extend_schema(responses=CaseDetailSerializer, tags=["cases"], summary="One case")
     def get(self, request: Request, pk: int) -> Response:
-        case: Case = get_scoped_or_404(Case.objects.select_related("lead_agency").only(*DETAIL_COLUMNS),
-                                       request.user, "view", pk=pk)
+        case = scoped_case_for_detail(request.user, pk)
         services.read_case(request.user, case, request, via="api")
         team = team_of(case)
         data = CaseDetailSerializer(case, context={"team": team}).data

@@ -40,7 +40,7 @@ def capped_count(queryset: QuerySet, limit: int) -> int:
     rows, so the same count, and the SQL of the key costs half as much to build as the page's
     own (columns of the case and its agency, the order)."""
     capped = queryset.values("pk").order_by()[:limit]
-    return int(_cached("case-count:v2:", capped, capped.count, 0))
+    return int(_cached(CAPPED_COUNT_PREFIX, capped, capped.count, 0))
 
 
 def estimate(queryset: QuerySet, planner: Callable[[QuerySet], int | None]) -> int | None:
@@ -48,7 +48,11 @@ def estimate(queryset: QuerySet, planner: Callable[[QuerySet], int | None]) -> i
     like the count: an ``EXPLAIN`` is planned anew by every request (a round trip and the
     planning of the scope's ``OR EXISTS``, as much as the page query itself), and the
     estimate of a list does not change while no case or team does."""
-    return _cached("case-estimate:v1:", queryset.values("pk").order_by(), lambda: planner(queryset), 0)
+    return _cached(ESTIMATE_PREFIX, queryset.values("pk").order_by(), lambda: planner(queryset), 0)
+
+
+CAPPED_COUNT_PREFIX = "case-count:v2:"
+ESTIMATE_PREFIX = "case-estimate:v1:"
 
 
 def _cached(prefix: str, queryset: QuerySet, compute: Callable[[], Any], empty: Any) -> Any:
@@ -56,11 +60,18 @@ def _cached(prefix: str, queryset: QuerySet, compute: Callable[[], Any], empty: 
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # a scope that matches nothing (.none()): no query to run
         return empty
-    if _uncommitted_changes(queryset.db):
+    return cached_by_sql(prefix, queryset.db, sql, params, compute)
+
+
+def cached_by_sql(prefix: str, alias: str, sql: str, params: Any, compute: Callable[[], Any]) -> Any:
+    """``_cached`` for a caller that already holds the key query's SQL and parameters
+    (``core.prepared``: the case list's first page), with ``prefix`` ``CAPPED_COUNT_PREFIX``
+    or ``ESTIMATE_PREFIX``: the entries the usual path reads and writes."""
+    if _uncommitted_changes(alias):
         # This transaction changed cases or teams: its count is not everybody's, and a rollback
         # would start no new generation. Count, and neither read nor store an entry.
         return compute()
-    key = prefix + hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+    key = prefix + hashlib.sha256(repr((alias, sql, tuple(params))).encode()).hexdigest()
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:

@@ -9,6 +9,7 @@ is asked, in English and Spanish. Pure Python.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,12 +52,9 @@ def next_questions(model: Model, state: State, reading: str, present: frozenset[
     # as working it out for every item; the ranking was a quarter of an API assessment).
     outcomes: dict[tuple[object, ...], tuple[str, tuple[str, ...]]] = {}
     gains: dict[frozenset[str], tuple[str, ...]] = {}
-    for item in cat.items.values():
+    for item, weight, outcome_key, supports, tells_smuggling_apart, weighs, short, order in _items(model, child):
         if not _is_candidate(item, answers, state.smuggling):
             continue
-        weight = item.weight(child)
-        shape = (item.dimension, str(weight)) if item.kind == "indicator" and item.dimension is not None else None
-        outcome_key = (shape, item.id in model.act_items, item.id in model.smuggling_triggers)
         outcome = outcomes.get(outcome_key)
         if outcome is None:
             after = with_item(model, state, item, child)
@@ -66,7 +64,6 @@ def next_questions(model: Model, state: State, reading: str, present: frozenset[
         new_reading, tipped = outcome
         delta = model.rank[new_reading] - model.rank[reading]
         gained: tuple[str, ...] = ()
-        supports = frozenset(item.us_supports)
         if not supports <= direct_now:
             found = gains.get(supports)
             if found is None:
@@ -74,15 +71,37 @@ def next_questions(model: Model, state: State, reading: str, present: frozenset[
                 found = gains[supports] = tuple(e.id for e in cat.us_elements if e.id not in elements_now
                                                 and any(c in supported_after for c in e.supported_when_any))
             gained = found
-        tells_smuggling_apart = item.suggest == "when_smuggling_recorded"
-        key = (-delta, -len(tipped), -tells_smuggling_apart, -WEIGHT_VALUE.get(str(weight), 0), -len(flagged.get(item.id, ())),
-               -(item.id in cat.short_form), -len(gained), model.order[item.id])
+        key = (-delta, -len(tipped), -tells_smuggling_apart, -weighs, -len(flagged.get(item.id, ())),
+               -short, -len(gained), order)
         ranked.append((key, item, new_reading, tipped, gained, weight, delta))
     ranked.sort(key=lambda r: r[0])
     chosen = ranked[:limit]
     if us_headline:
         chosen = _cover_missing_elements(cat, ranked, chosen, elements_now, limit)
     return tuple(_question(cat, reading, r[1], r[2], r[3], r[4], r[5], r[6], flagged) for r in chosen)
+
+
+# Per model and age: what next_questions reads of each item that no answer changes (its
+# weight, the shape of its counterfactual, its U.S. components, its place in the ranking),
+# worked out once instead of for every item of every assessment.
+_StaticItem = tuple[Item, "str | None", tuple[object, ...], frozenset[str], bool, int, bool, int]
+_static: dict[tuple[int, bool], tuple[Model, tuple[_StaticItem, ...]]] = {}
+
+
+def _items(model: Model, child: bool) -> tuple[_StaticItem, ...]:
+    found = _static.get((id(model), child))
+    if found is not None and found[0] is model:
+        return found[1]
+    cat = model.catalogue
+    items = []
+    for item in cat.items.values():
+        weight = item.weight(child)
+        shape = (item.dimension, str(weight)) if item.kind == "indicator" and item.dimension is not None else None
+        items.append((item, weight, (shape, item.id in model.act_items, item.id in model.smuggling_triggers),
+                      frozenset(item.us_supports), item.suggest == "when_smuggling_recorded",
+                      WEIGHT_VALUE.get(str(weight), 0), item.id in cat.short_form, model.order[item.id]))
+    _static[(id(model), child)] = (model, tuple(items))
+    return tuple(items)
 
 
 def _cover_missing_elements(cat: Catalogue, ranked: list[Any], chosen: list[Any], elements_now: set[str],
@@ -108,20 +127,30 @@ def _cover_missing_elements(cat: Catalogue, ranked: list[Any], chosen: list[Any]
 
 def _question(cat: Catalogue, reading: str, item: Item, new_reading: str, tipped: tuple[str, ...],
               gained: tuple[str, ...], weight: str | None, delta: int, flagged: Mapping[str, list[str]]) -> NextQuestion:
+    why = _why(cat, reading, item.id, new_reading, tipped, gained, weight, delta > 0, tuple(flagged.get(item.id, ())))
+    return NextQuestion(item.id, item.kind, item.label, item.question, item.guidance, weight, new_reading, tipped, why)
+
+
+@functools.lru_cache(maxsize=4096)
+def _why(cat: Catalogue, reading: str, item_id: str, new_reading: str, tipped: tuple[str, ...],
+         gained: tuple[str, ...], weight: str | None, raised: bool, flags: tuple[str, ...]) -> tuple[Text, ...]:
+    """Why a question is asked, in English and Spanish: the same few dozen sentences come back
+    for assessment after assessment, so each is worded once (immutable ``Text``s)."""
     msg = cat.messages
+    item = cat.items[item_id]
     why: list[Text] = []
-    if delta > 0:
+    if raised:
         why.append(format_text(msg["why_reading"], from_reading=cat.readings[reading].label, to_reading=cat.readings[new_reading].label))
     if tipped:
         why.append(format_text(msg["why_tips"], dimensions=join_texts(cat.dimension(d).label for d in tipped)))
     if item.kind == "indicator" and item.dimension and weight:
         why.append(format_text(msg["why_counts"], dimension=cat.dimension(item.dimension).label, weight=cat.label("weight", weight)))
-    if item.id in flagged:
-        why.append(format_text(msg["why_red_flag"], flags=join_texts(cat.items[f].label for f in flagged[item.id])))
+    if flags:
+        why.append(format_text(msg["why_red_flag"], flags=join_texts(cat.items[f].label for f in flags)))
     if item.id in cat.short_form:
         why.append(msg["why_short_form"])
     if gained:
         why.append(format_text(msg["why_us"], elements=join_texts(cat.label("element", e) for e in gained)))
     if item.suggest == "when_smuggling_recorded":
         why.append(msg["why_smuggling"])
-    return NextQuestion(item.id, item.kind, item.label, item.question, item.guidance, weight, new_reading, tipped, tuple(why))
+    return tuple(why)

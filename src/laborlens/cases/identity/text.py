@@ -21,9 +21,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from laborlens.cases.identity.access import ShownPerson, member_case_ids, shown
+from laborlens.core import prepared
 
 if TYPE_CHECKING:
     from laborlens.accounts.models import User
@@ -242,6 +243,13 @@ RENDERER_COLUMNS = ("case_id", "role", "pseudonym", "recorded_by_agency_id", "fu
                     "date_of_birth", "phones", "emails", "address", "id_documents")
 
 
+def _people_query() -> Any:
+    """The people of the case in slot 0 with RENDERER_COLUMNS: compiled once (core.prepared)."""
+    from laborlens.cases.models import Person
+
+    return Person.objects.filter(case_id=prepared.slot(0)).only(*RENDERER_COLUMNS)
+
+
 def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
                       member_of: frozenset[int] | None = None) -> Renderer:
     """``shared``: ids of people whose identity reached this user by another route the rules
@@ -251,7 +259,7 @@ def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
 
     if not shared:
         if member_of is not None:
-            people = list(Person.objects.filter(case=case).only(*RENDERER_COLUMNS))
+            people = prepared.fixed("cases.renderer_people", _people_query, slots=1).objects(case.pk)  # type: ignore[attr-defined]
             return Renderer(user, people, decided=shown(user, people, member_of))
         return Renderer(user, Person.objects.filter(case=case))
     people = list(Person.objects.filter(case=case))
