@@ -938,3 +938,30 @@ def test_work_under_someone_elses_account_or_name_or_without_a_permit_is_legal_s
 
 def test_paying_with_a_relatives_bank_account_is_not_legal_status() -> None:
     assert "vd_relationship_authorities_legal_status" not in ids("Pago la renta con la cuenta de mi esposo.")
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Saw the story on the news about packing shed workers locked in camps and thought of the guys.",
+     "cd_isolation_confinement_surveillance"),
+    ("After the news story about nannies whose passports were 'held for safekeeping' I asked her.",
+     "cd_confiscation_of_documents"),
+    ("La gente del pueblo piensa que nos tienen encerrados pero no es así.", "cd_isolation_confinement_surveillance"),
+    ("Le pagué 8 mil dólares a un coyote para pasar por Reynosa con mi hijo.", "cr_violence_on_family"),
+    ("El carrito lo compró con sus ahorros y trabaja por su cuenta.", "cr_abduction_forced_marriage_adoption_sale"),
+])
+def test_a_story_from_the_news_a_denied_belief_crossing_with_a_child_or_buying_a_cart_find_nothing(
+        text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+def test_news_about_the_worker_himself_is_still_read() -> None:
+    assert "cd_isolation_confinement_surveillance" in ids("I have news about my brother, the boss locked him in the trailer.")
+
+
+@pytest.mark.parametrize("text", [
+    "El campamento es viejo pero nadie nos prohíbe salir.",
+    "The camp gate is open, they go to town when they want.",
+    "Los sábados y domingos son míos y salgo con mis amigas.",
+])
+def test_going_to_town_when_they_want_or_nobody_forbidding_it_is_free_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" in ids(text)

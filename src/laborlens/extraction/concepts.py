@@ -1184,13 +1184,18 @@ _COMES_AND_GOES = re.compile(_W + "(?:" + "|".join(f"(?:{p})" for p in (
     r"(?:preguntando|pidiendo trabajo) en (?:la|el|otra|otro) (?:otra |otro )?(?:planta|fabrica|compania|empresa|tienda|restaurante)",
     r"(?:plan|plans|planning) to (?:move|switch|go) to (?:the|another|a)",
     r"el que se quiere ir se va|whoever wants to (?:leave|go|quit) (?:leaves|goes|quits)",
+    r"(?:nadie|nobody|no one) (?:nos|me|les|los|las|la|lo)? ?(?:prohibe|prohibia|stops|stopped|keeps|kept|impide) "
+    r"(?:salir|irnos|irme|irse|leaving|going out|(?:us|me|them|him|her) from (?:leaving|going))",
+    r"(?:go|goes|went|van|va|vamos|salgo|sale|salen|salimos) (?:to town|into town|al pueblo|a la ciudad|out|al centro)(?: \w+){0,2} "
+    r"(?:when(?:ever)? (?:they|we|i|he|she) (?:want|wants|like|likes|please)|cuando (?:quieren|queremos|quiero|quiere))",
+    r"(?:salgo|sale|salimos|salen) con (?:mis|sus|nuestras|nuestros) (?:amig\w+|primas?|primos?|herman\w+)",
     r"(?:las )?puertas (?:estan|están) abiertas",
 )) + ")" + _E, re.IGNORECASE)
 
 
 def comes_and_goes(folded: str) -> list[ConceptHit]:
     """The worker's own coming and going told in everyday words."""
-    return _matches("ctx_free_to_leave", (_COMES_AND_GOES,), FREE_WEIGHT, folded)
+    return _matches("ctx_free_to_leave", (_COMES_AND_GOES,), FREE_WEIGHT, folded, negative_wording=True)
 
 
 def own_way_out(folded: str) -> list[ConceptHit]:
@@ -1244,6 +1249,24 @@ _NO_VIOLATION = re.compile(
     _W + r"(?:no violations?(?: (?:found|noted|observed))?|no findings|nothing (?:was )?found|sin (?:infraccion(?:es)?|hallazgos)|"
     r"no se (?:encontr|observ|hall)\w+ (?:infracciones|violaciones|irregularidades)|unfounded|infundad[oa])" + _E, re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{3,160})[\"“”]|(?<![\w])'([^'\n]{3,160})'(?![\w])")
+
+
+# Stretches that are not about this worker: a story from the news ("saw the story on the news
+# about packing shed workers locked in camps"), and what others believe that the speaker denies
+# ("la gente piensa que nos tienen encerrados pero no es así").
+_STORY = re.compile(_W + r"(?:saw|seen|heard|read|watched|after|since|vi|vio|vimos|oi|oyo|lei|leyo|escuche|despues de|viendo|"
+                    r"leyendo)" + _E + r"[^.;!?\n]{0,25}?" + _W + r"(?:story|stories|article|reportaje|articulo|noticias?|"
+                    r"the news|on tv|en la tele)" + _E + r"[^.;!?\n]{0,30}? (?:about|on|of|sobre|de|acerca de)" + _E + r"[^.;!?\n]*",
+                    re.IGNORECASE)
+_DENIED_BELIEF = re.compile(
+    _W + r"(?:piensa\w*|cree\w*|creen|dicen|think\w*|believe\w*|say|says|assume\w*)" + _E + r"[^.;!?\n]{0,120}?"
+    r"(?:pero|but)\W{0,3}(?:no es asi|no es cierto|no es verdad|eso no es|(?:that|it)(?:'s| is|s) not (?:true|so|like that|"
+    r"the case)|its not (?:true|so|like that))" + _E, re.IGNORECASE)
+
+
+def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
+    """Stretches about someone else's story, or a belief the speaker denies."""
+    return [m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
 
 
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
