@@ -355,7 +355,7 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
                 folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation, wording_is_negative=False):
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
-    if refuted:  # an allegation in quotes that the note itself found unfounded
+    if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
     return _unvetoed(hits, folded, bounds, starts, blocked)
 

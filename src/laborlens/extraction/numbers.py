@@ -179,8 +179,15 @@ DAILY_HOURS = range(11, 21)  # "11 hours", "14-hour days", "11 o 12 horas" (a da
 WEEKLY_HOURS = range(60, 121)  # "60 hours", "semanas de 70 horas"
 
 
-_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "diez": 10, "once": 11, "doce": 12,
-                 "catorce": 14, "six": 6, "seven": 7, "seis": 6, "siete": 7}
+# Number words, in hour counts, months and amounts ("sixty five", "sesenta y cinco", "cien").
+_WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "uno": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+                "nueve": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "diez": 10,
+                "once": 11, "doce": 12, "catorce": 14, "quince": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+                "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200,
+                "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "hundred": 100, "a": 1}
 _N = r"(\d{1,2}|ten|eleven|twelve|fourteen|diez|once|doce|catorce)"
 _D = r"(6|7|six|seven|seis|siete)"
 # "ten-hour shifts, six days", "turnos de 10 horas, seis días": a week of 60 hours or more
@@ -200,7 +207,7 @@ _ENTRY_EXIT = re.compile(
 
 
 def _word_number(token: str) -> int:
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
+    return int(token) if token.isdigit() else _WORD_VALUES[token.lower()]
 
 
 def long_weeks_and_doubles(folded: str) -> list[Shift]:
@@ -318,18 +325,18 @@ def low_pay(folded: str) -> list[Shift]:
         if _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]):
             found.append(Shift(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100))
     for m in _PAY_FOR_HOURS.finditer(folded):  # "netted $190 for 58 hrs", "30 dólares por diez horas"
-        hours = _word_number(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
+        hours = _word_number(m.group(2))
         if hours and float(m.group(1).replace(",", "")) / hours < LOW_PAY["hour"]:
             found.append(Shift(m.start(), m.end(), float(m.group(1).replace(",", ""))))
     for m in _PAY_OVER_MONTHS.finditer(folded):  # "about 200 dollars in four months"
         amount = _amount(m.group(1), m.group(2))
-        months = int(m.group(3)) if m.group(3).isdigit() else _WORD_VALUES[m.group(3).lower()]
+        months = _word_number(m.group(3))
         if amount and months and _PAY_WORD.search(folded[max(0, m.start() - 45):m.start()]) \
                 and amount / months < LOW_PAY["month"]:
             found.append(Shift(m.start(), m.end(), amount))
     for m in _MONTHS_THEN_PAY.finditer(folded):  # "In 8 months he got 200 dollars"
         amount = _amount(m.group(2), m.group(3))
-        months = int(m.group(1)) if m.group(1).isdigit() else _WORD_VALUES[m.group(1).lower()]
+        months = _word_number(m.group(1))
         if amount and months and amount / months < LOW_PAY["month"]:
             found.append(Shift(m.start(), m.end(), amount))
     for m in _POCKET_MONEY.finditer(folded):  # "hands us 100 cash", "me da 50 para el teléfono"
@@ -361,15 +368,8 @@ _TIPS_ONLY = re.compile(r"(?<!\w)(?:tips only|only (?:get )?tips|nothing but tip
 
 
 _PAY_OVER_MONTHS = re.compile(
-    rf"(?<![\w$.,]){_AMOUNT} (?:in|over|en|durante) (?:the (?:last |past )?|los )?(\d{{1,2}}|two|three|four|five|six|seven|"
-    r"eight|nine|ten|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce) (?:months|meses)(?!\w)", re.IGNORECASE)
-_WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "uno": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-                "nueve": 9, "ten": 10, "twelve": 12, "fifteen": 15, "diez": 10, "doce": 12, "quince": 15,
-                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                "ninety": 90, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
-                "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200,
-                "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "hundred": 100, "a": 1}
+    rf"(?<![\w$.,]){_AMOUNT} (?:in|over|en|durante) (?:the (?:last |past )?|los )?{_MONTHS} (?:months|meses)(?!\w)",
+    re.IGNORECASE)
 
 
 def _amount(number: str, currency: str | None) -> float | None:
