@@ -267,8 +267,7 @@ class CaseList(generics.ListAPIView):
 
     def first_page_queryset(self) -> Any:
         """What ``get_queryset`` gives for the list as it opens (for a count not in the cache)."""
-        return Case.objects.restrict(self.request.user, "view").order_by(*FIRST_PAGE_ORDER).values_list(
-            "pk", *LIST_COLUMNS, named=True)
+        return _listed(Case.objects.restrict(self.request.user, "view"))
 
     def first_page_count(self, counted: prepared.Prepared) -> int:
         return int(countcache.cached_by_sql(
