@@ -965,3 +965,28 @@ def test_news_about_the_worker_himself_is_still_read() -> None:
 ])
 def test_going_to_town_when_they_want_or_nobody_forbidding_it_is_free_to_leave(text: str) -> None:
     assert "ctx_free_to_leave" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He says if i leave he will tell abbu i ran with the money and the whole village will know.",
+    "Dice que si me voy le cuenta a todos en el pueblo que le robé.",
+    "They say if I go my mother in Brazil will be told I am in rebellion.",
+    "Le dijo que si se va, le cuenta a la iglesia que es una ladrona.",
+    "The employer threatened to tell his wife's family he ran off with debts if he leaves.",
+    "Si me quejo le llama a mi tía y le dice que no le voy a pagar.",
+    "Last month the owner phoned her husband in Batangas to say she is lazy.",
+])
+def test_a_threat_to_shame_the_worker_before_family_or_community(text: str) -> None:
+    assert "cd_threats_to_inform_family_community" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Si habla con vecinos la señora la agarra a chanclazos.",
+    "If she leaves she can call her mother any time, nobody stops her.",
+    "He said if any of us runs his cousins know where our families live.",
+    "Dice que si se queja avisa a la migra y que ya sabe donde vive la familia de cada uno.",
+    "If she tells the coordinator he will say she stole from them.",
+    "On Sundays she calls her family in Oaxaca from the boss's phone.",
+])
+def test_a_call_home_or_a_threat_to_the_family_is_not_a_threat_to_shame(text: str) -> None:
+    assert "cd_threats_to_inform_family_community" not in ids(text)

@@ -35,6 +35,9 @@ are narrower. These checks keep a finding only when the concept is there:
   "I keep my passport", "cobra él mismo su cheque") is not confiscation or withholding; a
   worker who is owed money, or owed nothing, is not in debt bondage; "No one ever took my
   ID or threatened me" is not a threat; knives being sold are not a weapon.
+* A threat to shame the worker before the family, village, church or school ("if I leave he
+  tells abbu I ran with the money"; 2026-12-06, no pattern found this item before): the telling
+  is a consequence held over the worker and names an audience at home or a stain.
 * A threat whose victim is the worker's family ("si se escapaba a su mamá la iban a
   lastimar", "if they run he will hurt their families") is violence on the family, not
   also a threat of violence to the worker, unless the worker is named as a target too
@@ -1408,6 +1411,80 @@ _STATUS = [re.compile("|".join(f"(?:{p})" for p in (
 STATUS_WEIGHT = 0.7
 
 
+# A threat to shame the worker before family or community (ILO/EC: threats to inform family,
+# community or public): what the boss will tell the mother, the village, the church or the school
+# if the worker leaves or talks ("he will tell abbu i ran with the money and the whole village will
+# know", "si me voy le cuenta a todos en el pueblo que le robé", "the congregation back home would
+# hear she is in rebellion"). Read where the telling is a consequence held over the worker (a
+# condition, a threat, "or") and names an audience at home or a stain (thief, lazy, shame); a
+# worker who calls her own mother when she wants is not it.
+_TELL = (r"(?:tell|tells|telling|told|will tell|call|calls|calling|phone|phones|phoned|inform|informs|announce\w*|"
+         r"write to|writes to|post|posts|spread\w*|let|lets|expose\w*|cuenta|cuentan|contar\w*|contaria\w*|avis\w*|"
+         r"anunci\w*|mand\w* (?:a )?decir|decir(?:le|les)|dira|diria|(?:le|les) (?:va|van|iba|iban) a decir|"
+         r"(?:le|les) dice a|llam\w*|hablar\w* a|public\w*|exhib\w*)")
+_AUDIENCE = (r"(?:family|families|mother|mom|mum|mama|father|dad|papa|abbu|ammi|parents|wife|husband|brothers?|sisters?|"
+             r"aunt|uncle|relatives|village|villages|pueblo|hometown|community|communities|church|congregation|mosque|"
+             r"temple|school|neighbou?rs|elders|everyone back home|everybody back home|people back home|"
+             r"familia|familias|madre|padre|padres|papas|esposa|esposo|marido|hermanos?|hermanas?|tia|tio|parientes|aldea|comunidad|"
+             r"iglesia|congregacion|vecinos|escuela|todos en|toda la gente|todo el pueblo)")
+_STAIN = (r"(?:thief|thieves|stole|steal|steals|stealing|robbed|ran (?:off )?with|lazy|shame\w*|ashamed|disgrace\w*|"
+          r"rebellion|rebel|prostitut\w*|whore|owes|debts?|pictures|photos|"
+          r"ladron\w*|ratera?|robe|robo|robaba|robado|floj[oa]s?|verguenza|perdida|rebelde|malos pasos|puta|deuda|"
+          r"lo que debe|fotos)")
+_EXPOSE_FRAME = (r"(?:if|whoever|anyone who|anybody who|or else|otherwise|unless|threat\w*|warn\w*|si|el que|la que|"
+                 r"quien|o si no|amenaz\w*|advirt\w*|advierte)")
+# the telling reaches the audience directly ("tell abbu", "le cuenta a la iglesia"), not "know where
+# the family lives" (that is a threat to the family) nor "call ICE and (tell them) ... the family"
+_TO_AUDIENCE = r"(?:(?!(?<!\w)(?:where|donde|and|y|que)\b)[^.;\n]){0,30}?" + _W + _AUDIENCE + _E
+_EXPOSURE = [re.compile(p, re.IGNORECASE) for p in (
+    # a condition or threat, then the telling, then who hears it
+    _W + r"(?P<f>" + _EXPOSE_FRAME + r")" + _E + r"(?P<g>[^.;\n]{0,120}?)(?<!can )(?<!puede )(?<!pueden )(?<!may )"
+    + _W + _TELL + _E + _TO_AUDIENCE,
+    # the audience first: "the whole village will know", "my mother in Brazil will be told"
+    _W + r"(?P<f>" + _EXPOSE_FRAME + r")" + _E + r"(?P<g>[^.;\n]{0,120}?)" + _W + _AUDIENCE + _E + r"[^.;\n]{0,40}?" + _W
+    + r"(?:will|would|'ll|is going to|are going to|van a|va a)? ?(?:know|hear|be told|find out|se entera\w*|sabra\w*|"
+    r"enterar\w*|saber)" + _E + r"(?! (?:where|donde))",
+)]
+_FUTURE = r"(?:will|would|'ll|is going to|are going to|gonna|va a|van a|iba a|iban a)"
+# no condition needed where the stain is said: "he will tell their community in Anand they are thieves",
+# "les va a contar a sus papás que anda en malos pasos", "the congregation back home would hear she is
+# in rebellion"
+_STAINED = [re.compile(p, re.IGNORECASE) for p in (
+    _W + _FUTURE + r" (?:\w+ )?" + _TELL + _E + _TO_AUDIENCE + r"[^.;\n]{0,50}?" + _W + _STAIN + _E,
+    _W + _AUDIENCE + _E + r"[^.;\n]{0,40}?" + _W + _FUTURE + r" (?:know|hear|be told|find out|be ashamed|saber|enterar\w*)"
+    + _E + r"[^.;\n]{0,40}?" + _W + _STAIN + _E,
+)]
+# a telling already done, with its stain: "phoned her husband in Batangas to say she is lazy"
+_EXPOSED = re.compile(_W + r"(?:phoned|called|told|wrote to|llamo a|le conto a|les conto a|le dijo a|les dijo a)" + _E
+                      + _TO_AUDIENCE + r"[^.;\n]{0,40}?" + _W + r"(?:to say|saying|that|que)" + _E + r"[^.;\n]{0,40}?"
+                      + _W + _STAIN + _E, re.IGNORECASE)
+# the telling must carry a stain, or the condition must be the worker leaving, talking or complaining
+_LEAVE_OR_TALK = re.compile(
+    _W + r"(?:leave|leaves|leaving|left|quit|quits|go|goes|going|run|runs|ran|escape\w*|complain\w*|talk|talks|tell|tells|"
+    r"report\w*|stop|stops|make trouble|makes trouble|causes trouble|refuse\w*|ask\w*|say anything|says anything|"
+    r"me voy|te vas|se va|se van|nos vamos|irse|irme|quej\w*|denunci\w*|habl\w*|dice algo|dec\w* algo|renunci\w*|"
+    r"escap\w*|sal\w*|me salgo|se sale|cambi\w* de|dej\w*|no trabaj\w*)" + _E, re.IGNORECASE)
+_STAIN_RE = re.compile(_W + _STAIN + _E, re.IGNORECASE)
+EXPOSURE_WEIGHT = 0.7
+
+
+def exposure_threats(folded: str) -> list[ConceptHit]:
+    """A threat to shame the worker before family, village, church or school."""
+    hits = []
+    for pattern in _EXPOSURE:
+        for m in pattern.finditer(folded):
+            condition = m.group("g")
+            # "si habla con vecinos", "if she tells the coordinator": the telling is the condition itself
+            if len(re.findall(r"\w+", condition)) < 2 and not (m.group("f").lower().startswith(("threat", "amenaz"))):
+                continue
+            told = folded[m.start():m.end() + 60].split(".")[0]
+            if _STAIN_RE.search(told) or _LEAVE_OR_TALK.search(condition):
+                hits.append(ConceptHit("cd_threats_to_inform_family_community", m.start(), m.end(), EXPOSURE_WEIGHT))
+    hits.extend(ConceptHit("cd_threats_to_inform_family_community", m.start(), m.end(), EXPOSURE_WEIGHT)
+                for pattern in (*_STAINED, _EXPOSED) for m in pattern.finditer(folded))
+    return hits
+
+
 def irregular_status(folded: str) -> list[ConceptHit]:
     """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
     return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
@@ -1420,4 +1497,5 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *forced_illicit(folded), *recruitment_fees(folded), *hazards(folded), *wage_manipulation(folded),
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
-            *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded)]
+            *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
+            *exposure_threats(folded)]
