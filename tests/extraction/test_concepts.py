@@ -990,3 +990,26 @@ def test_a_threat_to_shame_the_worker_before_family_or_community(text: str) -> N
 ])
 def test_a_call_home_or_a_threat_to_the_family_is_not_a_threat_to_shame(text: str) -> None:
     assert "cd_threats_to_inform_family_community" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tengo 15 años, no voy a la escuela y amaso desde las 2 de la mañana.",
+    "Client F, 16, picking strawberries on her uncle's crew. Not in school.",
+    "I stopped school in April because he said the season needs me.",
+    "Minor states she is not enrolled in school since arriving in January.",
+    "La familia nunca me dejó inscribirme, dicen que no hay tiempo.",
+    "In four years she had no day off and never went to a class.",
+    "Llevo un año y nada de escuela, hago la front desk de noche.",
+    "Four Guatemalan boys upstairs, 14 to 16; none of them go to school.",
+])
+def test_a_young_worker_kept_out_of_school_has_no_access_to_education(text: str) -> None:
+    assert "ex_no_access_to_education" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She goes to school in the mornings and helps at the store after class.",
+    "No school on Saturdays, so the boy helps his father at the stand until noon.",
+    "Va a la escuela de lunes a viernes y los sábados ayuda en la panadería.",
+])
+def test_a_worker_who_goes_to_school_is_not_kept_out(text: str) -> None:
+    assert "ex_no_access_to_education" not in ids(text)

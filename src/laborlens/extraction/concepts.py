@@ -38,6 +38,9 @@ are narrower. These checks keep a finding only when the concept is there:
 * A threat to shame the worker before the family, village, church or school ("if I leave he
   tells abbu I ran with the money"; 2026-12-06, no pattern found this item before): the telling
   is a consequence held over the worker and names an audience at home or a stain.
+* A young worker kept out of school or from the promised classes ("no va a la escuela", "not
+  enrolled since arriving", "never went to a class"): before, only "never sent me to school" was
+  read (train recall 0.41).
 * A threat whose victim is the worker's family ("si se escapaba a su mamá la iban a
   lastimar", "if they run he will hurt their families") is violence on the family, not
   also a threat of violence to the worker, unless the worker is named as a target too
@@ -839,7 +842,8 @@ def wages_withheld(folded: str) -> list[ConceptHit]:
     return _matches("cd_withholding_of_wages", _WITHHELD, WITHHELD_WEIGHT, folded, negative_wording=True)
 
 
-_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|none|nada|nothing)" + _E,
+_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|none|nada|nothing|"
+                               r"never|nunca|jamas|ninguna)" + _E,
                                re.IGNORECASE)
 
 
@@ -1485,6 +1489,45 @@ def exposure_threats(folded: str) -> list[ConceptHit]:
     return hits
 
 
+# Out of school (ILO/EC: no access to education): a young worker who does not go, is not
+# enrolled, was taken out or stopped going, or whose promised classes never came ("no va a la
+# escuela", "not enrolled in school since arriving", "stopped school in April because the season
+# needs me", "nunca me dejaron inscribirme", "2 yrs here, no course", "nada de escuela").
+_SCHOOL_EN = r"(?:school|high school|middle school|class|classes|the course|any course|a course|english classes)"
+_SCHOOL_ES = r"(?:la escuela|escuela|clases|la secundaria|secundaria|la prepa|prepa|el colegio|colegio|la universidad|el curso)"
+_OUT_OF_SCHOOL = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:does not|doesn'?t|dont|don'?t|do not|did not|didn'?t|never|none of (?:them|the \w+)|none|nobody|no one|not|"
+    r"cannot|can'?t|won'?t)(?: \w+){0,2}? (?:go|goes|went|going|gone|attend|attends|attended|been|get to go) (?:to )?(?:a |any |one )?"
+    + _SCHOOL_EN + _E + r"(?! (?:today|on (?:the )?(?:weekend|saturday|sunday)s?|this week))",
+    _W + r"(?:not|never|has not been|have not been|was never|were never|hasn'?t been|isn'?t|aren'?t) (?:been )?(?:enrolled|registered|"
+    r"in)(?: in)? (?:school|class|classes)" + _E,
+    _W + r"(?:has not been|have not been|was never|hasn'?t been|never (?:got|been)) enrolled" + _E,
+    _W + r"(?:stopped|quit|dropped out of|pulled (?:him |her |them |me )?out of|took (?:him |her |them |me )?out of|taken out of|"
+    r"left)(?: going to| attending)? (?:high |middle )?(?:school|his classes|her classes|classes)" + _E,
+    _W + r"(?:no|never a) (?:course|class|classes|school) (?:yet|at all|ever|since)" + _E,
+    r"(?:\d+|two|three|four) (?:yrs?|years|months) here,? no (?:course|class|classes|school)" + _E,
+    _W + r"(?:no|nunca|ya no|jamas)(?: \w+)? (?:va|van|iba|iban|voy|vamos|fue|fui|fueron|ha ido|he ido|han ido|asiste|asisten|"
+    r"asistia|asistio|esta yendo|estan yendo|pudo ir|pude ir) (?:a )?" + _SCHOOL_ES + _E,
+    _W + r"no (?:esta|estan|estaba|estaban|fue|ha sido) inscrit[oa]s?" + _E,
+    _W + r"(?:dejo|dejaron|deje|dejamos)(?: de ir a| de ir| de estudiar| de venir)? (?:a )?(?:la escuela|la secundaria|la prepa|"
+    r"el colegio|de estudiar|de venir a clases)" + _E,
+    _W + r"(?:nada de|sin|ninguna|ni un dia de) (?:escuela|clases)" + _E,
+    _W + r"no he pisado (?:ninguna|una|la) escuela" + _E,
+    _W + r"nunca (?:lo|la|los|las) (?:he|hemos|ha) visto ir a (?:la escuela|clases)" + _E,
+    _W + r"nunca (?:estudio|estudie|estudiamos|estudiaron|me inscribi|la inscribieron|lo inscribieron|fue a clases|fui a clases)" + _E,
+    _W + r"(?:no|nunca) (?:me|la|lo|los|las|nos|le|les) (?:dejo|dejaron|dejan|deja|dejaba|dejaban) (?:inscribir\w*|estudiar|"
+    r"ir a (?:la escuela|clases))" + _E,
+    _W + r"(?:me|la|lo|los|las|nos) (?:saco|sacaron|sacaba) de (?:la escuela|la secundaria|la prepa|el colegio)" + _E,
+    _W + r"(?:never|not once) (?:let|allowed) (?:me|her|him|them|us) (?:to )?(?:enroll|register|study|go to (?:school|class))" + _E,
+)), re.IGNORECASE)]
+OUT_OF_SCHOOL_WEIGHT = 0.75
+
+
+def out_of_school(folded: str) -> list[ConceptHit]:
+    """A worker kept out of school or from the promised classes."""
+    return _matches("ex_no_access_to_education", _OUT_OF_SCHOOL, OUT_OF_SCHOOL_WEIGHT, folded, negative_wording=True)
+
+
 def irregular_status(folded: str) -> list[ConceptHit]:
     """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
     return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
@@ -1498,4 +1541,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
-            *exposure_threats(folded)]
+            *exposure_threats(folded), *out_of_school(folded)]
