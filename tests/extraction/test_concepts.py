@@ -1034,3 +1034,29 @@ def test_an_injury_the_work_does_to_the_body_is_hazardous_work(text: str) -> Non
 ])
 def test_an_injury_from_a_beating_or_an_escape_is_not_a_work_hazard(text: str) -> None:
     assert "ex_hazardous_work" not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Nursery spraying two rows over, no respirators. Somebody should check before someone ends up in the hospital.",
+     "cd_threats_of_violence"),
+    ("Dice que el pago llega completo por depósito cada viernes.", "cd_threats_of_violence"),
+    ("Las llaves de los clientes se guardan en una caja con código que cada trabajadora conoce.", "cd_threats_of_violence"),
+    ("People keep asking if the patrón holds my papers or my money. No. We pay our own motel.",
+     "cd_confiscation_of_documents"),
+    ("He paid a smuggler $6,000 to cross and his sister paid the balance before he left the stash house.",
+     "cr_abduction_forced_marriage_adoption_sale"),
+    ("He found debris-removal work at a Home Depot corner and is paid daily in cash.", "cd_forced_tasks_or_clients"),
+    ("When the warehouse sends us home early they dont give the 4 hours the law says.", "cd_threat_of_denunciation"),
+    ("Tiene su cuarto con llave, dos días libres y guarda ella su pasaporte.", "cd_isolation_confinement_surveillance"),
+])
+def test_round_10_look_alikes_find_nothing(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Cuando alguien se quejaba decía que lo iban a mandar a la casa en una caja.", "cd_threats_of_violence"),
+    ("If you talk to the cops you'll end up in the river.", "cd_threats_of_violence"),
+    ("Caller asks whether it is legal that the family keeps her passport in their safe.", "cd_confiscation_of_documents"),
+])
+def test_the_threats_and_facts_those_look_alikes_resemble_are_still_read(text: str, present: str) -> None:
+    assert present in ids(text)

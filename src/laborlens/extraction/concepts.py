@@ -943,13 +943,18 @@ _HANDED_ON = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:compro|se quedo con|asumio|agarro) (?:mi|su|la) deuda" + _E,
 )), re.IGNORECASE)]
 HANDED_ON_WEIGHT = 0.75
+# "his sister paid the balance before he left the stash house": the family paying the smuggler is no sale
+_FAMILY_PAYER = re.compile(_W + r"(?:sister|brother|mother|father|mom|dad|parents|family|uncle|aunt|cousin|wife|husband|"
+                           r"hermana|hermano|mama|papa|padres|familia|tio|tia|primo|prima|esposa|esposo)" + _E + r"[^.;\n]*$",
+                           re.IGNORECASE)
 
 
 def handed_on(folded: str) -> list[ConceptHit]:
     """A smuggled person handed on to whoever pays the smuggler (read only where a smuggler is named)."""
     if not _SMUGGLER.search(folded):
         return []
-    return _matches("cr_abduction_forced_marriage_adoption_sale", _HANDED_ON, HANDED_ON_WEIGHT, folded)
+    return [hit for hit in _matches("cr_abduction_forced_marriage_adoption_sale", _HANDED_ON, HANDED_ON_WEIGHT, folded)
+            if not _FAMILY_PAYER.search(folded, max(0, hit.start - 40), hit.start)]
 
 
 # Made to commit crimes for the controller (ILO/EC: forced to engage in illicit activities):
@@ -1296,9 +1301,19 @@ _DENIED_BELIEF = re.compile(
     r"the case)|its not (?:true|so|like that))" + _E, re.IGNORECASE)
 
 
+# A question others put to the speaker ("people keep asking if the patrón holds my papers or my
+# money. No.", "me preguntan si..."): what follows "if" is asked, not told. A caller who asks whether
+# something is legal still tells it, so only questions put to the worker are read this way.
+_QUESTION_ASKED = re.compile(
+    _W + r"(?:(?:people|they|everyone|everybody|others|folks|la gente|todos|otros)(?: \w+)? (?:keep |always |sometimes )?(?:ask|asks|"
+    r"asked|asking)(?: me| us| him| her| them)?|(?:me|nos|le|les) (?:preguntan|preguntaban|pregunta|preguntaron))"
+    r" (?:if|whether|si)" + _E + r"[^.;!?\n]*", re.IGNORECASE)
+
+
 def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
-    """Stretches about someone else's story, or a belief the speaker denies."""
-    return [m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
+    """Stretches about someone else's story, a belief the speaker denies, or a question asked."""
+    return ([m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
+            + [m.span() for m in _QUESTION_ASKED.finditer(folded)])
 
 
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
