@@ -1060,3 +1060,26 @@ def test_round_10_look_alikes_find_nothing(text: str, absent: str) -> None:
 ])
 def test_the_threats_and_facts_those_look_alikes_resemble_are_still_read(text: str, present: str) -> None:
     assert present in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "They never hit me, never took my passport, it is in my room.",
+    "El boss no guarda pasaportes, yo tengo el mío en mi cuarto.",
+    "Le pregunté si el dueño le tiene el pasaporte y dice que no, que lo tiene él mismo.",
+    "Cobra por depósito, duerme en un motel pagado por la compañía y tiene sus papeles.",
+    "She states she has her own car and papers and is paid hourly by the agency.",
+])
+def test_papers_told_by_where_they_are_or_whose_they_are_are_the_workers_own(text: str) -> None:
+    found = ids(text)
+    assert "ctx_keeps_own_documents" in found
+    assert "cd_confiscation_of_documents" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The passports are in his truck, she says.",
+    "Viven en un departamento del dueño de la agencia, que les quita renta y guarda sus identificaciones en la oficina.",
+])
+def test_papers_in_the_bosss_truck_or_office_are_still_held_by_him(text: str) -> None:
+    found = ids(text)
+    assert "cd_confiscation_of_documents" in found
+    assert "ctx_keeps_own_documents" not in found

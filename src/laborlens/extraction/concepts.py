@@ -458,13 +458,21 @@ _WORKER_SUBJECT_ES = re.compile(
 
 
 
+# "duerme en un motel pagado por la compañía y tiene sus papeles": an employer named after a
+# preposition is not the subject of "tiene" (unless a relative clause makes it one: "del dueño,
+# que ... guarda sus identificaciones").
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:por|para|con|de|del|al|sin|by|for|with|from)\s+(?:el|la|los|las|su|sus|mi|mis|un|una)?\s*$",
+                                re.IGNORECASE)
+
+
 def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int, int]) -> bool:
     if m.group(1):  # "tengo mi pasaporte", "guardamos nuestros papeles"
         return True
     before = folded[sentence[0]:m.start()]
     if re.search(r"(?<!\w)(?:se|me|nos|le|les|lo|la|los|las)\s*$", before, re.IGNORECASE):
         return False  # "se los tiene", "nos tiene los papeles": someone holds them for the worker
-    bosses = [b.end() for b in _BOSS_SUBJECT.finditer(before)]
+    bosses = [b.end() for b in _BOSS_SUBJECT.finditer(before)
+              if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.search(r"(?<!\w)que(?!\w)", before[b.end():])]
     workers = [w.end() for w in _WORKER_SUBJECT_ES.finditer(before)]
     if workers and (not bosses or workers[-1] > bosses[-1]):
         return True  # "ella tiene su pasaporte", "el patrón se los devolvió y ahora ella tiene su pasaporte"
@@ -1310,10 +1318,17 @@ _QUESTION_ASKED = re.compile(
     r" (?:if|whether|si)" + _E + r"[^.;!?\n]*", re.IGNORECASE)
 
 
+# A question answered no ("le pregunté si el dueño le tiene el pasaporte y dice que no").
+_ANSWERED_NO = re.compile(
+    _W + r"(?:pregunt\w*|asked|ask|asks)(?: \w+)? (?:si|if|whether)" + _E + r"[^.;!?\n]{0,120}?(?:,|\by\b|\band\b)\s*"
+    r"(?:el |ella |he |she |they )?(?:dice|dijo|dicen|contesto|respondio|says|said|answered)(?: que)? (?:no|nope)" + _E,
+    re.IGNORECASE)
+
+
 def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
     """Stretches about someone else's story, a belief the speaker denies, or a question asked."""
     return ([m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
-            + [m.span() for m in _QUESTION_ASKED.finditer(folded)])
+            + [m.span() for m in _QUESTION_ASKED.finditer(folded)] + [m.span() for m in _ANSWERED_NO.finditer(folded)])
 
 
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
@@ -1568,6 +1583,33 @@ def out_of_school(folded: str) -> list[ConceptHit]:
     return _matches("ex_no_access_to_education", _OUT_OF_SCHOOL, OUT_OF_SCHOOL_WEIGHT, folded, negative_wording=True)
 
 
+# The worker's papers told by where they are or whose they are ("never took my passport, it is in
+# my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo", "she has her own
+# car and papers").
+_DOC_WORD = r"(?:passports?|papers|ids?|documents|visa|green card|pasaportes?|papeles|documentos|identificacion|mica|visa)"
+_OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + _DOC_WORD + _E + r"[^.;\n]{0,40}?" + _W + r"(?P<c>(?:it'?s|its|it is|they'?re|they are|is|are|stays?|esta|estan|lo tengo|"
+    r"los tengo|lo guardo|los guardo|lo tiene|los tiene|lo guarda|los guarda|lo traigo|lo trae) (?:in|on|en) "
+    r"(?:(?:my|our|mi|mis|nuestro|nuestra) (?:own )?(?:room|bag|purse|wallet|suitcase|backpack|locker|pocket|truck|car|drawer|"
+    r"cuarto|bolsa|maleta|cartera|mochila|carro|troca|cajon|bolsillo)|(?:his|her|their|su|sus) (?:own |propia |propio )?"
+    r"(?:purse|wallet|suitcase|backpack|pocket|bolsa|cartera|maleta|mochila|bolsillo)|(?:his|her|their) own \w+))" + _E,
+    _W + r"(?:yo tengo|tengo|ella tiene|el tiene|cada quien tiene|cada uno tiene) (?:el mio|la mia|los mios|el suyo|la suya|"
+    r"los suyos)" + _E,
+    _W + r"(?:lo|la|los|las) (?:tiene|guarda|tengo|guardo|tienen|guardan|tenemos|guardamos) (?:el mismo|ella misma|"
+    r"ellos mismos|ellas mismas|yo mismo|yo misma|nosotros mismos)" + _E,
+    _W + r"(?:has|have|had) (?:her|his|their|my|our) own (?:\w+ and )?(?:passports?|papers|ids?|documents)" + _E,
+)), re.IGNORECASE)]
+OWN_PAPERS_WEIGHT = 0.7
+
+
+def own_papers(folded: str) -> list[ConceptHit]:
+    """The worker's own papers, told by where they are kept or by "himself"; the span is the
+    place ("it is in my room"), so "never took my passport" before it does not negate it."""
+    return [ConceptHit("ctx_keeps_own_documents", m.start("c") if m.group("c") else m.start(),
+                       m.end("c") if m.group("c") else m.end(), OWN_PAPERS_WEIGHT)
+            for pattern in _OWN_PAPERS for m in pattern.finditer(folded)]
+
+
 def irregular_status(folded: str) -> list[ConceptHit]:
     """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
     return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
@@ -1581,4 +1623,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
-            *exposure_threats(folded), *out_of_school(folded)]
+            *exposure_threats(folded), *out_of_school(folded), *own_papers(folded)]
