@@ -1015,27 +1015,6 @@ def test_a_worker_who_goes_to_school_is_not_kept_out(text: str) -> None:
     assert "ex_no_access_to_education" not in ids(text)
 
 
-@pytest.mark.parametrize("text", [
-    "One of the fishermen said a hook went through his hand at sea three weeks ago.",
-    "Burn scars on both forearms from the caustic foam on the kill floor.",
-    "Dos presentan quemaduras en los antebrazos de la planchadora industrial.",
-    "Al Chuy lo mordió un potro en la mano y no lo llevaron al doctor.",
-    "Thinning brush with chainsaws and no chaps, seven days a week.",
-    "Tengo las manos abiertas de las cáscaras y del sazón.",
-])
-def test_an_injury_the_work_does_to_the_body_is_hazardous_work(text: str) -> None:
-    assert "ex_hazardous_work" in ids(text)
-
-
-@pytest.mark.parametrize("text", [
-    "He had a swollen eye and said the boss hit him for giving a customer wrong change.",
-    "La señora me cortaba con un cuchillo en los brazos si quemaba la comida.",
-    "He came to the deli barefoot with cuts on both hands from climbing a fence.",
-])
-def test_an_injury_from_a_beating_or_an_escape_is_not_a_work_hazard(text: str) -> None:
-    assert "ex_hazardous_work" not in ids(text)
-
-
 @pytest.mark.parametrize(("text", "absent"), [
     ("Nursery spraying two rows over, no respirators. Somebody should check before someone ends up in the hospital.",
      "cd_threats_of_violence"),

@@ -1059,37 +1059,12 @@ _HAZARDS = [re.compile("|".join(f"(?:{p})" for p in (
     r"gas monitors?|monitores? de gas|respirators?|respiradores|safety (?:gear|harness|equipment)|equipo de proteccion)" + _E,
     _W + r"(?:bald tires|llantas lisas|tires? (?:are |were )?bald)" + _E,
 )), re.IGNORECASE)]
-# An injury the work does to the body ("a hook went through his hand", "burn scars on both
-# forearms", "se quemó la mano con el cloro", "lo mordió un potro en la mano"); not where the
-# sentence tells a beating or a threat (that is violence) or an escape.
-_INJURY = [re.compile("|".join(f"(?:{p})" for p in (
-    _W + r"(?:burn\w*|cut|cuts|scars?|swollen|peel\w*|bleed\w*|caught|crushed|gashed|hook went through|went through)"
-    + _E + r"(?: \w+){0,4}? (?:on |in |to )?(?:his|her|my|their|both|the|a)? ?(?:hands?|arms?|forearms?|legs?|fingers?|wrists?|"
-    r"feet|foot|face|eyes?|back)" + _E,
-    _W + r"(?:hands?|arms?|forearms?|fingers?|legs?) (?:\w+ ){0,2}(?:swollen|cut up|burned|burnt|peel\w*|bleeding|crushed)" + _E,
-    _W + r"(?:quemadura\w*|cortada\w*|herida\w*|se quem\w*|me quem\w*|le quem\w*|se cort\w*|me cort\w*|se le enterr\w*|"
-    r"lo mordi\w*|la mordi\w*|lo pate\w*|la pate\w*|le aplast\w*|se machuc\w*|me machuc\w*)" + _E
-    + r"(?: \w+){0,5}? (?:(?:la|las|el|los|su|sus|mi|mis|en la|en el|en los|en las) )?(?:manos?|brazos?|antebrazos?|piernas?|"
-    r"dedos?|pie|pies|cara|ojos|pecho|espalda)" + _E,
-    _W + r"(?:manos?|brazos?|dedos?) (?:\w+ ){0,2}(?:abiertas?|cortad[oa]s|quemad[oa]s|hinchad[oa]s|sangrando)" + _E,
-    _W + r"(?:chainsaws?|motosierras?)" + _E + r"[^.;\n]{0,50}?" + _W + r"(?:no chaps|without chaps|sin chaparreras|sin chaps)" + _E,
-)), re.IGNORECASE)]
-_NOT_WORK_INJURY = re.compile(
-    _W + r"(?:hit|hits|struck|strikes|beat\w*|punch\w*|slap\w*|kick(?:ed|s)? (?:him|her|me)|knife|cuchillo|golpe\w*|"
-    r"peg\w*|burns (?:her|him|me)|burned (?:the|his|her|my) \w+'?s? ?(?:arm|hand)|would cut|will cut|threat\w*|amenaz\w*|"
-    r"cortaba|fence|cerca|barda|escap\w*)" + _E, re.IGNORECASE)
 HAZARD_WEIGHT = 0.75
 
 
 def hazards(folded: str) -> list[ConceptHit]:
     """Hazardous work told by its effect on the body or its missing protection."""
-    hits = _matches("ex_hazardous_work", _HAZARDS, HAZARD_WEIGHT, folded)
-    for hit in _matches("ex_hazardous_work", _INJURY, HAZARD_WEIGHT, folded, negative_wording=True):
-        sentence_start = max(folded.rfind(".", 0, hit.start), folded.rfind("\n", 0, hit.start)) + 1
-        sentence_end = min((i for i in (folded.find(".", hit.end), folded.find("\n", hit.end)) if i >= 0), default=len(folded))
-        if not _NOT_WORK_INJURY.search(folded, sentence_start, sentence_end):
-            hits.append(hit)
-    return hits
+    return _matches("ex_hazardous_work", _HAZARDS, HAZARD_WEIGHT, folded)
 
 
 # Deductions, a cut rate or short counting (ILO/EC: wage manipulation): something taken out of
