@@ -60,3 +60,16 @@ def test_train_split_size_and_mix() -> None:
         assert kinds[negative] >= 10, negative
     assert len({r["register"] for r in rows}) == 7
     assert any(r["age"] is not None and r["age"] < 18 for r in rows)
+
+
+def test_validator_refuses_a_train_source_that_cites_a_held_out_case(tmp_path: Path) -> None:
+    good = _rows("train.jsonl")[0]
+    reused = dict(good, id="tr-en-904", text=good["text"] + " again",
+                  source="DOL v. Packers Sanitation Services Inc. (D. Neb. 2023): children on kill floors")
+    kept_apart = dict(good, id="tr-en-905", text=good["text"] + " once more",
+                      source="Egg-farm typology (not the Ohio Castillo-Serrano case)")
+    path = tmp_path / "train.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (reused, kept_apart)))
+    problems = _validator().check([path])
+    assert any("tr-en-904" in p and "blind's case ('packers sanitation')" in p for p in problems)
+    assert not any("tr-en-905" in p and "cites" in p for p in problems)

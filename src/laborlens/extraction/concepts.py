@@ -951,18 +951,11 @@ _HANDED_ON = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:compro|se quedo con|asumio|agarro) (?:mi|su|la) deuda" + _E,
 )), re.IGNORECASE)]
 HANDED_ON_WEIGHT = 0.75
-# "his sister paid the balance before he left the stash house": the family paying the smuggler is no sale
-_FAMILY_PAYER = re.compile(_W + r"(?:sister|brother|mother|father|mom|dad|parents|family|uncle|aunt|cousin|wife|husband|"
-                           r"hermana|hermano|mama|papa|padres|familia|tio|tia|primo|prima|esposa|esposo)" + _E + r"[^.;\n]*$",
-                           re.IGNORECASE)
-
-
 def handed_on(folded: str) -> list[ConceptHit]:
     """A smuggled person handed on to whoever pays the smuggler (read only where a smuggler is named)."""
     if not _SMUGGLER.search(folded):
         return []
-    return [hit for hit in _matches("cr_abduction_forced_marriage_adoption_sale", _HANDED_ON, HANDED_ON_WEIGHT, folded)
-            if not _FAMILY_PAYER.search(folded, max(0, hit.start - 40), hit.start)]
+    return _matches("cr_abduction_forced_marriage_adoption_sale", _HANDED_ON, HANDED_ON_WEIGHT, folded)
 
 
 # Made to commit crimes for the controller (ILO/EC: forced to engage in illicit activities):
@@ -1284,15 +1277,6 @@ _DENIED_BELIEF = re.compile(
     r"the case)|its not (?:true|so|like that))" + _E, re.IGNORECASE)
 
 
-# A question others put to the speaker ("people keep asking if the patrón holds my papers or my
-# money. No.", "me preguntan si..."): what follows "if" is asked, not told. A caller who asks whether
-# something is legal still tells it, so only questions put to the worker are read this way.
-_QUESTION_ASKED = re.compile(
-    _W + r"(?:(?:people|they|everyone|everybody|others|folks|la gente|todos|otros)(?: \w+)? (?:keep |always |sometimes )?(?:ask|asks|"
-    r"asked|asking)(?: me| us| him| her| them)?|(?:me|nos|le|les) (?:preguntan|preguntaban|pregunta|preguntaron))"
-    r" (?:if|whether|si)" + _E + r"[^.;!?\n]*", re.IGNORECASE)
-
-
 # A question answered no ("le pregunté si el dueño le tiene el pasaporte y dice que no").
 _ANSWERED_NO = re.compile(
     _W + r"(?:pregunt\w*|asked|ask|asks)(?: \w+)? (?:si|if|whether)" + _E + r"[^.;!?\n]{0,120}?(?:,|\by\b|\band\b)\s*"
@@ -1301,9 +1285,9 @@ _ANSWERED_NO = re.compile(
 
 
 def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
-    """Stretches about someone else's story, a belief the speaker denies, or a question asked."""
+    """Stretches about someone else's story, a belief the speaker denies, or a question answered no."""
     return ([m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
-            + [m.span() for m in _QUESTION_ASKED.finditer(folded)] + [m.span() for m in _ANSWERED_NO.finditer(folded)])
+            + [m.span() for m in _ANSWERED_NO.finditer(folded)])
 
 
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
@@ -1559,8 +1543,7 @@ def out_of_school(folded: str) -> list[ConceptHit]:
 
 
 # The worker's papers told by where they are or whose they are ("never took my passport, it is in
-# my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo", "she has her own
-# car and papers").
+# my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo").
 _DOC_WORD = r"(?:passports?|papers|ids?|documents|visa|green card|pasaportes?|papeles|documentos|identificacion|mica|visa)"
 _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _DOC_WORD + _E + r"[^.;\n]{0,40}?" + _W + r"(?P<c>(?:it'?s|its|it is|they'?re|they are|is|are|stays?|esta|estan|lo tengo|"
@@ -1572,7 +1555,6 @@ _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     r"los suyos)" + _E,
     _W + r"(?:lo|la|los|las) (?:tiene|guarda|tengo|guardo|tienen|guardan|tenemos|guardamos) (?:el mismo|ella misma|"
     r"ellos mismos|ellas mismas|yo mismo|yo misma|nosotros mismos)" + _E,
-    _W + r"(?:has|have|had) (?:her|his|their|my|our) own (?:\w+ and )?(?:passports?|papers|ids?|documents)" + _E,
 )), re.IGNORECASE)]
 OWN_PAPERS_WEIGHT = 0.7
 
