@@ -1055,3 +1055,22 @@ def test_papers_in_the_bosss_truck_or_office_are_still_held_by_him(text: str) ->
     found = ids(text)
     assert "cd_confiscation_of_documents" in found
     assert "ctx_keeps_own_documents" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Has not been paid in 3 weeks, no money, no ID, doesn't know city name.",
+    "No sabe en qué ciudad está, solo que es cerca de Dallas.",
+    "He rakes every day of the week and does not know the name of the town.",
+    "No tiene carro y no conoce el pueblo.",
+    "V could not tell the officer the street address of the house.",
+])
+def test_not_knowing_the_town_or_the_address_is_a_difficulty_in_an_unknown_area(text: str) -> None:
+    assert "vd_difficulty_unknown_area" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He knows the town well and drives himself to the store on Sundays.",
+    "Conoce bien el pueblo y va solo a la tienda los domingos.",
+])
+def test_knowing_the_town_is_no_difficulty(text: str) -> None:
+    assert "vd_difficulty_unknown_area" not in ids(text)

@@ -1567,6 +1567,32 @@ def own_papers(folded: str) -> list[ConceptHit]:
             for pattern in _OWN_PAPERS for m in pattern.finditer(folded)]
 
 
+# Lost in the place (ILO/EC: difficulties in an unknown area): not knowing the town, the address or
+# where the farm is, or anybody around ("doesn't know city name", "no sabe en qué ciudad está", "no
+# conocemos a nadie"). Language is left to the patterns: the corpus labels "speaks no English" as
+# this item, as a lack of education or as nothing, so a rule for it measured nothing.
+_PLACE = (r"(?:town|city|state|county|street|farm|ranch|house|camp|area|address|place|pueblo|ciudad|estado|calle|lugar|"
+          r"rancho|direccion|area|parte|isla|island)")
+_UNKNOWN_AREA = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:does not|doesn'?t|dont|don'?t|did not|didn'?t|do not|could not|couldn'?t|can'?t|cannot|never|not)(?: even)? "
+    r"(?:know|knew|tell|say|remember)(?: \w+){0,3}? (?:(?:the )?name of the " + _PLACE + r"|(?:what|which) " + _PLACE
+    + r"|where (?:the (?:farm|house|ranch|camp|boat|plant)|we are|they are|she is|he is|i am|im|it is|they were|we were)|"
+    r"the (?:street )?address|the area|(?:the )?(?:city|town|street)'?s? name|" + _PLACE + r" name)" + _E,
+    _W + r"(?:not told|never told) (?:the )?(?:name|address|location)" + _E,
+    _W + r"(?:know|knows|knew) (?:nobody|no one|nothing about the area)" + _E,
+    _W + r"(?:no|nunca|ni) (?:sabe|saben|sabemos|se|sabia|sabian|conoce|conocen|conocemos|conozco|conocia)(?: bien)? "
+    r"(?:en )?(?:(?:que|cual) (?:ciudad|pueblo|estado|calle|parte|lugar)|(?:el )?nombre (?:de la|del) (?:ciudad|pueblo|calle|rancho)|"
+    r"(?:donde|a donde) (?:esta|estan|estamos|queda|vive|viven|vivimos)|como se llama (?:la ciudad|el pueblo|la calle)|"
+    r"la direccion|el pueblo|la ciudad|el lugar|el area|la zona|a nadie)" + _E,
+)), re.IGNORECASE)]
+UNKNOWN_AREA_WEIGHT = 0.7
+
+
+def unknown_area(folded: str) -> list[ConceptHit]:
+    """Not knowing the town, the address or anybody where the worker is."""
+    return _matches("vd_difficulty_unknown_area", _UNKNOWN_AREA, UNKNOWN_AREA_WEIGHT, folded, negative_wording=True)
+
+
 def irregular_status(folded: str) -> list[ConceptHit]:
     """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
     return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
@@ -1580,4 +1606,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
-            *exposure_threats(folded), *out_of_school(folded), *own_papers(folded)]
+            *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded)]
