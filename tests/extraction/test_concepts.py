@@ -1074,3 +1074,29 @@ def test_not_knowing_the_town_or_the_address_is_a_difficulty_in_an_unknown_area(
 ])
 def test_knowing_the_town_is_no_difficulty(text: str) -> None:
     assert "vd_difficulty_unknown_area" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If a visitor asks, she must say she is a relative visiting from Manila.",
+    "Le ordena decir que es sobrino si alguien pregunta.",
+    "Cuando venía alguien de afuera, los jefes les decían qué contestar.",
+    "He told us to tell our families everything is good.",
+    "Cuando llegaba alguien de afuera, teníamos que decir que vivíamos en otra parte.",
+])
+def test_an_order_to_tell_visitors_inspectors_or_family_a_story_is_forced_to_lie(text: str) -> None:
+    assert "cd_forced_to_lie" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conseguí el trabajo en la huerta de manzana yo solo, y tengo mi cédula.",
+    "I found my farm job through the temple and hold my own passport.",
+    "El trabajo lo encontró él por un anuncio en Facebook.",
+    "Works at a tire shop he found himself, paid cash weekly.",
+    "Mi primo me habló de una yarda de tarimas en Tucson y fui yo solo a pedir trabajo.",
+])
+def test_a_job_found_by_oneself_or_through_a_friend_is_found_independently(text: str) -> None:
+    assert "ctx_found_job_independently" in ids(text)
+
+
+def test_a_recruiter_who_found_the_job_is_not_a_job_found_independently() -> None:
+    assert "ctx_found_job_independently" not in ids("A recruiter in Oaxaca found us the job and charged 2,000 for the visa.")

@@ -1593,6 +1593,58 @@ def unknown_area(folded: str) -> list[ConceptHit]:
     return _matches("vd_difficulty_unknown_area", _UNKNOWN_AREA, UNKNOWN_AREA_WEIGHT, folded, negative_wording=True)
 
 
+# Told what to say (ILO/EC: forced to lie): an order to answer visitors, inspectors or the family
+# with a story ("if a visitor asks, she must say she is a relative", "le ordena decir que es sobrino
+# si alguien pregunta", "he told us to tell our families everything is good").
+_FORCED_LIE = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:told|tells|instructed|instructs|ordered|orders|taught|teaches|coached|coaches|made|makes|warned|warns)"
+    r" (?:him|her|them|us|me|the (?:workers|men|women|crew|girls|boys|operators))(?: \w+)? (?:to (?:say|tell|answer|lie)|"
+    r"what to (?:say|answer|tell))" + _E,
+    _W + r"(?:must|has to|have to|had to|is to|are to|was to|were to) say (?:that |she |he |they |we |i |it )" ,
+    _W + r"(?:le|les|nos|me|la|lo|los|las) (?:ordena\w*|ordeno|dijo|dice|decia\w*|dijeron|ensen\w*|oblig\w*|pusieron|pone\w*|"
+    r"manda\w*|instruy\w*) (?:a )?(?:decir|contestar|responder|mentir)" + _E,
+    _W + r"(?:tenia|tenian|tienen|tiene|teniamos|tenemos|tengo|tenia que|debia\w*|deben|debe) (?:que )?decir(?:le|les)? (?:a \w+ )?que" + _E,
+    _W + r"(?:decian|dicen|dijo|decia|dijeron) (?:que|qué) (?:contestar|decir|responder)" + _E,
+)), re.IGNORECASE)]
+FORCED_LIE_WEIGHT = 0.7
+
+
+def forced_to_lie(folded: str) -> list[ConceptHit]:
+    """An order to tell visitors, inspectors or the family a story."""
+    return _matches("cd_forced_to_lie", _FORCED_LIE, FORCED_LIE_WEIGHT, folded)
+
+
+# Found the job oneself (context: tells smuggling or a job search apart from recruitment by the
+# exploiter): "found my farm job through the temple", "conseguí el trabajo yo solo", "lo encontró él
+# por un anuncio en Facebook", "fui yo solo a pedir trabajo".
+_BY_ONESELF_EN = (r"(?:on (?:my|his|her|their|our) own|myself|himself|herself|themselves|ourselves|through (?:a |the |my |his |her |"
+                  r"their |our )?(?:friend|cousin|church|neighbou?r|temple|sister|brother|relative|ad|posting)|on facebook|"
+                  r"(?:by|from|through) an? (?:ad|advert\w*|posting|sign))")
+_BY_ONESELF_ES = (r"(?:yo solo|yo sola|yo solita|yo solito|el solo|ella sola|el solito|ella solita|el mismo|ella misma|yo mismo|"
+                  r"yo misma|por mi cuenta|por su cuenta|por un anuncio|por facebook|por whatsapp|por (?:un|una) (?:amig[oa]|"
+                  r"conocid[oa]|prim[oa]|vecin[oa])|por mi prim[oa]|con un primo)")
+_OWN_JOB = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:found|got|find|joined)(?: (?:the|this|my|his|her|a|an))?(?: [\w-]+){0,3}? (?:job|work|crew|opening)"
+    r"(?: [\w-]+){0,4}? " + _BY_ONESELF_EN + _E,
+    _W + r"(?:i|he|she|they|we) found (?:myself|himself|herself|themselves|ourselves|on (?:my|his|her|their|our) own)" + _E,
+    _W + r"(?:applied|asked for work|went (?:there )?(?:myself|himself|herself) and asked)" + r"(?: there)? (?:myself|himself|"
+    r"herself|themselves|on (?:my|his|her) own)?" + _E + r"(?=[^.;\n]{0,40}(?:paid|pays|check|weekly|rent|cash))",
+    _W + r"(?:a|my|his|her|their) (?:friend|cousin|sister|neighbou?r|brother|relative)(?: [\w-]+){0,3}? (?:got|found|told)"
+    r" (?:me|him|her|them|us) (?:a |an |about (?:a|an) )?(?:\w+ )?(?:job|opening|work)" + _E,
+    _W + r"(?:encontr\w*|consegu\w*|consigu\w*|busqu\w*|busc\w*)(?: (?:el|un|ese|la|este))?(?: [\w-]+){0,3}? ?(?:trabajo|chamba|"
+    r"job|jale|empleo)?[^.;\n]{0,30}?" + _BY_ONESELF_ES + _E,
+    _W + r"(?:yo solo|yo sola|yo solita|el solo|ella sola|el mismo|yo mismo|yo misma|ella misma) (?:busqu\w*|busc\w*|encontr\w*|"
+    r"consegu\w*|consigu\w*|fui a pedir|fue a pedir)" + _E,
+    _W + r"(?:fui|fue) (?:yo |el |ella )?(?:solo|sola|mismo|misma) a pedir trabajo" + _E,
+)), re.IGNORECASE)]
+OWN_JOB_WEIGHT = 0.7
+
+
+def found_own_job(folded: str) -> list[ConceptHit]:
+    """A job the worker found, or was told of by a friend, and took by themselves."""
+    return _matches("ctx_found_job_independently", _OWN_JOB, OWN_JOB_WEIGHT, folded)
+
+
 def irregular_status(folded: str) -> list[ConceptHit]:
     """Status that leaves the worker exposed: false papers, another's name, a tourist entry."""
     return _matches("vd_relationship_authorities_legal_status", _STATUS, STATUS_WEIGHT, folded, negative_wording=True)
@@ -1606,4 +1658,5 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *watched(folded), *crowded(folded), *own_way_out(folded), *other_tasks(folded), *dependent(folded),
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
-            *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded)]
+            *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
+            *forced_to_lie(folded), *found_own_job(folded)]
