@@ -41,6 +41,9 @@ are narrower. These checks keep a finding only when the concept is there:
 * A young worker kept out of school or from the promised classes ("no va a la escuela", "not
   enrolled since arriving", "never went to a class"): before, only "never sent me to school" was
   read (train recall 0.41).
+* Also read as ideas (2026-12-06): the worker's own papers told by where they are kept, not
+  knowing the town or the address, an order to tell visitors or the family a story, a job found
+  oneself or through a friend.
 * A threat whose victim is the worker's family ("si se escapaba a su mamá la iban a
   lastimar", "if they run he will hurt their families") is violence on the family, not
   also a threat of violence to the worker, unless the worker is named as a target too
@@ -951,6 +954,8 @@ _HANDED_ON = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:compro|se quedo con|asumio|agarro) (?:mi|su|la) deuda" + _E,
 )), re.IGNORECASE)]
 HANDED_ON_WEIGHT = 0.75
+
+
 def handed_on(folded: str) -> list[ConceptHit]:
     """A smuggled person handed on to whoever pays the smuggler (read only where a smuggler is named)."""
     if not _SMUGGLER.search(folded):
@@ -1544,7 +1549,7 @@ def out_of_school(folded: str) -> list[ConceptHit]:
 
 # The worker's papers told by where they are or whose they are ("never took my passport, it is in
 # my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo").
-_DOC_WORD = r"(?:passports?|papers|ids?|documents|visa|green card|pasaportes?|papeles|documentos|identificacion|mica|visa)"
+_DOC_WORD = r"(?:passports?|papers|ids?|documents|visa|green card|pasaportes?|papeles|documentos|identificacion|mica)"
 _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _DOC_WORD + _E + r"[^.;\n]{0,40}?" + _W + r"(?P<c>(?:it'?s|its|it is|they'?re|they are|is|are|stays?|esta|estan|lo tengo|"
     r"los tengo|lo guardo|los guardo|lo tiene|los tiene|lo guarda|los guarda|lo traigo|lo trae) (?:in|on|en) "
@@ -1572,7 +1577,7 @@ def own_papers(folded: str) -> list[ConceptHit]:
 # conocemos a nadie"). Language is left to the patterns: the corpus labels "speaks no English" as
 # this item, as a lack of education or as nothing, so a rule for it measured nothing.
 _PLACE = (r"(?:town|city|state|county|street|farm|ranch|house|camp|area|address|place|pueblo|ciudad|estado|calle|lugar|"
-          r"rancho|direccion|area|parte|isla|island)")
+          r"rancho|direccion|parte|isla|island)")
 _UNKNOWN_AREA = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:does not|doesn'?t|dont|don'?t|did not|didn'?t|do not|could not|couldn'?t|can'?t|cannot|never|not)(?: even)? "
     r"(?:know|knew|tell|say|remember)(?: \w+){0,3}? (?:(?:the )?name of the " + _PLACE + r"|(?:what|which) " + _PLACE
@@ -1600,7 +1605,7 @@ _FORCED_LIE = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:told|tells|instructed|instructs|ordered|orders|taught|teaches|coached|coaches|made|makes|warned|warns)"
     r" (?:him|her|them|us|me|the (?:workers|men|women|crew|girls|boys|operators))(?: \w+)? (?:to (?:say|tell|answer|lie)|"
     r"what to (?:say|answer|tell))" + _E,
-    _W + r"(?:must|has to|have to|had to|is to|are to|was to|were to) say (?:that |she |he |they |we |i |it )" ,
+    _W + r"(?:must|has to|have to|had to|is to|are to|was to|were to) say (?:that |she |he |they |we |i |it )",
     _W + r"(?:le|les|nos|me|la|lo|los|las) (?:ordena\w*|ordeno|dijo|dice|decia\w*|dijeron|ensen\w*|oblig\w*|pusieron|pone\w*|"
     r"manda\w*|instruy\w*) (?:a )?(?:decir|contestar|responder|mentir)" + _E,
     _W + r"(?:tenia|tenian|tienen|tiene|teniamos|tenemos|tengo|tenia que|debia\w*|deben|debe) (?:que )?decir(?:le|les)? (?:a \w+ )?que" + _E,
