@@ -1100,3 +1100,121 @@ def test_a_job_found_by_oneself_or_through_a_friend_is_found_independently(text:
 
 def test_a_recruiter_who_found_the_job_is_not_a_job_found_independently() -> None:
     assert "ctx_found_job_independently" not in ids("A recruiter in Oaxaca found us the job and charged 2,000 for the visa.")
+
+
+@pytest.mark.parametrize("text", [
+    "The foreman says anybody who talks to the union lady does not get the ride back to Mexico next season.",
+    "si no venden, los dejan sin motel esa noche",
+    "If I don't scrub the floors in medical I lose commissary anyway.",
+    "Dice que al que se queje lo deja sin trabajo en toda la county.",
+    "The supervisor threatened to cut his hours to nothing.",
+    "When I got another offer, the owner reminded me of the $30,000 liquidated damages in my contract.",
+])
+def test_a_loss_made_the_price_of_complaining_or_leaving_is_a_threat_of_worse_conditions(text: str) -> None:
+    assert "cd_threat_worse_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If the police come, the family back home will lose the land.",  # a threat to the family: another item
+    "Nobody threatened me with losing anything when I said no to the kitchen.",
+])
+def test_a_loss_told_about_the_family_or_negated_is_not_a_threat_of_worse_conditions(text: str) -> None:
+    assert "cd_threat_worse_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Eleven men share one apartment over the restaurant.",
+    "Aquí en el cuarto somos 8 y hay un baño.",
+    "He rents us the garage in Vallejo where 14 of them sleep.",
+    "At night the kid sleeps in the stock room on a cot.",
+    "Duermo en el pajar arriba de los caballos.",
+])
+def test_crowding_told_with_share_or_after_the_place_and_beds_where_no_bed_belongs_are_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Came on a tourist visa in 2011, arranged by the owner's cousin, and works the counter.",
+    "Llegó con visa de turista y vende cremas en el kiosco del mall.",
+    "The owner told him the visa belongs to the company.",
+    "Dice que la visa es del circo.",
+])
+def test_working_on_a_tourist_visa_or_a_visa_said_to_be_the_employers_is_legal_status_dependence(text: str) -> None:
+    assert "vd_relationship_authorities_legal_status" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Contract said $600 a week, he gives $250 cash and the patron saves the rest.",
+    "La comisión me la guarda hasta diciembre.",
+    "The broker pays four dollars a sheet, cash, and always holds some back.",
+])
+def test_the_rest_or_the_commission_held_back_is_withholding_of_wages(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+def test_what_the_worker_keeps_of_his_own_sales_is_not_withholding() -> None:
+    assert "cd_withholding_of_wages" not in ids("I pay him the wholesale price at night and I keep the rest.")
+
+
+@pytest.mark.parametrize("text", [
+    "Las horas extra no me las pagan y eso quiero reclamar; me pagan 2,000 al mes.",
+    "Vine con visa de trabajo y no pagué nada al agente, el patrón pagó todo.",
+    "Si llegas tarde tres veces te suspenden un día sin goce de sueldo, así dice el reglamento.",
+])
+def test_overtime_unpaid_a_fee_not_paid_or_an_unpaid_suspension_is_not_low_or_no_salary(text: str) -> None:
+    assert "ex_low_or_no_salary" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Caller keeps passport, receives weekly direct deposit, says he is free to quit.",
+    "Los pasaportes los tenemos en la maleta.",
+    "We all got our passports and cash, we are going home Monday.",
+    "Documentos en poder de cada trabajador.",
+    "Cada uno trae su pasaporte y su celular.",
+])
+def test_papers_kept_by_the_worker_told_in_other_words_are_kept_own_documents(text: str) -> None:
+    found = ids(text)
+    assert "ctx_keeps_own_documents" in found
+    assert "cd_confiscation_of_documents" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Yo tenía mis papeles y me fui cuando quise.",
+    "Caller keeps passport in her purse.",
+])
+def test_the_worker_keeping_the_papers_is_not_confiscation(text: str) -> None:
+    assert "cd_confiscation_of_documents" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El patrón tenía mis papeles en su oficina y no me los daba.",
+    "Worker states the boss has his passport.",
+])
+def test_someone_else_holding_the_papers_is_still_confiscation(text: str) -> None:
+    assert "cd_confiscation_of_documents" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Mi duda es si me pueden deportar por trabajar.", "cd_threat_of_denunciation"),
+    ("Pregunta si lo pueden deportar por haber cruzado así.", "cd_threat_of_denunciation"),
+    ("Otherwise it's fine, pay hits my account every Friday.", "cd_violence_on_victim"),
+    ("Dice que arriba siempre van amarrados.", "cd_isolation_confinement_surveillance"),
+    ("No me quejo: el cheque sale a mi nombre cada viernes.", "cd_isolation_confinement_surveillance"),
+    ("No me quejo: el cheque sale a mi nombre cada viernes.", "cd_withholding_of_wages"),
+    ("Phones stay in the truck inside the unit fence.", "ex_bad_living_conditions"),
+    ("Phones stay in the truck inside the unit fence.", "cd_isolation_confinement_surveillance"),
+    ("Durante el turno no se puede salir de la cerca por la seguridad del proceso.", "cd_isolation_confinement_surveillance"),
+    ("They have us carrying 8ft round tables down the back stairs.", "ex_wage_manipulation"),
+    ("Si quedan espigas lo regresan, y el que no llega al autobús de las 6 pierde el día.", "cd_threat_worse_conditions"),
+])
+def test_innocent_readings_of_words_that_look_like_an_indicator(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("The boss said if I go to the police they will deport me.", "cd_threat_of_denunciation"),
+    ("The crew boss hit him in the face and took his phone.", "cd_violence_on_victim"),
+    ("The supervisor rounds every box down on his sheet.", "ex_wage_manipulation"),
+])
+def test_the_same_words_with_the_indicator_still_read_it(text: str, item: str) -> None:
+    assert item in ids(text)

@@ -73,8 +73,15 @@ _SPECIFIC_ITEM_AFTER = re.compile(
 # "no le cobraron", "no nos cobró": the worker was not charged (cobrar with an object pronoun).
 _NOT_CHARGED = re.compile(r"(?:no|nunca|jamas|nada)\s+(?:me|te|le|les|nos|la|lo|los|las)\s+cobr\w*", re.IGNORECASE)
 # "the worker did not pay to get in": the worker as payer of a fee.
-_WORKER_PAID_FEE = re.compile(r"(?:no|nunca)\s+(?:pague|pagamos|pago|pagaron|paid|pay)\s+(?:nada\s+)?"
-                              r"(?:para|por|to|for)\s+(?:entrar|el trabajo|la visa|the job|the visa|get)", re.IGNORECASE)
+_WORKER_PAID_FEE = re.compile(r"(?:no|nunca)\s+(?:(?:le|les)\s+)?(?:pague|pagamos|pago|pagaron|paid|pay)\s+(?:nada\s+|anything\s+)?"
+                              r"(?:(?:para|por|to|for)\s+(?:entrar|el trabajo|la visa|the job|the visa|get)|"
+                              r"(?:a|al|to)\s+(?:the\s+|el\s+|la\s+|an?\s+|ningun\w*\s+)?(?:agente|agent|reclutador|recruiter|"
+                              r"agencia|agency|coyote|smuggler|enganchador|nadie|anyone|anybody))", re.IGNORECASE)
+# Overtime named just before the hit ("las horas extra no me las pagan", "horas extra no pagadas"):
+# a breach of the law on overtime, not pay that is none or low.
+_OVERTIME_BEFORE = re.compile(r"(?:horas? extras?|overtime|over time|tiempo extra|las extras)\W+(?:\w+\W+)?$", re.IGNORECASE)
+# An unpaid disciplinary suspension under the rules ("te suspenden un día sin goce de sueldo").
+_UNPAID_SUSPENSION = re.compile(r"sin goce de sueldo|without pay for (?:the|a|one) day", re.IGNORECASE)
 # An unpaid job that is only threatened or imagined: a future or conditional verb shortly
 # before the hit ("would put you on the toilets without pay", "nos iba a poner ... sin paga").
 _IRREALIS = re.compile(
@@ -118,6 +125,9 @@ def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]
     if _QUESTION.search(text):
         return False
     if _NOT_CHARGED.search(span) or _WORKER_PAID_FEE.search(folded[start:min(end + 30, sentence[1])]):
+        return False
+    if _UNPAID_SUSPENSION.search(span) or (re.match(r"\s*(?:no|sin)\b", span, re.IGNORECASE)
+                                           and _OVERTIME_BEFORE.search(before[-30:])):
         return False
     if re.search(r"(?:recib|visto|tenian|tiene)\w*", span, re.IGNORECASE) and not re.search(
             r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|cheque|money|pay|wages?|paycheck|dime|a cent|it)",
@@ -410,10 +420,21 @@ _OWN_HOLDING_ES = re.compile(
     re.IGNORECASE)
 
 
+# A worker named as the one who keeps the papers, with or without a possessive ("Caller keeps
+# passport", "W-2 still holds his own ID"): only nouns that name the worker, since a bare "he" in
+# broken English may be the boss ("he keep passport").
+_WORKER_NOUN_HOLDS = re.compile(
+    _W + r"(?:caller|worker|victim|complainant|employee|client|each worker|every worker|w-?\d|v-?\d)"
+    r"(?: (?:still|also|now|always))? (?:keeps?|kept|holds?|held|has|had|carries|carried)"
+    r" (?:(?:his|her|their) )?(?:own )?(?:passport|passports|id|ids|papers|documents|visa|green card)" + _E, re.IGNORECASE)
+
+
 def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """False when the hit is a worker holding their own papers or pay ("I keep my passport",
     "he keeps his wages", "cobra él mismo su cheque"): the subject and the possessive agree."""
     lo = max(sentence[0], start - 40)
+    if any(m.start() <= end and m.end() >= start for m in _WORKER_NOUN_HOLDS.finditer(folded, lo, min(sentence[1], end + 40))):
+        return False
     for m in _OWN_HOLDING.finditer(folded, lo, min(sentence[1], end + 40)):
         if not (m.start() <= end and m.end() >= start):
             continue
@@ -446,7 +467,8 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
 # ("tiene sus papeles el patrón"), or the verb carries an object pronoun ("se los tiene").
 # Checked for the holding items both ways.
 _HOLDING_ES = re.compile(
-    _W + r"(?:(?:yo |nosotros |nosotras )?(tengo|guardo|traigo|cargo|tenemos|guardamos|traemos|cargamos)"
+    _W + r"(?:(?:yo |nosotros |nosotras )?(tengo|guardo|traigo|cargo|tenemos|guardamos|traemos|cargamos|teniamos|guardabamos|"
+    r"traiamos|(?<=yo )tenia|(?<=yo )guardaba|(?<=yo )traia)"
     r" (?:mi|mis|nuestro|nuestros|nuestra|nuestras)|"
     r"(tiene|guarda|trae|carga|tienen|guardan|traen|cargan) (?:guardad[oa]s? )?(?:su|sus)|"
     r"(?:cobra|cobraba|cobran|cobraban|deposita|depositaba|depositan|depositaban) (?:su|sus|el|los)) "
@@ -843,7 +865,13 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:se quedo|se queda|se quedaron|kept|keeps|keeping|held back|holds back) (?:con )?(?:el|the|my|his|her|mi|su) (?:primer|first) "
     r"(?:mes|month|months|week|weeks|semana|paycheck|cheque|check)" + _E,
     _W + r"(?:pay|paid|pagan|paga|da|dan|sueldo|salary|money|dinero|wages)(?: \w+){0,4} (?:junto |todo )?(?:a|al|at the|until the|"
-    r"hasta el|hasta|till the) (?:fin|final|end) (?:de|del|of the) (?:ano|year|temporada|season|contrato|contract)" + _E,
+    r"hasta el|hasta|till the) (?:fin|final|end) (?:de|del|of the) (?:ano|year|temporada|season|contrato|contract|tour|gira)" + _E,
+    # the rest, some, or the commission held back: "saves the rest", "holds some back", "la comisión me la guarda"
+    _W + r"(?<!i )(?<!we )(?<!yo )(?:saves?|saved|holds?|held|keeps?|kept|guarda\w*) (?:the rest|the remainder|the balance|some back|"
+    r"lo demas|el resto|(?:todas )?(?:sus|mis|las|la) comision(?:es)?)" + _E,
+    _W + r"(?:la|su|mi|las|sus|mis) comision(?:es)? (?:se |me |le |les |nos )?(?:la |las )?(?:\W?guarda\w*)" + _E,
+    _W + r"(?:commissions?|pay|wages|check|checks|paychecks?) (?:is |are |was |were )?(?:paid|given|comes?|handed out) "
+    r"(?:\W?)at (?:the )?end of (?:the )?(?:season|tour|contract|job|harvest|year)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 
@@ -877,6 +905,9 @@ _WORSE = [re.compile(p, re.IGNORECASE) for p in (
     r"demandaria|demandarian|meten una demanda|mete una demanda|pone una demanda|ponen una demanda)|demandar(?:te|la|lo|los|las))" + _E,
     _W + r"(?:ruin|ruined|arruin\w*) (?:her|his|your|my|their|la|su|tu|mi) (?:license|licence|licencia|career|carrera)" + _E,
     _W + r"never work as (?:a )?nurses? again" + _E,
+    # a contract's price on leaving, named as such
+    _W + r"(?:liquidated damages|breach (?:fee|penalty)|early (?:termination|departure) (?:fee|penalty)|"
+    r"penalidad|clausula de penalizacion|multa por (?:renunciar|irse|salirse|romper el contrato))" + _E,
 )]
 _LAWSUIT_FRAME = re.compile(_W + r"(?:if|si|threat\w*|amenaz\w*|warn\w*|would|will|'ll|told|said|dijo|dice|decia|"
                             r"cuando|when|who|que)" + _E, re.IGNORECASE)
@@ -889,7 +920,7 @@ def worse_conditions_threats(folded: str, bounds: list[tuple[int, int]]) -> list
     for pattern in _WORSE:
         for m in pattern.finditer(folded):
             sentence_start = max((s for s, _ in bounds if s <= m.start()), default=0)
-            if _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1) or pattern is _WORSE[0]:
+            if pattern in (_WORSE[0], _WORSE[-1]) or _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1):
                 hits.append(ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), WORSE_WEIGHT))
     return hits
 
@@ -927,9 +958,52 @@ _STRANDED = re.compile(_W + r"(?:(?:said|dijo|says|dice)(?: que)? (?:fine|ok|oka
 PUNISHMENT_WEIGHT = 0.7
 
 
+# The general shape of such a threat, whatever is lost: whoever (or "if you") complains, quits,
+# talks, asks or does not sell/obey, then a loss within the sentence: loses or forfeits something,
+# goes without a room, food, a ride or shifts, is not brought back next season, nobody hires
+# them, is dropped on the road, is sent somewhere worse, is fired. A loss told about the
+# family, the police or immigration is another item's (violence on family, denunciation).
+_IF_SOMEONE = (r"(?:if|whoever|anyone|anybody|the ones?|those|the next one|next time|"
+               r"si|el que|la que|los que|las que|al que|a la que|a los que|quien|quienes|el q|la q|los q|al q|a quien|"
+               r"cuando alguien)")
+_DOES = (r"(?:complain\w*|quit\w*|leave|leaves|left|leaving|talk\w*|speak\w*|fuss\w*|makes? noise|ask\w*|refus\w*|"
+         r"says? no|said no|runs?|ran|run off|goes to|go to|calls?|called|report\w*|miss\w*|walk\w* away|"
+         r"(?:don'?t|dont|doesn'?t|doesnt|didn'?t|won'?t|wouldn'?t|do not|does not|did not) \w+|drops?|skips?|slows? down|"
+         r"stops? working|moans?|gripes?|se niega\w*|se negar\w*|deja de trabajar|"
+         r"said something|says something|se quej\w*|quej\w*|reclam\w*|habl\w*|se va|se van|se vaya|se vayan|se fue|se iba|"
+         r"se raja|me voy|te vas|nos vamos|irse|falt\w*|no (?:vende|venden|trabaja\w*|obedece\w*|llega\w*|va|van|sal\w*)|"
+         r"pid\w*|pregunt\w*|abandon\w*|dice algo|dijo algo|deja\w* el trabajo|renunci\w*|se escap\w*|escap\w*)")
+_LOSS = (r"(?:lose|loses|losing|forfeit\w*|pierde\w*|pierdo|perder\w*|perdia\w*|"
+         r"no (?:more|further) (?:shifts?|hours|work|rides?)|gets? no (?:more )?(?:shifts?|hours|work|ride|pay)|"
+         r"(?:don'?t|doesn'?t|won'?t) get (?:the|a|any) (?:ride|shifts?|hours|work|bed|room)|"
+         r"no (?:le|les|te|me|nos|lo|la|los) (?:da|dan|daba|daban|dara|van a dar) (?:de comer|trabajo|ruta|cena|ride|raite|horas|turnos?)|"
+         r"sin (?:cuarto|motel|cena|comida|comer|ride|raite|trabajo|visa|pago|paga|horas|turnos?|ruta|casa|un dolar|nada|chamba)|"
+         r"no (?:come|comia|comen|cena|cenan)|next (?:season|year)|(?:proximo|siguiente) (?:season|ano|temporada)|el ano que entra|"
+         r"(?:not|never|won'?t) (?:be )?(?:asked|brought|hired|invited|called) back|no (?:regresa|vuelve|regresaba|volvia)|"
+         r"nobody (?:will |would |in \w+ )?hires?|never (?:be )?hired|nadie (?:le|la|lo|me|te|los|las|nos) (?:va a )?(?:da|dar|contrat\w*)|"
+         r"no (?:lo|la|los|las|me|te) vuelve\w* a (?:pedir|contratar|traer|llamar)|blacklist\w*|lista negra|"
+         r"dropped|drop (?:him|her|them|you|me) off|left (?:at|on|in|there|behind)|puts? (?:them|him|her|you|me|us) out|"
+         r"on the road|a la calle|en la calle|deja\w* (?:en|botad\w*|tirad\w*)|start walking|walk back|worse|peor|"
+         r"cut (?:his |her |their |your |my )?hours|quita\w* (?:la|el|las|los) (?:casa|ruta|horas|turnos?|cuarto|bono|trabajo)|"
+         r"fired|corre|corria|correr\w*|corrio|despid\w*|no cobra\w*|sin paga)")
+_CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _LOSS + _E,
+                               re.IGNORECASE)
+_THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
+                              + _W + _LOSS + _E, re.IGNORECASE)
+_OTHER_HARM = re.compile(r"famil\w*|migra|immigration|inmigracion|police|policia|sheriff|deport\w*|golpe\w*|beat\w*|"
+                         r"hit|hits|pega\w*|encierr\w*|lock\w*", re.IGNORECASE)
+# The day not worked goes unpaid ("el que no llega al autobús pierde el día"): a consequence, not a punishment.
+_LOST_DAY = re.compile(r"\s*(?:el|ese|that|the) (?:dia|day)(?!\w)", re.IGNORECASE)
+
+
 def punishment_threats(folded: str) -> list[ConceptHit]:
     """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
-    return _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED), PUNISHMENT_WEIGHT, folded, negative_wording=True)
+    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED), PUNISHMENT_WEIGHT, folded, negative_wording=True)
+    hits += [ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), PUNISHMENT_WEIGHT,
+                        negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS) for m in pattern.finditer(folded)
+             if not _OTHER_HARM.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
+    return hits
 
 
 # A smuggled person handed on to whoever pays the smuggler (ILO/EC: sale of the person): "the
@@ -1070,18 +1144,24 @@ def hazards(folded: str) -> list[ConceptHit]:
 # weighed light, hours missing from the check.
 _DEDUCTED_FOR = (r"(?:rent|renta|trailers?|trailas?|van|rides?|raite|transport\w*|food|comida|meals?|gloves|guantes|vests?|"
                  r"housing|fees?|utilities|electric\w*|luz|papeles|papers|cuarto|cama|bed|tools|herramientas|uniforms?|"
-                 r"uniformes?|orientation)")
+                 r"uniformes?|orientation|dormir|sleeping|mattress\w*|colchon\w*|showers?|regadera)")
 _MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
-    _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
+    _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after|charges?|charged|charging)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
     r"[^.;\n]{0,20}?" + _W + r"(?:for|para|por) (?:the |a |his |her |their )?" + _DEDUCTED_FOR + _E,
     _W + r"(?:rent|renta|the trailer|la traila)" + _E + r" (?:comes?|came|is taken|was taken|sale|se descuenta) "
     r"(?:out of|from|off|de) (?:every|each|the|his|her|their|our|cada)" + _E,
     _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|cobra|cobran|cobraba|rebaja\w*|menos)" + _E + r"[^.;\n]{0,40}?" + _W
     + r"(?:por|para|de|el|la|los|las) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
     _W + r"(?:lo demas|el resto) (?:es|era|se va|va) (?:por|para) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
+    # a sum taken out of the pay itself: "nos quitan 1,050 al mes del paycheck", "takes $125 off each check"
+    _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|takes?|took|deduct\w*)" + _E + r" (?:\w+ )?(?:\$ ?)?\d[\d,.]*"
+    r"[^.;\n]{0,25}? (?:del|de su|de mi|de cada|de nuestro|from|out of|off) (?:the |his |her |my |their |each |every |our )?"
+    r"(?:paycheck|check|cheque|pago|sueldo|pay|wages?|paychecks|checks|cheques)" + _E,
     _W + r"(?:cut|cuts|lowered|dropped|bajaron|bajo|rebajaron) (?:the |el |la |our |my )?(?:rate|pay rate|tarifa|precio|pago)"
     + _E,
-    _W + r"(?:rounds?|rounded|redondea\w*) (?:\w+ ){0,2}down" + _E,
+    _W + r"(?:rounds?|rounded|redondea\w*) (?:(?:every|each|the|all|our|his|her|their|my|los|las|el|la|todas?|todos?) )?"
+    r"(?:box|boxes|buckets?|bins?|hours?|time|weights?|pounds?|lbs|tickets?|counts?|numbers?|everything|it|them|pay|checks?|"
+    r"cajas?|cubetas?|horas?|libras?|todo) down" + _E,
     _W + r"(?:weigh\w*|pesa\w*)" + _E + r"[^.;\n]{0,40}?" + _W + r"(?:lighter|light|less|menos)" + _E,
     _W + r"(?:shorted|shorts|short-?changed?) (?:me|us|him|her|them|the workers)" + _E,
     _W + r"(?:check|stub|talon\w*|cheque) (?:says|said|shows|showed|dice|decia) (?:only )?\d{1,3}" + _E,
@@ -1129,16 +1209,21 @@ _UNITS = r"(?P<u>a|one|an|una|un|la|el|the|single|\d|two|three|four|dos|tres|cua
 _HOME_UNIT = (r"(?:trailers?|rooms?|apartments?|apts?|houses?|cuartos?|cuartitos?|trailas?|casas?|departamentos?|deptos?|"
               r"campers?|bedrooms?|recamaras?|"
              r"dormitor\w*|garages?|garajes?|basements?|sotanos?|bodegas?|barracks|barracas|single ?wide|mobile homes?|"
-             r"casas? rodantes?|cabins?|cabanas?)")
+             r"casas? rodantes?|remolques?|cabins?|cabanas?)")
 _CROWDED = [re.compile(p, re.IGNORECASE) for p in (
     _W + _COUNT + r"(?: \w+){0,2}? (?:men|guys|workers|women|people|of us|hombres|personas|trabajadores|mujeres|muchachos|"
-    r"somos|estamos|vivimos)?\s*(?:in|en|to|per|por|living in|sleep in|duermen en) " + _UNITS + r"(?: \w+)? " + _HOME_UNIT + _E,
+    r"somos|estamos|vivimos)?\s*(?:in|en|to|per|por|living in|sleep in|duermen en|share|shares|sharing|comparten|compartimos|compartian) " + _UNITS + r"(?: \w+)? " + _HOME_UNIT + _E,
     _W + r"(?:estamos|somos|vivimos|viven|duermen|dormimos|live|sleep) " + _COUNT + r" (?:en|in) " + _UNITS + r"(?: \w+)? "
     + _HOME_UNIT + _E,
     _W + _UNITS + r" " + _HOME_UNIT + _E + r",? (?:for|para|with|con)? ?(?:viven |live |living |duermen |sleep )?" + _COUNT + r" (?:workers|men|guys|hombres|personas|"
     r"trabajadores|mujeres|women|people)" + _E,
-    _W + _HOME_UNIT + _E + r"[^.;\n]{0,40}? (?:with|con) " + _COUNT + r" (?:other |more |otros |otras |mas )?(?:guys|men|"
+    _W + _HOME_UNIT + _E + r"[^.;\n]{0,40}? (?:with|con|w/) " + _COUNT + r" (?:other |more |otros |otras |mas )?(?:guys|men|"
     r"women|people|others|workers|hombres|mujeres|personas|mas|more)" + _E,
+    # the count after the place: "en el cuarto somos 8", "the garage where 14 of them sleep"
+    _W + r"(?:en|in) (?:el|la|the|a|un|una|our|mi|nuestro|nuestra|su|this|that|ese|esa) " + _HOME_UNIT + _E
+    + r"(?: \w+){0,2}?,? (?:somos|estamos|we are|there are|hay|viven|duermen|vivimos|dormimos|live|sleep) " + _COUNT + _E,
+    _W + _HOME_UNIT + _E + r"[^.;\n]{0,30}? (?:where|donde) " + _COUNT + r" (?:of (?:us|them) |de nosotros )?"
+    r"(?:sleep|live|dormimos|vivimos|duermen|viven)" + _E,
 )]
 _COUNT_WORDS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
@@ -1383,15 +1468,17 @@ _POOR_LODGING = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:and |with |con |y )?(?:one|a single|1|un|una|un solo|una sola) (?:kitchen|bathroom|toilet|shower|bano|cocina|regadera)" + _E,
     # a bed where no bed belongs: "i sleep in a recliner in the sala", "my room is the garage",
     # "her bed is a mattress in the laundry area", "slept on the moving blankets in the trailer"
-    _W + r"(?:i|we|he|she|they|workers?|caregivers?|helpers?) (?:\w+ )?(?:sleeps?|slept|sleeping)(?: sitting up)? "
+    _W + r"(?:i|we|he|she|they|workers?|caregivers?|helpers?|victim|v-?\d|kid|boy|girl|men|women|guys|grooms?) (?:\w+ )?(?:sleeps?|slept|sleeping)(?: sitting up)? "
     r"(?:on (?:a |the |an )?(?:folding cot|cot|recliner|couch|sofa|moving blankets|chairs?|office chairs?|bench)|"
     r"(?:in|on) (?:a |the |an |his |her |their )?(?:recliner|cab|truck|trailer|van|car|garage|laundry(?: room| area)?|"
-    r"closet|hallway|storage room|storeroom|bathroom|kitchen|living room|sala|basement|shed|container|office))" + _E,
+    r"closet|hallway|storage room|storeroom|stock ?room|back office|back room|tack room|(?:chicken )?coop|hayloft|barn|stables?|"
+    r"bathroom|kitchen|living room|sala|basement|shed|container|office))" + _E,
     _W + r"(?:my|his|her|their|our) (?:room|bed) is (?:a |the )?(?:mattress |cot )?(?:in |on )?(?:the )?(?:garage|laundry(?: room| area)?|"
     r"closet|hallway|kitchen|living room|floor|storage room|office|basement|shed|recliner|couch|sofa)" + _E,
     _W + r"(?:duerm\w*|dormimos|dormian|dormia) (?:en|sobre) (?:el|la|un|una|los|las)? ?(?:sillon|sofa|reclinable|camioneta|troca|"
     r"cabina|trailer|traila|garaje|cochera|lavanderia|cuarto de lavado|closet|pasillo|deposito|bodega|cocina|sala|bano|"
-    r"sotano|contenedor|oficina|carro|van|catre|cobija)" + _E,
+    r"sotano|contenedor|oficina|carro|van|catre|cobija|gallinero|establo|pajar|tapanco|granero|galeron|cuarto de monturas|"
+    r"trastienda|cuartito de atras|cuarto de atras)" + _E,
     _W + r"(?:mi|su) (?:cuarto|cama) es (?:el|la|un|una) (?:colchon en (?:el|la) )?(?:garaje|cochera|lavanderia|closet|pasillo|"
     r"cocina|sala|sotano|bodega|oficina)" + _E,
     _W + r"(?:mattress(?:es)?|colchon(?:es)?) (?:in|on|en) (?:the |el |la )?(?:living room|kitchen|laundry(?: room| area)?|sala|cocina|"
@@ -1421,6 +1508,14 @@ _STATUS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"tourists? (?:can'?t|cannot|are not allowed to|aren'?t allowed to|may not) work" + _E,
     _W + r"(?:my|his|her|their) visa (?:is|was) (?:hers|his|theirs|the (?:boss|employer|owner)'?s|tied to|in (?:his|her) name)" + _E,
     _W + r"(?:mi|su|la) visa (?:es|era) (?:de ella|de el|del patron|de la patrona|de la senora|del senor|de ellos)" + _E,
+    # working on a tourist visa; a visa said to belong to, or hang on, the employer
+    _W + r"(?:on|with|came on|entered on|con|en|entro con|vino con|llego con) (?:a |an |una |su |mi |their |his |her )?"
+    r"(?:tourist visas?|b-?2 visas?|visas? de (?:turista|paseo))" + _E,
+    _W + r"(?:the |my |his |her |their |our )?visas? (?:is|was|are|were|belongs?|belonged) (?:to )?(?:the )?(?:company|company'?s|"
+    r"farm|farm'?s|circus|circus'?s|ranch'?s|boss'?s|employer'?s|owner'?s|in the company'?s name)" + _E,
+    _W + r"(?:la |mi |su )?visas? (?:es|era|son|eran) (?:de la|del|de) (?:compania|empresa|circo|rancho|granja|patron|dueno|boss)" + _E,
+    _W + r"(?:my|his|her|their|our|the) visas? (?:depends?|hangs?) on (?:him|her|them|the (?:company|boss|owner|employer|farm))" + _E,
+    _W + r"(?:mi|su|la) visa depende (?:de el|de ella|del patron|de la (?:compania|empresa)|del dueno)" + _E,
     # working under someone else's account, badge or name, or without a permit
     _W + r"account (?:that belongs to|registered to|registered in|in (?:the man'?s|his|her|someone else'?s|another person'?s|"
     r"a friend'?s) name|of (?:a|another) (?:man|guy|person|friend))" + _E,
@@ -1560,6 +1655,16 @@ _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     r"los suyos)" + _E,
     _W + r"(?:lo|la|los|las) (?:tiene|guarda|tengo|guardo|tienen|guardan|tenemos|guardamos) (?:el mismo|ella misma|"
     r"ellos mismos|ellas mismas|yo mismo|yo misma|nosotros mismos)" + _E,
+    # the papers first, then who keeps them: "los pasaportes los tenemos en la maleta", "los papeles los trae uno"
+    _W + r"(?:el|los|la|las|mis|sus|nuestros) " + _DOC_WORD + r" (?:lo|los|la|las) (?:tengo|tenemos|traigo|traemos|guardo|"
+    r"guardamos|cargo|cargamos|trae (?:cada )?uno|tiene cada (?:uno|quien)|guarda cada (?:uno|quien))" + _E,
+    _W + r"cada (?:uno|una|quien|trabajador|trabajadora) (?:trae|tiene|guarda|carga) (?:su|sus) (?:propios? )?" + _DOC_WORD + _E,
+    _W + _DOC_WORD + r" (?:en|in) (?:su|sus|their|his|her|my|our|mi|nuestro) (?:own |propio )?(?:poder|possession|manos|hands)" + _E,
+    _W + r"en poder de (?:cada|los|las|la|el) (?:uno|una|trabajador\w*|worker\w*)" + _E,
+    _W + r"(?:we|they) (?:all|both) (?:got|have|had|kept|keep|hold|held|still have) (?:our|their) (?:own )?" + _DOC_WORD + _E,
+    _W + r"(?:caller|worker|victim|complainant|employee|client|each worker|every worker|w-?\d|v-?\d)"
+    r"(?: (?:still|also|now|always))? (?:keeps?|kept|holds?|held|has|had|carries|carried)"
+    r" (?:(?:his|her|their) )?(?:own )?(?:passport|passports|id|ids|papers|documents|visa|green card)" + _E,
 )), re.IGNORECASE)]
 OWN_PAPERS_WEIGHT = 0.7
 
