@@ -1218,3 +1218,23 @@ def test_innocent_readings_of_words_that_look_like_an_indicator(text: str, item:
 ])
 def test_the_same_words_with_the_indicator_still_read_it(text: str, item: str) -> None:
     assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The crew boss said anyone who went to work for someone else would come back in a box.",
+    "He showed the men a video on his phone of someone being beaten and said this is for people who talk.",
+    "Dos compañeros amanecieron golpeados, y el contratista dijo que eso le pasa al que se pone listo.",
+    "A uno que se quejó le rompió el celular y le dijo que la próxima es la cara.",
+    "He told the group that a worker who ran last year had an accident on the highway.",
+    "The owner told me if I quit before it's paid his friends will come and I won't like it.",
+])
+def test_violence_threatened_by_example_or_euphemism_is_a_threat_of_violence(text: str) -> None:
+    assert "cd_threats_of_violence" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He had an accident with the forklift last year and the company paid the hospital.",
+    "She showed me a video of the new tractor.",
+])
+def test_an_accident_or_a_video_with_no_threat_is_not_a_threat_of_violence(text: str) -> None:
+    assert "cd_threats_of_violence" not in ids(text)

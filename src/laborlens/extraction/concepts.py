@@ -1724,6 +1724,38 @@ def forced_to_lie(folded: str) -> list[ConceptHit]:
     return _matches("cd_forced_to_lie", _FORCED_LIE, FORCED_LIE_WEIGHT, folded)
 
 
+# Violence threatened by example or by euphemism (ILO/EC: threats of violence): "that's what happens
+# to anyone who talks", "eso le pasa al que se pone listo", "la próxima es la cara", a video of a man
+# beaten shown to the crew, "come back in a box", "dead in a ditch", "put them in the hospital",
+# "you won't like it", a runaway who "had an accident".
+_LEFT_OR_TALKED = (r"(?:ran|run|runs|left|leaves|escaped|talked|talks|complained|quit|quits|said no|se fue|se escapo|"
+                   r"se escaparon|hablo|se quejo|huyo|se fueron)")
+_EXAMPLE_THREATS = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:that'?s|this is|thats) (?:what happens|for (?:people|anyone|anybody|those|workers|guys|men) (?:who|that))" + _E,
+    _W + r"(?:same|that) (?:will|would|could|can) happen to (?:you|anyone|anybody|them|whoever|any of you)" + _E,
+    _W + r"(?:come|comes|coming|go|goes|going|went|be sent|sent|send \w+) (?:back |home )?in (?:a|an) (?:box|bag|coffin|body bag)" + _E,
+    _W + r"(?:dead|end up|ends up|wind up|found) in (?:a|the) (?:ditch|canal|river|desert|hole|swamp)" + _E,
+    _W + r"put (?:you|him|her|them|me|us) in the hospital" + _E,
+    _W + r"(?:won'?t|will not|wouldn'?t|would not) like (?:it|what happens)" + _E,
+    _W + r"videos? (?:of|de) (?:a |an |someone |somebody |un |una |alguien )?(?:\w+ )?(?:being |getting )?(?:beaten|hit|shot|"
+    r"stabbed|killed|golpead\w*|balead\w*|apunalad\w*)" + _E,
+    _W + r"eso (?:le|les|te|nos) (?:pasa|pasaba|va a pasar|puede pasar|pasaria) (?:a (?:cualquiera|quien|todos|el que|"
+    r"la que|los que|las que)|al que|a la que)" + _E,
+    _W + r"(?:ya )?(?:sabe|saben|sabes|sabemos) lo que (?:le|les|te|nos) (?:pasa|pasaria|va a pasar)" + _E,
+    _W + r"la proxima (?:es|va a ser|le toca|te toca|les toca) (?:la cara|a ti|a el|a ella|al que|a quien|a los que)" + _E,
+    _W + _LEFT_OR_TALKED + _E + r"[^.;\n]{0,60}?" + _W + r"(?:had an? ['\"]?accident|tuvo un ['\"]?accidente|se cayo al rio)" + _E,
+)), re.IGNORECASE)]
+EXAMPLE_THREAT_WEIGHT = 0.7
+_WONT = re.compile(_W + r"(?:won'?t|wouldn'?t|will not|would not)" + _E, re.IGNORECASE)  # "you won't like it" is the threat
+
+
+def example_threats(folded: str) -> list[ConceptHit]:
+    """Violence threatened by an example shown or told, or by a euphemism."""
+    return [ConceptHit("cd_threats_of_violence", m.start(), m.end(), EXAMPLE_THREAT_WEIGHT,
+                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group()) or _WONT.search(m.group())))
+            for pattern in _EXAMPLE_THREATS for m in pattern.finditer(folded)]
+
+
 # Found the job oneself (context: tells smuggling or a job search apart from recruitment by the
 # exploiter): "found my farm job through the temple", "conseguí el trabajo yo solo", "lo encontró él
 # por un anuncio en Facebook", "fui yo solo a pedir trabajo".
@@ -1769,4 +1801,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
             *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
-            *forced_to_lie(folded), *found_own_job(folded)]
+            *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded)]
