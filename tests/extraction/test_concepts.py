@@ -1238,3 +1238,16 @@ def test_violence_threatened_by_example_or_euphemism_is_a_threat_of_violence(tex
 ])
 def test_an_accident_or_a_video_with_no_threat_is_not_a_threat_of_violence(text: str) -> None:
     assert "cd_threats_of_violence" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No puedo hablar mucho, el dueño revisa mi teléfono.",
+    "Ate I can't call you, he checks who we talk to.",
+    "Vive en la bodega del restaurante y el encargado lo acompaña a todos lados.",
+    "They have no car and the crew leader drives them everywhere, even to wire money home.",
+    "No day off in nine years, never out except with the daughter.",
+    "They can't even walk to the store without him.",
+    "En la noche me encierra con llave en la bodega 'por seguridad'.",
+])
+def test_a_minder_on_every_errand_a_phone_read_or_a_lock_said_to_be_for_safety_is_confinement(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" in ids(text)

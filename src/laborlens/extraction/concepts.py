@@ -1179,8 +1179,20 @@ def wage_manipulation(folded: str) -> list[ConceptHit]:
 # without permission, errands only with the boss once a week.
 _WATCHED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:picks? up|picked up|collects?|collected|takes?|took|checks?|checked|reads?|revisa\w*|lee|leen|leia|recoge\w*|"
-    r"quita\w*)" + _E + r"(?: \w+){0,2} (?:phones?|cell ?phones?|cells|celulares|telefonos|whatsapp|messages|mensajes|texts)"
+    r"quita\w*)" + _E + r"(?: \w+){0,2} (?:phones?|cell ?phones?|cells?|celulares?|cel|telefonos?|whatsapp|messages|mensajes|texts)"
     + _E,
+    _W + r"(?:checks?|checked|revisa\w*|watch\w*|vigila\w*) (?:who|con quien|a quien) (?:we|they|she|he|i|hablamos|hablan|habla|"
+    r"llamamos|llaman|talk|talks|call|calls)" + _E,
+    # a minder on every errand: "lo acompaña a todos lados", "drives them everywhere", "never out except with the daughter",
+    # "can't even walk to the store without him"
+    _W + r"(?:acompana\w*|accompan\w*|follows?|followed|goes with|went with|va con|iba con)(?: \w+){0,2} (?:a todos lados|"
+    r"a todas partes|everywhere|wherever)" + _E,
+    _W + r"(?:drives?|drove|driving|lleva|llevan|llevaba|takes|took) (?:them|us|him|her|me|los|las|nos|la|lo|the (?:women|men|workers|girls))"
+    r" (?:everywhere|a todos lados|a todas partes)" + _E,
+    _W + r"never (?:out|goes out|go out|leaves|leave|left|walks?|went out)(?: \w+){0,2} (?:except|unless|but) with" + _E,
+    _W + r"(?:can'?t|cannot|could not|couldn'?t|not allowed to) (?:even )?(?:walk|go|get) (?:to|into) (?:the |a )?(?:store|church|market|"
+    r"town|shop|laundromat)(?: \w+){0,2} without (?:him|her|them|the (?:boss|manager|owner|supervisor|foreman|driver|daughter|son))" + _E,
+    _W + r"(?:walk|walks|go|goes|went) everywhere in a group with" + _E,
     _W + r"(?:phones?|celulares|telefonos|mensajes|messages|texts)" + _E + r"[^.;\n]{0,50}?" + _W
     + r"(?:(?:el|ella|he|she) (?:los|las) (?:lee|revisa)|reads? them|los lee\w*|las lee\w*|los revisa\w*)" + _E,
     _W + r"(?:answered|answers|answering|contestaba|contesta|respondia|responde)" + _E
