@@ -1251,3 +1251,24 @@ def test_an_accident_or_a_video_with_no_threat_is_not_a_threat_of_violence(text:
 ])
 def test_a_minder_on_every_errand_a_phone_read_or_a_lock_said_to_be_for_safety_is_confinement(text: str) -> None:
     assert "cd_isolation_confinement_surveillance" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Él cobra todas las tocadas y nos da 40 dólares a la semana para comer.",
+    "La dueña les cobra a las clientas y a ellas no les da nada.",
+    "No tenía a dónde ir porque el dueño manejaba todo su dinero.",
+    "They say pay comes when the crop sells.",
+    "She has cleaned for them since 2014 for fifty dollars a month, which the employer wires straight to her mother in Brazil.",
+    "He receives no cash; his pay is marked in the notebook against the debt.",
+    "Los checks los cambia el mayordomo en la tienda.",
+])
+def test_earnings_the_boss_collects_handles_defers_or_sends_away_are_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El check lo cobra ella en el banco cada viernes.",
+    "I cash my check and send money to my mother every month.",
+])
+def test_the_worker_cashing_or_sending_her_own_pay_is_not_withholding(text: str) -> None:
+    assert "cd_withholding_of_wages" not in ids(text)

@@ -872,6 +872,23 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:la|su|mi|las|sus|mis) comision(?:es)? (?:se |me |le |les |nos )?(?:la |las )?(?:\W?guarda\w*)" + _E,
     _W + r"(?:commissions?|pay|wages|check|checks|paychecks?) (?:is |are |was |were )?(?:paid|given|comes?|handed out) "
     r"(?:\W?)at (?:the )?end of (?:the )?(?:season|tour|contract|job|harvest|year)" + _E,
+    # the boss collects what the work earns and hands out what he likes ("cobra las tocadas y nos da 40", "la dueña les
+    # cobra a las clientas y a ellas no les da nada", "los checks los cambia él"); the worker is not the subject
+    _W + r"(?<!i )(?<!yo )(?<!we )(?:cobra|cobraba|cobran|cobraban|collects|collected|cashes|cashed|cambia|cambiaba)"
+    r"(?: \w+){0,4}? (?:y|and) (?:a (?:ellas|ellos|ella|el|nosotros|mi|los trabajadores) )?(?:no (?:les|le|nos|me) da|nunca (?:reparte|les da|nos da)|(?:les|le|nos|me) (?:da|daba|dan)|"
+    r"gives? (?:us|them|him|her|me)|hands? (?:us|them|him|her|me))" + _E,
+    _W + r"(?:los|el|las|la) (?:checks?|cheques?|pagos?) (?:los|lo|las|la) (?:cambia|cobra|agarra|recoge) (?:el|la) (?:patron|patrona|"
+    r"jefe|jefa|boss|contratista|mayordomo|dueno|duena|encargad[oa]|crew leader|raitero|troquero|capataz|mero mero)" + _E,
+    # who handles the worker's money, when pay comes, where it goes
+    _W + r"(?:controls?|controlled|maneja\w*|manages?|managed|handles?|handled) (?:all |todo )?(?:of )?(?:his|her|their|my|su|sus|"
+    r"mi|el|the) (?:\w+ )?(?:money|dinero|payee account|cuenta|sueldo|earnings|wages)" + _E,
+    _W + r"(?:paid|pay|pays|paga|pagan|le pagan|nos pagan) (?:comes )?(?:only )?(?:when|til|till|until|hasta que|cuando) "
+    r"(?:the boss|he|she|el patron|el jefe|la patrona|the crop|la cosecha|the debts?|la deuda|(?:he|she|el|ella) (?:decides|quiere))" + _E,
+    _W + r"(?<!i )(?<!we )(?:wires?|wired|sends?|sent|mandaba|mandan|mandaron|envia\w*) (?:it |the money |her pay |his pay |el dinero |"
+    r"su sueldo |dinero |lo )?(?:straight |directly |directo )?(?:to|a) (?:\w+'?s? ){0,2}(?:mother|family|families|familia|familias|"
+    r"mama|madre|wife|esposa)" + _E,
+    _W + r"(?:pay|pago|sueldo|earnings) (?:is |are |se )?(?:marked|written|kept|apunta\w*|anota\w*) (?:in|en) (?:the|a|his|el|la|su) "
+    r"(?:notebook|book|ledger|libreta|cuaderno)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 
