@@ -1272,3 +1272,15 @@ def test_earnings_the_boss_collects_handles_defers_or_sends_away_are_withheld(te
 ])
 def test_the_worker_cashing_or_sending_her_own_pay_is_not_withholding(text: str) -> None:
     assert "cd_withholding_of_wages" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "If we quit he said la migra gets a call.",
+    "Owner told her if she quits before paying, immigration will hear about you.",
+    "El ranchero dice que si se escapa lo entrega a la border patrol.",
+    "Cuando le dije que me quería ir me contestó que una llamada a la Border Patrol y me voy esposado.",
+    "He told them la migra comes for anyone who talks.",
+    "Si me voy dice que le cuenta a la migra donde vivo.",
+])
+def test_a_call_to_immigration_or_a_handover_to_the_border_patrol_held_over_the_worker_is_denunciation(text: str) -> None:
+    assert "cd_threat_of_denunciation" in ids(text)

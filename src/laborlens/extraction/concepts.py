@@ -737,10 +737,10 @@ def threat_names_worker(sentence_text: str) -> bool:
 _AUTHORITY_EN = (r"(?:(?:his|her|their|your|my|our|the) (?:po|p\.o\.|judge|da|probation officer|parole officer|sponsor|"
                  r"embassy|consulate)|probation(?: officer)?|parole(?: officer)?|the (?:court|district attorney|"
                  r"prosecutor)|(?:state |nursing |licensing )?board(?: of nursing)?|immigration|ice|la migra|migra|"
-                 r"the police|police|the cops|cops|sheriff)")
+                 r"the police|police|the cops|cops|sheriff|border patrol|the border patrol|homeland security|cbp)")
 _AUTHORITY_ES = (r"(?:(?:al|el|la|a la|su|sus) )?(?:probation(?: officer)?|oficial de (?:libertad condicional|probatoria|"
                  r"probacion)|oficial|juez|jueza|fiscal|corte|sponsor|patrocinador|embajada|consulado|ministerio|migra|"
-                 r"migracion|inmigracion|policia|sheriff)")
+                 r"migracion|inmigracion|policia|sheriff|ice|border patrol|border|patrulla fronteriza|patrulla)")
 _FRAME = (r"(?:if|whoever|anyone who|anybody who|any of (?:us|them) who|one (?:more|call|word|complaint)|or else|"
           r"otherwise|threat\w*|warn\w*|si|quien|quienes|el que|la que|los que|cualquiera que|amenaz\w*|advirt\w*|"
           r"advierte|o si no|otra (?:falta|queja))")
@@ -750,8 +750,13 @@ _REPORTING = [
     _W + r"(?:calls?|call(?:ed|ing)?|report\w*|notif\w*|tells?|contacts?|writes? (?:\w+ )?up to|sends? (?:\w+ )?back to|"
     r"turns? (?:\w+ )?in to)" + _E + r"(?: \w+){0,2} " + _AUTHORITY_EN + _E,
     _W + r"(?:judge|po|sponsor|embassy|court) (?:gets|will get|would get) (?:a|the) (?:letter|call|report)" + _E,
-    _W + r"(?:habla\w*|llama\w*|avisa\w*|reporta\w*|denuncia\w*|notifica\w*|acusa\w*|escribe\w*|manda\w* una carta)"
+    _W + r"(?:habla\w*|llama\w*|avisa\w*|reporta\w*|denuncia\w*|notifica\w*|acusa\w*|escribe\w*|manda\w* una carta|entrega\w*|"
+    r"cuenta|contarle|echa|echan|echaba)"
     + _E + r"(?: \w+){0,2} (?:a |al |con |con el |con la )?" + _AUTHORITY_ES + _E,
+    # the call itself as the threat: "la migra gets a call", "immigration will hear about you", "una llamada a la Border Patrol"
+    _W + r"(?:la migra|migra|ice|immigration|border patrol|the police|police|sheriff) (?:gets|will get|would get|is gonna get) a call" + _E,
+    _W + r"(?:immigration|ice|la migra|the police|police|border patrol) (?:will|would|is going to|gonna) hear (?:about|of) "
+    r"(?:you|him|her|them|it)" + _E,
 ]
 _OUTCOME = [
     _W + r"(?:go|goes|going|gone|sent|send|sends|back) (?:back )?to (?:county|jail|prison|court|lockup)" + _E,
@@ -761,6 +766,9 @@ _OUTCOME = [
     r"(?:carcel|prision|corte|cana)" + _E,
     _W + r"(?:mand\w*|regres\w*|devuelv\w*|sub\w* al avion)" + _E + r"(?: \w+){0,1} (?:pa|para|a) su pais" + _E,
     _W + r"(?:orden de (?:arresto|aprehension)|lista negra|primer avion|proximo avion|(?:cancel\w*|quit\w*) la visa)" + _E,
+    _W + r"una llamada a (?:la )?(?:migra|border patrol|ice|inmigracion|migracion|policia|patrulla)" + _E,
+    _W + r"(?:la migra|migra|ice|immigration|border patrol) (?:comes?|will come|would come|viene|vendra|va a venir) (?:for|por) "
+    r"(?:anyone|anybody|whoever|you|him|her|them|los|ti|el|ella|quien|cualquiera|el que)" + _E,
 ]
 # one pattern per kind of frame (the alternatives joined), so the text is scanned twice, not ten times
 _DENUNCIATION = (re.compile(_W + _FRAME + _E + r"[^.;\n]{0,120}?(?P<c>" + "|".join(f"(?:{c})" for c in _REPORTING) + ")",
