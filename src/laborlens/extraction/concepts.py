@@ -423,10 +423,10 @@ _OWN_HOLDING_ES = re.compile(
 # A worker named as the one who keeps the papers, with or without a possessive ("Caller keeps
 # passport", "W-2 still holds his own ID"): only nouns that name the worker, since a bare "he" in
 # broken English may be the boss ("he keep passport").
-_WORKER_NOUN_HOLDS = re.compile(
-    _W + r"(?:caller|worker|victim|complainant|employee|client|each worker|every worker|w-?\d|v-?\d)"
-    r"(?: (?:still|also|now|always))? (?:keeps?|kept|holds?|held|has|had|carries|carried)"
-    r" (?:(?:his|her|their) )?(?:own )?(?:passport|passports|id|ids|papers|documents|visa|green card)" + _E, re.IGNORECASE)
+_WORKER_NOUN_HOLDING = (_W + r"(?:caller|worker|victim|complainant|employee|client|each worker|every worker|w-?\d|v-?\d)"
+                        r"(?: (?:still|also|now|always))? (?:keeps?|kept|holds?|held|has|had|carries|carried)"
+                        r" (?:(?:his|her|their) )?(?:own )?(?:passport|passports|id|ids|papers|documents|visa|green card)" + _E)
+_WORKER_NOUN_HOLDS = re.compile(_WORKER_NOUN_HOLDING, re.IGNORECASE)
 
 
 def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -906,7 +906,7 @@ def wages_withheld(folded: str) -> list[ConceptHit]:
     return _matches("cd_withholding_of_wages", _WITHHELD, WITHHELD_WEIGHT, folded, negative_wording=True)
 
 
-_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|none|nada|nothing|"
+_NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|won'?t|wouldn'?t|none|nada|nothing|"
                                r"never|nunca|jamas|ninguna)" + _E,
                                re.IGNORECASE)
 
@@ -930,10 +930,11 @@ _WORSE = [re.compile(p, re.IGNORECASE) for p in (
     r"demandaria|demandarian|meten una demanda|mete una demanda|pone una demanda|ponen una demanda)|demandar(?:te|la|lo|los|las))" + _E,
     _W + r"(?:ruin|ruined|arruin\w*) (?:her|his|your|my|their|la|su|tu|mi) (?:license|licence|licencia|career|carrera)" + _E,
     _W + r"never work as (?:a )?nurses? again" + _E,
-    # a contract's price on leaving, named as such
-    _W + r"(?:liquidated damages|breach (?:fee|penalty)|early (?:termination|departure) (?:fee|penalty)|"
-    r"penalidad|clausula de penalizacion|multa por (?:renunciar|irse|salirse|romper el contrato))" + _E,
 )]
+# A contract's price on leaving, named as such: a threat wherever it is said, like a price on leaving.
+_CONTRACT_PENALTY = re.compile(
+    _W + r"(?:liquidated damages|breach (?:fee|penalty)|early (?:termination|departure) (?:fee|penalty)|"
+    r"penalidad|clausula de penalizacion|multa por (?:renunciar|irse|salirse|romper el contrato))" + _E, re.IGNORECASE)
 _LAWSUIT_FRAME = re.compile(_W + r"(?:if|si|threat\w*|amenaz\w*|warn\w*|would|will|'ll|told|said|dijo|dice|decia|"
                             r"cuando|when|who|que)" + _E, re.IGNORECASE)
 WORSE_WEIGHT = 0.7
@@ -942,10 +943,10 @@ WORSE_WEIGHT = 0.7
 def worse_conditions_threats(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit]:
     """A price on leaving, a lawsuit or a ruined licence held over the worker."""
     hits = []
-    for pattern in _WORSE:
+    for pattern in (*_WORSE, _CONTRACT_PENALTY):
         for m in pattern.finditer(folded):
             sentence_start = max((s for s, _ in bounds if s <= m.start()), default=0)
-            if pattern in (_WORSE[0], _WORSE[-1]) or _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1):
+            if pattern in (_WORSE[0], _CONTRACT_PENALTY) or _LAWSUIT_FRAME.search(folded, sentence_start, m.start() + 1):
                 hits.append(ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), WORSE_WEIGHT))
     return hits
 
@@ -1699,9 +1700,7 @@ _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _DOC_WORD + r" (?:en|in) (?:su|sus|their|his|her|my|our|mi|nuestro) (?:own |propio )?(?:poder|possession|manos|hands)" + _E,
     _W + r"en poder de (?:cada|los|las|la|el) (?:uno|una|trabajador\w*|worker\w*)" + _E,
     _W + r"(?:we|they) (?:all|both) (?:got|have|had|kept|keep|hold|held|still have) (?:our|their) (?:own )?" + _DOC_WORD + _E,
-    _W + r"(?:caller|worker|victim|complainant|employee|client|each worker|every worker|w-?\d|v-?\d)"
-    r"(?: (?:still|also|now|always))? (?:keeps?|kept|holds?|held|has|had|carries|carried)"
-    r" (?:(?:his|her|their) )?(?:own )?(?:passport|passports|id|ids|papers|documents|visa|green card)" + _E,
+    _WORKER_NOUN_HOLDING,
 )), re.IGNORECASE)]
 OWN_PAPERS_WEIGHT = 0.7
 
@@ -1783,14 +1782,11 @@ _EXAMPLE_THREATS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _LEFT_OR_TALKED + _E + r"[^.;\n]{0,60}?" + _W + r"(?:had an? ['\"]?accident|tuvo un ['\"]?accidente|se cayo al rio)" + _E,
 )), re.IGNORECASE)]
 EXAMPLE_THREAT_WEIGHT = 0.7
-_WONT = re.compile(_W + r"(?:won'?t|wouldn'?t|will not|would not)" + _E, re.IGNORECASE)  # "you won't like it" is the threat
 
 
 def example_threats(folded: str) -> list[ConceptHit]:
     """Violence threatened by an example shown or told, or by a euphemism."""
-    return [ConceptHit("cd_threats_of_violence", m.start(), m.end(), EXAMPLE_THREAT_WEIGHT,
-                       negative_wording=bool(_NEGATIVE_WORDING.search(m.group()) or _WONT.search(m.group())))
-            for pattern in _EXAMPLE_THREATS for m in pattern.finditer(folded)]
+    return _matches("cd_threats_of_violence", _EXAMPLE_THREATS, EXAMPLE_THREAT_WEIGHT, folded, negative_wording=True)
 
 
 # Found the job oneself (context: tells smuggling or a job search apart from recruitment by the
