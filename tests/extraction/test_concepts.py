@@ -1284,3 +1284,62 @@ def test_the_worker_cashing_or_sending_her_own_pay_is_not_withholding(text: str)
 ])
 def test_a_call_to_immigration_or_a_handover_to_the_border_patrol_held_over_the_worker_is_denunciation(text: str) -> None:
     assert "cd_threat_of_denunciation" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mami el señor dice que todo lo que gano en la chamba se lo tengo que dar a él y me da 20 el viernes.",
+    "Lavo carros en el autolavado y las propinas se las entregaba al dueño cada noche.",
+    "She cleaned six days a week and what the families paid went straight to a minister.",
+    "The guy gets my pay from the plant and says I am still at 4000 because of the house.",
+    "No nos pagan hasta que se acabe el contrato de la agencia, tres meses.",
+    "Trabaja en el restaurante sin sueldo hasta pagar 6,000 dólares.",
+])
+def test_earnings_handed_over_received_by_another_or_held_until_the_contract_ends_are_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El contratista paga 90 centavos la paca y de ahí se queda la mitad para la renta y la comida.",
+    "I get my pay from the plant every Friday by direct deposit.",
+])
+def test_half_kept_for_rent_or_the_worker_getting_his_own_pay_is_not_withholding(text: str) -> None:
+    assert "cd_withholding_of_wages" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When I said the work was not what we agreed, he said he could make it worse, no weekend rest.",
+    "The owner says anyone who complains goes straight back to the state hospital.",
+    "El dueño les dice que si no obedecen los encierra en el hospital psiquiátrico.",
+    "When I told him I want out, he said then I owe the whole car, 14 thousand.",
+    "The manager told her he would make her life hell if she talked to the inspector.",
+])
+def test_a_loss_answered_to_the_worker_a_life_made_worse_or_an_institution_is_a_threat_of_worse_conditions(text: str) -> None:
+    assert "cd_threat_worse_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When I asked about overtime, he said the rules are on the wall and paid it the next week.",
+    "He lives in the state hospital now and his sister visits him on Sundays.",
+])
+def test_an_answer_without_a_loss_or_a_hospital_without_a_condition_is_not_a_threat(text: str) -> None:
+    assert "cd_threat_worse_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I work the night register 8 p.m. to 8 a.m. and sleep in the back office.",
+    "He stated he sleeps in a converted chicken coop and is called out at any hour.",
+    "Los seis trabajadores viven en un galerón junto al silo.",
+    "Nos tenían en una loma sin señal. Comíamos una vez al día.",
+    "The choir members sing four concerts a day and are given rice once a day.",
+    "Son 20 en la casa y casi no les dan de comer.",
+])
+def test_sleeping_where_no_bed_belongs_and_food_once_a_day_are_bad_living_conditions(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We take lunch once a day at noon and the company pays for it.",
+    "He lives in a rented apartment with his wife and sleeps in his own bed.",
+])
+def test_one_lunch_break_or_an_ordinary_home_is_not_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" not in ids(text)

@@ -897,6 +897,32 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     r"mama|madre|wife|esposa)" + _E,
     _W + r"(?:pay|pago|sueldo|earnings) (?:is |are |se )?(?:marked|written|kept|apunta\w*|anota\w*) (?:in|en) (?:the|a|his|el|la|su) "
     r"(?:notebook|book|ledger|libreta|cuaderno)" + _E,
+    # what the work earns handed over or going to someone else ("todo lo que gano se lo tengo que dar", "las propinas se
+    # las entregaba a él", "the tips go to the owner", "what the families paid went straight to a minister")
+    _W + r"(?:todo )?lo (?:que|q) (?:gano|ganamos|gana|ganan|ganaba|junto|juntamos|junta|juntan|vendo|vendemos|vende|venden|cobro)"
+    r"(?: \w+){0,4}? (?:se lo|se la|se los) (?:tengo|tiene|tenemos|tienen|tenia|tenian|teniamos) (?:que|q) (?:dar|entregar)" + _E,
+    _W + r"(?:todo el dinero|el dinero|las propinas|los tips|las ganancias)(?: (?:que|q) \w+(?: \w+)?)? (?:se lo|se la|se los|se las) "
+    r"(?:tengo|tiene|tenemos|tienen|tenia|tenian) (?:que|q) (?:dar|entregar)" + _E,
+    _W + r"(?:las propinas|los tips|las ganancias|el dinero de las ventas) (?:se las|se los|se lo) (?:entrega\w*|da|dan|daba|daban|"
+    r"quita\w*|queda\w*|lleva\w*)" + _E,
+    _W + r"(?:tips|earnings|donations|the money (?:we|they|i|he|she) (?:make|makes|made|earn|earned|collect|collected)|"
+    r"(?:what|everything|all) (?:we|they|i|he|she|the \w+) (?:make|makes|made|earn|earns|earned|paid|pay|pays)) "
+    r"(?:go|goes|went|gets handed|get handed|are handed|were handed) (?:straight |directly |right )?(?:over )?to (?:the |a |his |her )?"
+    r"(?:boss|owner|manager|minister|pastor|leader|crew leader|patron|trainer|broker|contractor|recruiter|agency|elders?|him|her)" + _E,
+    # all of it kept by someone else ("keeps all of my pay", "de cada cheque se queda todo"); half kept reads as a deduction
+    _W + r"(?<!i )(?<!we )(?<!yo )(?:keeps|kept|takes|took) (?:half|most|all|two thirds|\d+ ?(?:%|percent|por ciento)) of "
+    r"(?:it|that|them|my|his|her|their|our|the) ?(?:pay|paycheck|check|checks|wages|salary|tips|earnings|money)?" + _E,
+    _W + r"(?:de cada (?:cheque|check|pago|semana|quincena) )?se (?:queda|quedaba|quedan|quedaban) (?:con )?(?:todo|casi todo|"
+    r"las propinas|los tips|el dinero|los cheques|el cheque|el check)" + _E,
+    # someone else receives the worker's pay ("the guy gets my pay from the plant", "picks up everybody's checks")
+    _W + r"(?!(?:i|we|me)\b)\w+ (?:gets|got|receives|received|collects|collected|picks up|picked up) (?:my|his|her|our|their|"
+    r"everybody'?s|everyone'?s|the crew'?s|the workers'?) (?:pay|paychecks?|checks?|wages|salary|salaries|earnings)" + _E,
+    # no pay until the contract, the season or a debt is done ("no nos pagan hasta que se acabe el contrato", "sin sueldo
+    # hasta pagar 6,000")
+    _W + r"(?:no (?:nos |les |le |me |te )?)?(?:pagan|paga|pagaran|pagara|pagar|pago|sueldo)(?: \w+){0,2}? hasta (?:que|q) (?:se )?(?:acabe|termine|acaben|terminen|"
+    r"cumpla\w*) (?:el|la|los|las) (?:contrato|temporada|obra|proyecto|cosecha|trabajo|meses|deuda)" + _E,
+    _W + r"(?:sin (?:sueldo|pago|paga|cobrar)|without pay|for no pay|unpaid) (?:hasta|until|till|til) (?:pagar|que pague|(?:he|she|they) "
+    r"(?:pays|paid)|paying|pay off|the debt|la deuda)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
 
@@ -1011,7 +1037,26 @@ _LOSS = (r"(?:lose|loses|losing|forfeit\w*|pierde\w*|pierdo|perder\w*|perdia\w*|
          r"dropped|drop (?:him|her|them|you|me) off|left (?:at|on|in|there|behind)|puts? (?:them|him|her|you|me|us) out|"
          r"on the road|a la calle|en la calle|deja\w* (?:en|botad\w*|tirad\w*)|start walking|walk back|worse|peor|"
          r"cut (?:his |her |their |your |my )?hours|quita\w* (?:la|el|las|los) (?:casa|ruta|horas|turnos?|cuarto|bono|trabajo)|"
-         r"fired|corre|corria|correr\w*|corrio|despid\w*|no cobra\w*|sin paga)")
+         r"fired|corre|corria|correr\w*|corrio|despid\w*|no cobra\w*|sin paga|"
+         # the price of leaving: the whole debt, car or fare at once ("then I owe the whole car", "que le pagara el boleto")
+         r"owes? (?:him |her )?(?:the )?(?:whole|entire|full)|pays? (?:him |her )?(?:it |everything |all )?back|"
+         r"(?:le )?(?:pague|pagara|pagaria) (?:todo|el boleto|el pasaje|la visa|lo de)|(?:debe|debo|debes) (?:todo|el total))")
+# "When I said the work was not what we agreed, he said he could make it worse": the loss answered to what the worker
+# said or asked; the answer must be said ("he said", "dijo que"), so a story of what then happened is not read as a threat.
+_WHEN_ASKED = re.compile(_W + r"(?:when|cuando) (?:i|we|he|she|they|yo|le|les|nosotros|ella|el)" + _E + r"[^.;\n]{0,15}?" + _W
+                         + r"(?:" + _DOES + r"|told|tell|tells|said|say|says|dije|dijo|dijimos)" + _E
+                         + r"[^.;\n]{0,60}?" + _W + r"(?:said|says|told|tells|answered|replied|dijo|dice|contesto|respondio)" + _E
+                         + r"[^.;\n]{0,50}?" + _W + _LOSS + _E, re.IGNORECASE)
+# Whatever is said: the worker's life made worse ("he could make it worse", "make your life hell", "le hace la vida imposible")
+_WORSE_LIFE = re.compile(_W + r"(?:make|makes|made|making|hacer|hace|hacerle|hacerte|hacerles|le hace|te hace|les hace)"
+                         r" (?:it|things|your life|his life|her life|their life|their lives|life|la vida|tu vida|su vida)"
+                         r" (?:worse|harder|hell|miserable|a living hell|imposible|un infierno|de cuadritos|peor|mas dificil)" + _E,
+                         re.IGNORECASE)
+# Sent (back) to an institution as the price: "anyone who complains goes straight back to the state hospital", "he'd have
+# me locked up in the psych ward", "los encierra en el hospital psiquiátrico" (lock words are otherwise another item's).
+_INSTITUTION = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W
+                          + r"(?:state hospital|mental hospital|psych(?:iatric)? ward|locked ward|state school|hospital psiquiatrico|"
+                          r"hospital de enfermos mentales|manicomio|institution|institucion)" + _E, re.IGNORECASE)
 _CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _LOSS + _E,
                                re.IGNORECASE)
 _THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
@@ -1024,10 +1069,11 @@ _LOST_DAY = re.compile(r"\s*(?:el|ese|that|the) (?:dia|day)(?!\w)", re.IGNORECAS
 
 def punishment_threats(folded: str) -> list[ConceptHit]:
     """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
-    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED), PUNISHMENT_WEIGHT, folded, negative_wording=True)
+    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED, _WORSE_LIFE, _INSTITUTION), PUNISHMENT_WEIGHT, folded,
+                    negative_wording=True)
     hits += [ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), PUNISHMENT_WEIGHT,
                         negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS) for m in pattern.finditer(folded)
+             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, _WHEN_ASKED) for m in pattern.finditer(folded)
              if not _OTHER_HARM.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
     return hits
 
@@ -1521,6 +1567,21 @@ _POOR_LODGING = re.compile("|".join(f"(?:{p})" for p in (
     r"cocina|sala|sotano|bodega|oficina)" + _E,
     _W + r"(?:mattress(?:es)?|colchon(?:es)?) (?:in|on|en) (?:the |el |la )?(?:living room|kitchen|laundry(?: room| area)?|sala|cocina|"
     r"lavanderia|hallway|pasillo)" + _E,
+    # the same told without a subject ("works the register and sleeps in the back office", "then sleep on a cot in the
+    # office closet") or as where someone lives ("lives in a camper beside the pens", "viven en un galerón junto al silo")
+    _W + r"(?:and|then|y|luego) (?:\w+ )?(?:sleeps?|slept|sleeping|duerm\w*|dormimos|dormian|dormia|lives?|lived|living|vive|viven|vivimos)"
+    r" (?:in|on|en|sobre) (?:a |an |the |el |la |un |una )?(?:cot|recliner|floor|piso|suelo|back office|back room|office closet|"
+    r"closet|storeroom|stock ?room|tack room|(?:chicken )?coop|hayloft|shed|container|garage|cab|catre|cuartito|trastienda|"
+    r"bodega|galeron|granero|tapanco|gallinero|cochera|garaje|cabina|establo|camper)" + _E,
+    _W + r"(?:lives?|lived|living|vive|viven|vivimos|vivia|vivian|sleeps?|slept|duerm\w*|dormimos) (?:in|en) (?:a |an |the |un |una |el |la )?"
+    r"(?:converted |old |viejo )?(?:shed|chicken coop|coop|tack room|hayloft|storage container|shipping container|galeron|"
+    r"granero|tapanco|gallinero|cuartito (?:de )?(?:atras|arriba)|cuarto de atras|room behind the (?:office|store|kitchen|shop)|"
+    r"camper (?:beside|next to|by) the (?:pens|barn|barns|corrals?|silo))" + _E,
+    # food given out in rations ("comíamos una vez al día", "given rice once a day", "one meal a day")
+    _W + r"(?:(?:eat|ate|eats|eating|fed|given \w+|get \w+|comemos|comiamos|comen|comian|come|comia|nos dan de comer|les dan de comer|"
+    r"les dan|nos dan) (?:only |just |solo |nomas )?(?:once|one time|una vez|1 vez) (?:a|al|per|por) (?:day|dia)|"
+    r"(?:one|1|una|una sola) (?:meal|comida) (?:a|al|per|por) (?:day|dia))" + _E,
+    _W + r"(?:casi no|apenas) (?:nos|les|me|le|te) (?:dan|daban|da|daba) (?:de )?comer" + _E,
 )), re.IGNORECASE)
 POOR_LODGING_WEIGHT = 0.7
 
