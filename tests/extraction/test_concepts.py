@@ -1343,3 +1343,22 @@ def test_sleeping_where_no_bed_belongs_and_food_once_a_day_are_bad_living_condit
 ])
 def test_one_lunch_break_or_an_ordinary_home_is_not_bad_living(text: str) -> None:
     assert "ex_bad_living_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She paid a placement fee of 180,000 pesos borrowed from a lender at 10% a month.",
+    "El reclutador cobró 20 mil pesos por el lugar y mi esposa los pidió prestados al diez por ciento.",
+    "The cooks told my friend they owe the owner for flights and cant quit till its paid.",
+    "Van 2 meses sin paga, dice que estamos pagando el pasaje.",
+    "He said the lender in Thailand would take his parents' house if he ran away.",
+])
+def test_money_borrowed_or_owed_for_the_trip_or_the_fee_is_debt_bondage_at_recruitment(text: str) -> None:
+    assert "cr_debt_bondage" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My family paid the snakehead the whole fee before I left, I owe him nothing and I borrowed nothing.",
+    "La compañía nos pagó el pasaje y la visa; no le debemos nada a nadie.",
+])
+def test_a_trip_paid_by_the_family_or_the_employer_with_nothing_owed_is_not_debt_bondage(text: str) -> None:
+    assert "cr_debt_bondage" not in ids(text)

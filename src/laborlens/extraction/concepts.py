@@ -596,7 +596,7 @@ def leaving_is_free(folded: str, start: int, end: int, sentence: tuple[int, int]
 _CREDITOR = re.compile(
     _W + r"(?:(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re|is|are|was|were|being) owed|"
     r"owe[sd]? (?:me|us)(?: \w+)? (?:money|wages|pay|\$|\d|for (?:my|our) work|back pay)|"
-    r"owed nothing|owe nothing|owes nothing|no (?:debe|debia|debo|debemos|debian) nada|"
+    r"owed nothing|owes? (?:(?:him|her|them|anyone|anybody|nobody|the \w+) )?nothing|no (?:le |les )?(?:debe|debia|debo|debemos|debian) nada|"
     r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d))" + _E, re.IGNORECASE)
 
 
@@ -1162,6 +1162,33 @@ FEE_WEIGHT = 0.75
 def recruitment_fees(folded: str) -> list[ConceptHit]:
     """A charge for the job, the visa or the trip, told as a charge, a payment or a debt."""
     return _matches("dr_travel_recruitment_conditions", _FEE, FEE_WEIGHT, folded)
+
+
+# A debt for the journey or the job itself (ILO/EC: debt bondage at recruitment): money borrowed for the fee, the visa or
+# the trip ("a placement fee of 180,000 pesos borrowed from a lender", "mi esposa los pidió prestados al diez por ciento"),
+# a lender named at all, or the trip owed to whoever paid it ("they owe the owner for flights", "todo va para el pasaje"). The
+# trip to be paid back only if the worker leaves is the price of leaving (a threat of worse conditions), not this debt.
+_TRIP_COST = (r"(?:fees?|visas?|tickets?|trip|plane|flights?|airfare|fare|bus|ride|passage|crossing|coyote|smuggler|snakehead|"
+              r"recruit\w*|agency|agent|placement|processing|cuota|visa|viaje|pasaje|boleto|vuelo|raite|cruce|reclutador\w*|"
+              r"enganchador\w*|agencia|lugar en la lista|papeleo|tramites?)")
+_BORROWED = (r"(?:borrow\w*|took (?:out )?a loan|loan (?:from|at)|lent (?:him|her|them|me|us) the|pidi\w* prestad\w*|"
+             r"(?:los|lo|la|las) pidi\w* prestad\w*|(?:me|le|les|nos) (?:lo |la |los )?prest\w*|saco un prestamo|sacamos un prestamo|"
+             r"con (?:un )?prestamo|al (?:\d+|diez|veinte|cinco) (?:%|por ciento)(?: al mes| mensual)?)")
+_TRAVEL_DEBT = [re.compile(p, re.IGNORECASE) for p in (
+    _W + _TRIP_COST + _E + r"[^.;\n]{0,70}?" + _W + _BORROWED + _E,
+    _W + _BORROWED + _E + r"[^.;\n]{0,50}?" + _W + _TRIP_COST + _E,
+    _W + r"(?:money ?lenders?|loan ?sharks?|a lender|the lender|loan man|prestamistas?|agiotistas?|usurer)" + _E,
+    _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: \w+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
+    r"(?:flights?|plane|tickets?|bus|ride|trip|gas from|airfare|visas?|passage|crossing|bringing)" + _E,
+    _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
+    + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E,
+)]
+TRAVEL_DEBT_WEIGHT = 0.7
+
+
+def travel_debt(folded: str) -> list[ConceptHit]:
+    """Money borrowed or owed for the trip, the visa or the recruiter's fee."""
+    return _matches("cr_debt_bondage", _TRAVEL_DEBT, TRAVEL_DEBT_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the

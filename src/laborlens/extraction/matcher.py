@@ -343,8 +343,9 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=c.negative_wording):
             hits.append(_hit(c.indicator, c.start, c.end, c.weight, folded, _sentence_of(bounds, starts, c.start), pack))
-    # a court placement is at recruitment wherever it is told (not moved by the sentence's cues)
-    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in concepts.placed_by_court(folded)
+    # a court placement, and a debt for the trip or the recruiter's fee, are at recruitment wherever they are told
+    # (not moved by the sentence's cues: "the lender in Thailand would take his parents' house if he ran away")
+    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in (*concepts.placed_by_court(folded), *concepts.travel_debt(folded))
                 if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                                   wording_is_negative=False))
     hits = _with_concepts(hits, folded, bounds, starts, blocked)
