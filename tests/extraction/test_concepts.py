@@ -1362,3 +1362,44 @@ def test_money_borrowed_or_owed_for_the_trip_or_the_fee_is_debt_bondage_at_recru
 ])
 def test_a_trip_paid_by_the_family_or_the_employer_with_nothing_owed_is_not_debt_bondage(text: str) -> None:
     assert "cr_debt_bondage" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He gives me $60 a week and says the rest goes to what I owe.",
+    "The contractor takes $250 out of every weekly pay for it, he calls it the debt: out of every check for the debt.",
+    "The broker says he is keeping our per diem in a 'crew fund' until the project closes.",
+    "Jefe says the pay comes when the whole project is done.",
+])
+def test_pay_going_to_a_debt_a_fund_or_a_relative_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "El boss no nos deja salir del motel, dice que afuera la policía levanta a los que no tienen papeles.",
+    "También le dice que en Wausau la migra espera a los que se salen de las granjas.",
+    "If I complain he says DPS will arrest me for working without a license.",
+])
+def test_the_police_picking_up_waiting_for_or_arresting_leavers_told_to_the_worker_is_false_information(text: str) -> None:
+    assert "vr_false_information_law_authorities" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Para entrar en la lista del reclutador en San Luis Potosí pagué 28 mil pesos.",
+    "Le cobra 600 por el viaje desde Texas y además la renta de la traila.",
+    "I paid $3,000 to a man in Accra for the visa and the ticket.",
+])
+def test_a_sum_paid_or_charged_for_the_visa_the_trip_or_a_place_on_the_list_is_a_recruitment_charge(text: str) -> None:
+    assert "dr_travel_recruitment_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text, item", [
+    ("A helper was struck when the suspended work platform dropped about 6 ft after a winch failure.", "cd_violence_on_victim"),
+    ("He caught his left hand in the root washer while clearing a jam; the guard had been taken off.",
+     "cd_isolation_confinement_surveillance"),
+    ("They camped by a barn on a ranch near Burns and the boss has never threatened anyone.", "cd_violence_on_victim"),
+    ("Pay hits my own account every friday.", "cd_violence_on_victim"),
+    ("Nadie le quita el pasaporte, tiene su teléfono y no le debe nada al reclutador.", "cd_isolation_confinement_surveillance"),
+    ("El tío cobra su sueldo y dice que lo manda a la familia.", "ctx_keeps_own_wages"),
+])
+def test_machines_towns_and_a_worker_who_keeps_her_phone_are_not_coercion(text: str, item: str) -> None:
+    assert item not in ids(text)

@@ -852,10 +852,18 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:lo|la|los|el dinero|mi dinero|su dinero|su sueldo|mi sueldo) (?:tiene|tenia) guardad[oa]s?" + _E,
     _W + r"(?:se )?(?:me|le|les|nos) (?:les |le )?guarda\w* (?:todo|lo demas|el resto|el dinero|mi dinero|su dinero|los cheques)" + _E,
     _W + r"(?:money|pay|paid|pagan|pago|dinero|paga)(?: (?:will|would|only|come|comes|llega|viene))* (?:when|until|"
-    r"at the end of|hasta que|cuando|al final de)(?: the| el| la| se)? (?:project|season|contract|job|obra|temporada|contrato|proyecto)"
+    r"at the end of|hasta que|cuando|al final de)(?: the| el| la| se)?(?: whole| entire| todo el| toda la)? (?:project|season|contract|job|obra|temporada|contrato|proyecto)"
     r"(?: is)? (?:finish\w*|end\w*|over|done|termin\w*|acab\w*)" + _E,
     _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay|the other \$? ?\d[\d,]*) (?:goes|went|go) "
     r"(?:to|toward|towards|into) (?:the|his|her|my|their) (?:\w+ )?(?:debt|loan)" + _E,
+    # "the rest goes to what I owe", "$200 more goes to the $4,000 I owe him", "takes $250 out of every check for the debt"
+    _W + r"(?:the rest|the remainder|lo demas|el resto|\$ ?\d[\d,]* more) (?:goes|went|go|va|iba|se va) (?:to|toward|towards|a|para) "
+    r"(?:what|the \$? ?\d[\d,]*|lo que) (?:i|he|she|we|they|debo|debe|debemos|deben)" + _E,
+    _W + r"out of (?:every|each) (?:\w+ )?(?:pay|check|paycheck|cheque) (?:for|toward|towards|to) (?:it|the debt|la deuda|the loan|what)" + _E,
+    _W + r"(?:de cada|cada) (?:cheque|check|pago|semana|quincena) (?:\w+ ){0,6}?(?:para|por) (?:la deuda|lo que debe)" + _E,
+    # held in a "fund" until the job ends ("keeping it in a crew fund until the project closes", "va al fondo")
+    _W + r"(?:keep\w*|hold\w*|put\w*|guard\w*|mete\w*|goes|va|van) (?:[\w']+ ){0,3}?(?:in|into|to|en|al|a un|a el) "
+    r"(?:a |the |el |un )?\W?(?:crew |company |la compania )?(?:fund|fondo)\W?" + _E,
     _W + r"(?:se queda|se quedaba|se quedo|se quedan) (?:con )?mis? (?:pay|paycheck|sueldo|cheque|pago|check|quincena)s?" + _E,
     _W + r"(?<!i )(?<!we )(?:keeps|kept|takes|took) my (?:whole |entire )?(?:pay|paycheck|check|wages|salary)" + _E
     + r"(?! (?:to|into|in) (?:the|my) bank)",
@@ -1155,6 +1163,16 @@ _FEE = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:paid|pague|pagamos|pagaron)" + _E + r"(?: \w+){0,2} (?:the |a |an |al |a la |a una |a un )?"
     r"(?:recruiters?|agency|reclutador\w*|agencia|enganchador\w*)" + _E + r"[^.;\n]{0,40}?" + _FEE_AMOUNT + _E,
     _W + r"(?:cobrando|charging (?:me|us|him|her|them) for) (?:el |la |the )?" + _TRIP_THING + _E,
+    # a sum paid, charged or owed for the visa, the trip, the papers or a place on the list, whoever took it
+    # ("pagué 28 mil pesos para entrar en la lista", "le cobra 600 por el viaje"); a sum owed for the trip is the debt's (the
+    # corpus labels "owes 2,000 por el viaje" cr_debt_bondage alone)
+    _W + r"(?:paid|pay|pays|pague|pago|pagamos|pagaron|cobra|cobro|cobraron|cobraba|charged?|charges)"
+    + _E + r"(?: [\w$,.]+){0,3}? ?\$? ?\d[\d,.]*(?: mil| thousand|k)?(?: (?:pesos|dolares|dollars|usd|quetzales|lempiras|soles|yuan))?"
+    r"(?: (?:a|to) (?:un|una|el|la|the|a|an) \w+)?(?: (?:en|in) \w+)? (?:for|por|para) (?:the |el |la |los |las |his |my |her |su |mi )?"
+    r"(?:visas?|trip|ticket|tickets|boleto|pasaje|flight|vuelo|airfare|papers|papeles|paperwork|papeleo|tramites?|"
+    r"(?:a )?(?:lugar|place) (?:en|on) la lista|the list|la lista|entrar en la lista|the job|el trabajo|la chamba|contrato|"
+    r"contract|permit|permiso|viaje)" + _E,
+    _W + r"(?:para entrar en|para apuntarlo en|por apuntarlo en|to get on|for a place on) (?:la|the) (?:lista|list)" + _E,
 )), re.IGNORECASE)]
 FEE_WEIGHT = 0.75
 
@@ -1178,7 +1196,7 @@ _TRAVEL_DEBT = [re.compile(p, re.IGNORECASE) for p in (
     _W + _TRIP_COST + _E + r"[^.;\n]{0,70}?" + _W + _BORROWED + _E,
     _W + _BORROWED + _E + r"[^.;\n]{0,50}?" + _W + _TRIP_COST + _E,
     _W + r"(?:money ?lenders?|loan ?sharks?|a lender|the lender|loan man|prestamistas?|agiotistas?|usurer)" + _E,
-    _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: \w+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
+    _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: [\w$,.]+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
     r"(?:flights?|plane|tickets?|bus|ride|trip|gas from|airfare|visas?|passage|crossing|bringing)" + _E,
     _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
     + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E,
@@ -1517,15 +1535,17 @@ def own_pay_words(folded: str) -> list[ConceptHit]:
 # What the worker is told the police or immigration will do (ILO/EC: false information about
 # law and authorities): "la migra me agarra en la esquina", "immigration watches the airstrip",
 # "the police here don't help people without papers", "ICE pays ranchers a reward".
-_TOLD = r"(?:told|tells|says|said|warned|dijo|dice|decia|decian|dijeron|advirtio|advierte|le dijeron|nos dijeron|me dijeron)"
+_TOLD = (r"(?:told|tells|says|said|warned|dijo|dice|decia|decian|dijeron|advirtio|advierte|le dijeron|nos dijeron|me dijeron|"
+         r"ha dicho|han dicho|repite\w*|repeats?|reminds?)")
 _LAW = (r"(?:immigration|ice|la migra|migra|the police|police|policia|la policia|the cops|cops|sheriff|border patrol|"
-        r"la patrulla|migracion)")
+        r"la patrulla|migracion|dps|troopers?|state police|the law)")
 _FALSE_LAW = re.compile(
     _W + _TOLD + _E + r"[^.;\n]{0,80}?" + _W + _LAW + _E + r"[^.;\n]{0,30}?" + _W
     + r"(?:pick\w* (?:\w+ )?up|picks? (?:him|her|you|them|us) up|agarra\w*|deport\w*|watch\w*|vigila\w*|no ayuda\w*|"
     r"(?:doesn'?t|don'?t|won'?t|does not|do not|will not) help|lock\w* (?:you|him|her|them|us) up|jail\w*|arrest\w*|encarcel\w*|"
     r"mete\w* (?:a la |en la )?carcel|pays? (?:ranchers|bosses|a reward)|works? for (?:him|her|the boss|the owner)|"
-    r"trabaja\w* para (?:el|ella|el patron)|obedec\w*)" + _E, re.IGNORECASE)
+    r"trabaja\w* para (?:el|ella|el patron)|obedec\w*|levanta\w*|recoge\w*|espera\w* a|esta\w* esperando|is waiting|"
+    r"(?:finds?|will find|catch\w*) (?:you|me|him|her|them|us)|(?:se )?(?:lo|la|los|las|te|me|nos) lleva\w*)" + _E, re.IGNORECASE)
 FALSE_LAW_WEIGHT = 0.7
 
 
