@@ -1403,3 +1403,28 @@ def test_a_sum_paid_or_charged_for_the_visa_the_trip_or_a_place_on_the_list_is_a
 ])
 def test_machines_towns_and_a_worker_who_keeps_her_phone_are_not_coercion(text: str, item: str) -> None:
     assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text, item", [
+    ("Follow-up on an anonymous complaint of 'men locked in' at a dealer's yard.", "cd_isolation_confinement_surveillance"),
+    ("Me preguntaron si en el buffet nos tienen encerrados. No, para nada.", "cd_isolation_confinement_surveillance"),
+    ("The front gate is chained at 10 p.m. after tractor and nut thefts; each worker has his own key.",
+     "cd_isolation_confinement_surveillance"),
+    ("The dance company manager is strict, curfew at midnight and no guests in the rooms.", "cd_isolation_confinement_surveillance"),
+    ("Cameras over every register, we count the drawer with the shift manager.", "cd_isolation_confinement_surveillance"),
+    ("¿Que si alguien me tiene los papeles? No, el pasaporte lo cargo yo.", "cd_confiscation_of_documents"),
+    ("Trabajé en una granja y me pagaron menos de lo acordado, me deben como 600 dólares.", "cd_debt_bondage"),
+    ("Compa ayer casi nos mata un rayo en el proyecto, el capataz nos tuvo conectando en plena tormenta.", "cd_threats_of_violence"),
+    ("A un compañero lo pateó una yegua en el pecho y el patrón lo llevó al hospital.", "cd_violence_on_victim"),
+])
+def test_allegations_checked_rules_of_a_lawful_job_answered_questions_and_accidents_are_not_coercion(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize("text, item", [
+    ("They kept our passports in the office safe, and we had a 10 pm curfew with room checks.", "cd_isolation_confinement_surveillance"),
+    ("El contratista dice que cada uno le debe 2,000 por el viaje.", "cr_debt_bondage"),
+    ("Does the boss keep your passport? Yes, he took it in May.", "cd_confiscation_of_documents"),
+])
+def test_a_curfew_with_room_checks_a_debt_to_the_contractor_and_a_question_answered_yes_still_count(text: str, item: str) -> None:
+    assert item in ids(text)

@@ -597,7 +597,14 @@ _CREDITOR = re.compile(
     _W + r"(?:(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re|is|are|was|were|being) owed|"
     r"owe[sd]? (?:me|us)(?: \w+)? (?:money|wages|pay|\$|\d|for (?:my|our) work|back pay)|"
     r"owed nothing|owes? (?:(?:him|her|them|anyone|anybody|nobody|the \w+) )?nothing|no (?:le |les )?(?:debe|debia|debo|debemos|debian) nada|"
-    r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d))" + _E, re.IGNORECASE)
+    r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d[\d,.]*|las horas|el overtime|el tiempo extra|la quincena)|"
+    r"(?:le|les) deben? (?:las horas|el overtime|el tiempo extra|la quincena|el sueldo|su sueldo)|"
+    # the worker as creditor in other words, or a debt said to be absent ("lo que me deben", "what they owe her",
+    # "approx $1,100 owed", "no sign of threats, debts or control")
+    r"lo (?:que|q) (?:me|nos) debe(?:n)?|(?:just |only )?(?:wants?|quiere\w*) (?:lo (?:que|q)|what) (?:they|he|she|the \w+|le|les|me)"
+    r" ?(?:owes?|debe\w*)|what (?:they|he|she|the \w+) owes? me|(?:approx\.? |about |around )?\$ ?[\d,]+ owed|"
+    r"(?:no|sin) (?:sign|signs|evidence|indication|indicios|senales?) (?:of |de )?(?:\w+,? (?:or |ni |y |and )?){0,4}(?:debts?|deudas?))"
+    + _E, re.IGNORECASE)
 
 
 def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -856,14 +863,6 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     r"(?: is)? (?:finish\w*|end\w*|over|done|termin\w*|acab\w*)" + _E,
     _W + r"(?:it all|all of it|everything|the rest|all the money|all (?:my|his|her|their) pay|the other \$? ?\d[\d,]*) (?:goes|went|go) "
     r"(?:to|toward|towards|into) (?:the|his|her|my|their) (?:\w+ )?(?:debt|loan)" + _E,
-    # "the rest goes to what I owe", "$200 more goes to the $4,000 I owe him", "takes $250 out of every check for the debt"
-    _W + r"(?:the rest|the remainder|lo demas|el resto|\$ ?\d[\d,]* more) (?:goes|went|go|va|iba|se va) (?:to|toward|towards|a|para) "
-    r"(?:what|the \$? ?\d[\d,]*|lo que) (?:i|he|she|we|they|debo|debe|debemos|deben)" + _E,
-    _W + r"out of (?:every|each) (?:\w+ )?(?:pay|check|paycheck|cheque) (?:for|toward|towards|to) (?:it|the debt|la deuda|the loan|what)" + _E,
-    _W + r"(?:de cada|cada) (?:cheque|check|pago|semana|quincena) (?:\w+ ){0,6}?(?:para|por) (?:la deuda|lo que debe)" + _E,
-    # held in a "fund" until the job ends ("keeping it in a crew fund until the project closes", "va al fondo")
-    _W + r"(?:keep\w*|hold\w*|put\w*|guard\w*|mete\w*|goes|va|van) (?:[\w']+ ){0,3}?(?:in|into|to|en|al|a un|a el) "
-    r"(?:a |the |el |un )?\W?(?:crew |company |la compania )?(?:fund|fondo)\W?" + _E,
     _W + r"(?:se queda|se quedaba|se quedo|se quedan) (?:con )?mis? (?:pay|paycheck|sueldo|cheque|pago|check|quincena)s?" + _E,
     _W + r"(?<!i )(?<!we )(?:keeps|kept|takes|took) my (?:whole |entire )?(?:pay|paycheck|check|wages|salary)" + _E
     + r"(?! (?:to|into|in) (?:the|my) bank)",
@@ -905,39 +904,58 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     r"mama|madre|wife|esposa)" + _E,
     _W + r"(?:pay|pago|sueldo|earnings) (?:is |are |se )?(?:marked|written|kept|apunta\w*|anota\w*) (?:in|en) (?:the|a|his|el|la|su) "
     r"(?:notebook|book|ledger|libreta|cuaderno)" + _E,
-    # what the work earns handed over or going to someone else ("todo lo que gano se lo tengo que dar", "las propinas se
-    # las entregaba a él", "the tips go to the owner", "what the families paid went straight to a minister")
-    _W + r"(?:todo )?lo (?:que|q) (?:gano|ganamos|gana|ganan|ganaba|junto|juntamos|junta|juntan|vendo|vendemos|vende|venden|cobro)"
-    r"(?: \w+){0,4}? (?:se lo|se la|se los) (?:tengo|tiene|tenemos|tienen|tenia|tenian|teniamos) (?:que|q) (?:dar|entregar)" + _E,
-    _W + r"(?:todo el dinero|el dinero|las propinas|los tips|las ganancias)(?: (?:que|q) \w+(?: \w+)?)? (?:se lo|se la|se los|se las) "
-    r"(?:tengo|tiene|tenemos|tienen|tenia|tenian) (?:que|q) (?:dar|entregar)" + _E,
-    _W + r"(?:las propinas|los tips|las ganancias|el dinero de las ventas) (?:se las|se los|se lo) (?:entrega\w*|da|dan|daba|daban|"
-    r"quita\w*|queda\w*|lleva\w*)" + _E,
-    _W + r"(?:tips|earnings|donations|the money (?:we|they|i|he|she) (?:make|makes|made|earn|earned|collect|collected)|"
-    r"(?:what|everything|all) (?:we|they|i|he|she|the \w+) (?:make|makes|made|earn|earns|earned|paid|pay|pays)) "
-    r"(?:go|goes|went|gets handed|get handed|are handed|were handed) (?:straight |directly |right )?(?:over )?to (?:the |a |his |her )?"
-    r"(?:boss|owner|manager|minister|pastor|leader|crew leader|patron|trainer|broker|contractor|recruiter|agency|elders?|him|her)" + _E,
-    # all of it kept by someone else ("keeps all of my pay", "de cada cheque se queda todo"); half kept reads as a deduction
-    _W + r"(?<!i )(?<!we )(?<!yo )(?:keeps|kept|takes|took) (?:half|most|all|two thirds|\d+ ?(?:%|percent|por ciento)) of "
-    r"(?:it|that|them|my|his|her|their|our|the) ?(?:pay|paycheck|check|checks|wages|salary|tips|earnings|money)?" + _E,
-    _W + r"(?:de cada (?:cheque|check|pago|semana|quincena) )?se (?:queda|quedaba|quedan|quedaban) (?:con )?(?:todo|casi todo|"
-    r"las propinas|los tips|el dinero|los cheques|el cheque|el check)" + _E,
-    # someone else receives the worker's pay ("the guy gets my pay from the plant", "picks up everybody's checks")
-    _W + r"(?!(?:i|we|me)\b)\w+ (?:gets|got|receives|received|collects|collected|picks up|picked up) (?:my|his|her|our|their|"
-    r"everybody'?s|everyone'?s|the crew'?s|the workers'?) (?:pay|paychecks?|checks?|wages|salary|salaries|earnings)" + _E,
-    # no pay until the contract, the season or a debt is done ("no nos pagan hasta que se acabe el contrato", "sin sueldo
-    # hasta pagar 6,000")
-    _W + r"(?:no (?:nos |les |le |me |te )?)?(?:pagan|paga|pagaran|pagara|pagar|pago|sueldo)(?: \w+){0,2}? hasta (?:que|q) (?:se )?(?:acabe|termine|acaben|terminen|"
-    r"cumpla\w*) (?:el|la|los|las) (?:contrato|temporada|obra|proyecto|cosecha|trabajo|meses|deuda)" + _E,
-    _W + r"(?:sin (?:sueldo|pago|paga|cobrar)|without pay|for no pay|unpaid) (?:hasta|until|till|til) (?:pagar|que pague|(?:he|she|they) "
-    r"(?:pays|paid)|paying|pay off|the debt|la deuda)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
+# More shapes of the same, each scanned only when its guard word is in the text (one alternation of
+# them all would be tried at every position and cost a fifth of the extraction's time).
+_WITHHELD_GUARDED = [(re.compile(guard, re.IGNORECASE), re.compile(pattern, re.IGNORECASE)) for guard, pattern in (
+    # "the rest goes to what I owe", "$200 more goes to the $4,000 I owe him"
+    (r"owe|debo|debe", _W + r"(?:the rest|the remainder|lo demas|el resto|\$ ?\d[\d,]* more) (?:goes|went|go|va|iba|se va) "
+     r"(?:to|toward|towards|a|para) (?:what|the \$? ?\d[\d,]*|lo que) (?:i|he|she|we|they|debo|debe|debemos|deben)" + _E),
+    # "takes $250 out of every check for the debt", "de cada cheque ... para la deuda"
+    (r"out of (?:every|each)", _W + r"out of (?:every|each) (?:\w+ )?(?:pay|check|paycheck|cheque) (?:for|toward|towards|to) "
+     r"(?:it|the debt|la deuda|the loan|what)" + _E),
+    (r"deuda|lo que debe", _W + r"(?:de cada|cada) (?:cheque|check|pago|semana|quincena) (?:\w+ ){0,6}?(?:para|por) "
+     r"(?:la deuda|lo que debe)" + _E),
+    # held in a "fund" until the job ends ("keeping it in a crew fund until the project closes", "va al fondo")
+    (r"fund|fondo", _W + r"(?:keep\w*|hold\w*|put\w*|guard\w*|mete\w*|goes|va|van) (?:[\w']+ ){0,3}?(?:in|into|to|en|al|a un|a el) "
+     r"(?:a |the |el |un )?\W?(?:crew |company |la compania )?(?:fund|fondo)\W?" + _E),
+    # what the work earns handed over or going to someone else ("todo lo que gano se lo tengo que dar", "las propinas se
+    # las entregaba a él", "the tips go to the owner", "what the families paid went straight to a minister")
+    (r"dar|entregar", _W + r"(?:todo )?lo (?:que|q) (?:gano|ganamos|gana|ganan|ganaba|junto|juntamos|junta|juntan|vendo|vendemos|"
+     r"vende|venden|cobro)(?: \w+){0,4}? (?:se lo|se la|se los) (?:tengo|tiene|tenemos|tienen|tenia|tenian|teniamos) (?:que|q) "
+     r"(?:dar|entregar)" + _E),
+    (r"dar|entregar", _W + r"(?:todo el dinero|el dinero|las propinas|los tips|las ganancias)(?: (?:que|q) \w+(?: \w+)?)? "
+     r"(?:se lo|se la|se los|se las) (?:tengo|tiene|tenemos|tienen|tenia|tenian) (?:que|q) (?:dar|entregar)" + _E),
+    (r"propinas|tips|ganancias|ventas", _W + r"(?:las propinas|los tips|las ganancias|el dinero de las ventas) (?:se las|se los|se lo) "
+     r"(?:entrega\w*|da|dan|daba|daban|quita\w*|queda\w*|lleva\w*)" + _E),
+    (r"\b(?:go|goes|went|handed)\b", _W + r"(?:tips|earnings|donations|the money (?:we|they|i|he|she) (?:make|makes|made|earn|earned|"
+     r"collect|collected)|(?:what|everything|all) (?:we|they|i|he|she|the \w+) (?:make|makes|made|earn|earns|earned|paid|pay|pays)) "
+     r"(?:go|goes|went|gets handed|get handed|are handed|were handed) (?:straight |directly |right )?(?:over )?to (?:the |a |his |her )?"
+     r"(?:boss|owner|manager|minister|pastor|leader|crew leader|patron|trainer|broker|contractor|recruiter|agency|elders?|him|her)" + _E),
+    # all of it kept by someone else ("keeps all of my pay", "de cada cheque se queda todo"); half kept reads as a deduction
+    (r"all of", _W + r"(?<!i )(?<!we )(?<!yo )(?:keeps|kept|takes|took) all of (?:it|that|them|my|his|her|their|our|the) ?"
+     r"(?:pay|paycheck|check|checks|wages|salary|tips|earnings|money)?" + _E),
+    (r"queda", _W + r"(?:de cada (?:cheque|check|pago|semana|quincena) )?se (?:queda|quedaba|quedan|quedaban) (?:con )?(?:todo|casi todo|"
+     r"las propinas|los tips|el dinero|los cheques|el cheque|el check)" + _E),
+    # someone else receives the worker's pay ("the guy gets my pay from the plant", "picks up everybody's checks")
+    (r"gets|got|receive|collect|picks? up|picked up", _W + r"(?!(?:i|we|me)\b)\w+ (?:gets|got|receives|received|collects|collected|"
+     r"picks up|picked up) (?:my|his|her|our|their|everybody'?s|everyone'?s|the crew'?s|the workers'?) (?:pay|paychecks?|checks?|"
+     r"wages|salary|salaries|earnings)" + _E),
+    # no pay until the contract, the season or a debt is done ("no nos pagan hasta que se acabe el contrato", "sin sueldo
+    # hasta pagar 6,000")
+    (r"hasta", _W + r"(?:no (?:nos |les |le |me |te )?)?(?:pagan|paga|pagaran|pagara|pagar|pago|sueldo)(?: \w+){0,2}? hasta (?:que|q) "
+     r"(?:se )?(?:acabe|termine|acaben|terminen|cumpla\w*) (?:el|la|los|las) (?:contrato|temporada|obra|proyecto|cosecha|trabajo|"
+     r"meses|deuda)" + _E),
+    (r"hasta|until|till|til", _W + r"(?:sin (?:sueldo|pago|paga|cobrar)|without pay|for no pay|unpaid) (?:hasta|until|till|til) "
+     r"(?:pagar|que pague|(?:he|she|they) (?:pays|paid)|paying|pay off|the debt|la deuda)" + _E),
+)]
 
 
 def wages_withheld(folded: str) -> list[ConceptHit]:
     """Pay that goes to an intermediary or a debt before (or instead of) the worker."""
-    return _matches("cd_withholding_of_wages", _WITHHELD, WITHHELD_WEIGHT, folded, negative_wording=True)
+    patterns = [*_WITHHELD, *(pattern for guard, pattern in _WITHHELD_GUARDED if guard.search(folded))]
+    return _matches("cd_withholding_of_wages", patterns, WITHHELD_WEIGHT, folded, negative_wording=True)
 
 
 _NEGATIVE_WORDING = re.compile(_W + r"(?:not|no|cannot|can'?t|sin|without|nobody|nadie|don'?t|doesn'?t|won'?t|wouldn'?t|none|nada|nothing|"
@@ -1065,6 +1083,10 @@ _WORSE_LIFE = re.compile(_W + r"(?:make|makes|made|making|hacer|hace|hacerle|hac
 _INSTITUTION = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W
                           + r"(?:state hospital|mental hospital|psych(?:iatric)? ward|locked ward|state school|hospital psiquiatrico|"
                           r"hospital de enfermos mentales|manicomio|institution|institucion)" + _E, re.IGNORECASE)
+# the newer shapes are scanned only when a word they need is in the text
+_WHEN_GUARD = re.compile(r"\b(?:when|cuando)\b", re.IGNORECASE)
+_WORSE_LIFE_GUARD = re.compile(r"worse|harder|hell|miserable|imposible|infierno|cuadritos|peor|dificil", re.IGNORECASE)
+_INSTITUTION_GUARD = re.compile(r"hospital|ward|school|institu|manicomio", re.IGNORECASE)
 _CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _LOSS + _E,
                                re.IGNORECASE)
 _THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
@@ -1077,11 +1099,13 @@ _LOST_DAY = re.compile(r"\s*(?:el|ese|that|the) (?:dia|day)(?!\w)", re.IGNORECAS
 
 def punishment_threats(folded: str) -> list[ConceptHit]:
     """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
-    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED, _WORSE_LIFE, _INSTITUTION), PUNISHMENT_WEIGHT, folded,
+    guarded = [p for p, guard in ((_WORSE_LIFE, _WORSE_LIFE_GUARD), (_INSTITUTION, _INSTITUTION_GUARD)) if guard.search(folded)]
+    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED, *guarded), PUNISHMENT_WEIGHT, folded,
                     negative_wording=True)
     hits += [ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), PUNISHMENT_WEIGHT,
                         negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, _WHEN_ASKED) for m in pattern.finditer(folded)
+             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, *((_WHEN_ASKED,) if _WHEN_GUARD.search(folded) else ()))
+             for m in pattern.finditer(folded)
              if not _OTHER_HARM.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
     return hits
 
@@ -1204,9 +1228,16 @@ _TRAVEL_DEBT = [re.compile(p, re.IGNORECASE) for p in (
 TRAVEL_DEBT_WEIGHT = 0.7
 
 
+# each pattern of _TRAVEL_DEBT is scanned only when its guard word is in the text
+_TRAVEL_DEBT_GUARDS = [re.compile(g, re.IGNORECASE) for g in (
+    r"borrow|loan|lent|prest|%|por ciento", r"borrow|loan|lent|prest|%|por ciento", r"lender|loan|prestamista|agiotista|usurer",
+    r"owe", r"deb|deuda|pagando|para")]
+
+
 def travel_debt(folded: str) -> list[ConceptHit]:
     """Money borrowed or owed for the trip, the visa or the recruiter's fee."""
-    return _matches("cr_debt_bondage", _TRAVEL_DEBT, TRAVEL_DEBT_WEIGHT, folded)
+    patterns = [p for p, guard in zip(_TRAVEL_DEBT, _TRAVEL_DEBT_GUARDS, strict=True) if guard.search(folded)]
+    return _matches("cr_debt_bondage", patterns, TRAVEL_DEBT_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the

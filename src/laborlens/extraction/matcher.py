@@ -40,9 +40,10 @@ _FOLD_PAIRS = {  # accented letter -> plain letter, curly quote -> straight (one
 _FOLD = str.maketrans({c: plain for chars, plain in _FOLD_PAIRS.items() for c in chars})
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 # A period after an abbreviation or an initial ("U.S. authorities", "Mr. T. states", "Sra.")
-# does not end the sentence.
-_SENTENCE_END = re.compile(r"(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSr)(?<!\bSra)(?<!\bSrta)"
-                           r"(?<![\s(][A-Z])[.!?]+[\"”')\]]*\s+|\n\s*")
+# does not end the sentence, nor does the one of "a.m."/"p.m." when the sentence goes on in lower
+# case ("the gate is chained at 10 p.m. after tractor thefts").
+_SENTENCE_END = re.compile(r"(?=[.!?])(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSr)(?<!\bSra)(?<!\bSrta)"
+                           r"(?<![\s(][A-Z])(?!(?<=[apAP]\.[mM])\.\s+[a-z0-9(])[.!?]+[\"”')\]]*\s+|\n\s*")
 
 
 def fold(text: str) -> str:

@@ -78,13 +78,22 @@ def negated_inside(matched: str, rules: NegationRules) -> bool:
     return any(rules.is_cue(token) for token in _tokens(matched))
 
 
+# A question the text answers "no" ("¿Que si alguien me tiene los papeles? No, ...", "Debts? None."):
+# what the question asks is what the answer denies.
+_ANSWERED_NO = re.compile(r"[^.!?\n]{0,80}\?\s*(?:no|nope|nah|never|none|nobody|nada|ninguna|ninguno|nunca|nadie|jamas|"
+                          r"para nada|not at all)(?![\w'])", re.IGNORECASE)
+
+
 def is_negated(text: str, start: int, end: int, sentence_start: int, rules: NegationRules,
                *, wording_is_negative: bool) -> bool:
     """Whether the match text[start:end] is negated within its sentence.
 
     ``wording_is_negative`` is set for patterns such as "not allowed to leave", whose own
-    negation is the evidence: only a negation before them counts (double negation).
+    negation is the evidence: only a negation before them counts (double negation). A
+    question answered "no" negates what it asks.
     """
     if negated_before(text[sentence_start:start], rules):
+        return True
+    if not wording_is_negative and _ANSWERED_NO.match(text, end):
         return True
     return not wording_is_negative and negated_inside(text[start:end], rules)
