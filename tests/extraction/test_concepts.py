@@ -1428,3 +1428,50 @@ def test_allegations_checked_rules_of_a_lawful_job_answered_questions_and_accide
 ])
 def test_a_curfew_with_room_checks_a_debt_to_the_contractor_and_a_question_answered_yes_still_count(text: str, item: str) -> None:
     assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crew leader keeps a list of their families' addresses in Mexico in case anybody runs off.",
+    "Cuando dijo que buscaría otro trabajo, el contratista le recordó que conoce la casa de su mamá en Comayagua.",
+    "Dice que si nos vamos antes de pagar le manda a su gente a la casa de mi papá en Chiquimula.",
+])
+def test_the_familys_home_held_over_the_worker_is_violence_against_the_family(text: str) -> None:
+    assert "cd_violence_on_family" in ids(text)
+
+
+def test_a_threat_to_the_family_made_over_leaving_is_at_destination_even_with_the_smuggler_named() -> None:
+    found = ids("Cada semana se queda con 300 de mi pago. Me dijo que si me voy, los del coyote saben dónde vive mi familia.")
+    assert "cd_violence_on_family" in found and "cr_violence_on_family" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Since then the crew boss takes $200 out of each week's pay 'for what you cost me' and hands him about $90.",
+    "The broker picks up V's paycheck at the yard office every Friday and hands V approx $250 cash.",
+    "El check lo cobra el patrón y dice que se lo manda a mi mamá.",
+    "Uno me dijo que no les han pagado desde septiembre, que les van a pagar todo junto en noviembre.",
+    "Boss says the pay is 'saved' until they fly home in January.",
+    "Crew boss pays cash only 'when the job is done'.",
+    "His tio keeps his money til he pays off the trip from Guatemala.",
+])
+def test_pay_taken_for_the_debt_collected_by_another_or_put_off_is_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The owner takes $40 out of each check for the room.",
+    "I pick up my check at the office every Friday.",
+])
+def test_a_rent_deduction_or_the_worker_collecting_her_own_check_is_not_withholding(text: str) -> None:
+    assert "cd_withholding_of_wages" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My company is strict: camera facing the driver the whole trip and random drug tests.",
+    "La camioneta tiene GPS y cámara, y si no te amarras el arnés te mandan a tu casa.",
+    "Revisan las cámaras si un padre se queja.",
+    "Resident complaint re: \"workers being watched\" at the new park fields on Hollis Rd.",
+    "El encargado apunta 10 horas aunque hacemos 12 y el overtime no sale en el check.",
+    "Crew leader's phone log shows 6:00-16:30 days, Mon-Sat.",
+])
+def test_cameras_on_vehicles_a_complaint_checked_pay_stubs_and_phone_logs_are_not_confinement(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" not in ids(text)

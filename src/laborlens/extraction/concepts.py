@@ -949,6 +949,34 @@ _WITHHELD_GUARDED = [(re.compile(guard, re.IGNORECASE), re.compile(pattern, re.I
      r"meses|deuda)" + _E),
     (r"hasta|until|till|til", _W + r"(?:sin (?:sueldo|pago|paga|cobrar)|without pay|for no pay|unpaid) (?:hasta|until|till|til) "
      r"(?:pagar|que pague|(?:he|she|they) (?:pays|paid)|paying|pay off|the debt|la deuda)" + _E),
+    # a sum taken from each pay for the debt or the trip ("takes $200 out of each week's pay 'for what you cost me'",
+    # "se queda con 300 de mi pago"); a sum for rent or food is a deduction, not this
+    (r"debt|deuda|owe|debe|cost|trip|viaje|pasaje|loan|prestamo|ride|raite|visa", _W + r"(?:takes?|took|keeps?|kept|se queda con|"
+     r"se quedaba con|le quita|les quita|nos quita|me quita|retiene)(?: (?:about|approx\.?|como|unos))? \$? ?\d[\d,]*(?: dollars| dolares)?"
+     r" (?:out of|from|of|de) (?:each|every|cada|mi|su|my|his|her|the) (?:[\w']+ )?(?:pay|paycheck|check|cheque|pago|weekly pay|week)"
+     + _E + r"[^.;\n]{0,50}?" + _W + r"(?:debt|deuda|owes?|debe|cost me|trip|viaje|pasaje|loan|prestamo|ride|raite|visa|lo que falta|"
+     r"what'?s left)" + _E),
+    # the pay collected by someone else ("the broker picks up V's paycheck", "el check lo cobra él", "mi cheque se lo entregan
+    # a mi tío", "cobra los cheques de los dos en su propia cuenta")
+    (r"check|cheque|paycheck", _W + r"(?<!i )(?<!we )(?:picks? up|picked up|collects?|collected)(?: (?:all|every))? (?:[\w']+ ){0,2}?"
+     r"(?:checks?|paychecks?)" + _E),
+    (r"check|cheque", _W + r"(?:el|mi|su|los|sus|mis|nuestro|nuestros) (?:check|cheque|pago)s? (?:se )?(?:lo|los|la|las) "
+     r"(?:cambia|cobra|recoge|agarra|entregan?|dan|daban|entregaban)(?: \w+)? (?:a mi \w+|a su \w+|al \w+|a la \w+|el (?:patron|jefe|"
+     r"contratista|boss|dueno|encargado|mayordomo|troquero|raitero|tio|senor))" + _E),
+    (r"cheques|checks", _W + r"(?:cobra|cobraba|cambia|cambiaba|cashes|cashed|deposits?) (?:los|the|all the|sus|our|their) (?:cheques|checks)"
+     r"(?: de (?:los dos|todos|ellos|nosotros|los trabajadores))?(?: en su (?:propia )?cuenta| into his (?:own )?account)?" + _E),
+    # pay put off to a date or the end ("les van a pagar todo junto en noviembre", "get it all Nov 1 if they stay", "the pay is
+    # 'saved' until they fly home", "pays cash only 'when the job is done'", "keeps his money til he pays off the trip")
+    (r"pag|pay|paid|get it", _W + r"(?:pagar|pagan|paga|pagaran|get it|get paid|be paid|pay (?:them|us|him|her))(?: \w+)? (?:todo |it )?(?:all |"
+     r"junto |together )?(?:en|in|on|el) (?:january|february|march|april|may|june|july|august|september|october|november|december|"
+     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+     r"noviembre|diciembre)" + _E),
+    (r"saved|kept|held|guardad", _W + r"(?:pay|money|wages|sueldo|dinero|pago|salary) (?:is|are|was|were|queda|esta|estan) \W?"
+     r"(?:saved|kept|held|guardad[oa]s?)" + _E),
+    (r"when|cuando", _W + r"pays?(?: (?:cash|us|them|him|her))?(?: only)? \W?(?:when|cuando) (?:the|el|la) (?:whole |entire )?"
+     r"(?:job|season|project|contract|obra|temporada|trabajo) (?:is |esta )?(?:done|over|finished|ends|termin\w*|acab\w*)" + _E),
+    (r"til|until|hasta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|guarda\w*|se queda con) (?:his|her|my|their|our|su|mi|sus|mis) "
+     r"(?:money|pay|dinero|sueldo|pago|wages) (?:til|till|until|hasta)" + _E),
 )]
 
 
@@ -1238,6 +1266,32 @@ def travel_debt(folded: str) -> list[ConceptHit]:
     """Money borrowed or owed for the trip, the visa or the recruiter's fee."""
     patterns = [p for p, guard in zip(_TRAVEL_DEBT, _TRAVEL_DEBT_GUARDS, strict=True) if guard.search(folded)]
     return _matches("cr_debt_bondage", patterns, TRAVEL_DEBT_WEIGHT, folded)
+
+
+# The family's home named as a place the boss can reach, which the worker is meant to hear as a threat ("keeps a list
+# of their families' addresses in case anybody runs off", "conoce la casa de su mamá en Comayagua", "le manda a su
+# gente a la casa de mi papá"): violence against the family (ILO/EC), told without a verb of harm.
+_FAMILY_PERSON = (r"(?:families|family|familias?|mothers?|moms?|mama|madre|fathers?|dads?|papa|padres|parents|wife|esposa|kids|"
+                  r"children|hijos|hijas|abuela|grandmother)")
+_FAMILY_REACHED = [re.compile(p, re.IGNORECASE) for p in (
+    _W + r"(?:list|lista) (?:of|de) (?:the |their |his |her |our |my |las |sus )?(?:workers'? )?" + _FAMILY_PERSON
+    + r"(?:'s|')? ?(?:home |house )?(?:addresses|address|direcciones|direccion|casas)" + _E,
+    _W + r"(?:knows?|conoce\w*|sabe\w*) (?:la casa|la direccion|el pueblo|el rancho|the house|the address|the village) (?:de|of) "
+    r"(?:su|mi|tu|sus|mis|his|her|my|their|your) " + _FAMILY_PERSON + _E,
+    _W + r"(?:mand\w*|envia\w*|send\w*|sent) (?:a )?(?:su |sus |his |some |a )?(?:gente|hombres|amigos|primos|people|men|guys|someone|"
+    r"alguien) (?:a la casa de|a cobrar\w* a (?:la casa de )?|to (?:the house of|collect from)?) ?(?:su|mi|tu|sus|mis|his|her|my|"
+    r"their|your) " + _FAMILY_PERSON + _E,
+)]
+_FAMILY_REACHED_GUARD = re.compile(r"famil|mam|madre|pap|padres|parent|mother|mom|father|dad|wife|esposa|kids|children|hij|abuel",
+                                   re.IGNORECASE)
+FAMILY_REACHED_WEIGHT = 0.7
+
+
+def family_reached(folded: str) -> list[ConceptHit]:
+    """The family's home or address held over the worker."""
+    if not _FAMILY_REACHED_GUARD.search(folded):
+        return []
+    return _matches("cd_violence_on_family", _FAMILY_REACHED, FAMILY_REACHED_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
@@ -1973,4 +2027,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
             *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
-            *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded)]
+            *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded), *family_reached(folded)]
