@@ -277,6 +277,22 @@ def _matches(indicator: str, patterns: tuple[re.Pattern[str], ...] | list[re.Pat
             for pattern in patterns for m in pattern.finditer(folded)]
 
 
+# A rare shape is scanned only when a word it needs is in the text: one cheap search on the texts that cannot hold
+# it instead of a full pattern tried at every position (bench_extraction throughput, BENCHMARKS.md).
+Guarded = list[tuple[re.Pattern[str], re.Pattern[str]]]
+
+
+def _guarded(pairs: tuple[tuple[str, str | re.Pattern[str]], ...]) -> Guarded:
+    """(guard, pattern) pairs compiled, case-insensitive (a pattern already compiled is kept as it is)."""
+    return [(re.compile(guard, re.IGNORECASE), re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern)
+            for guard, pattern in pairs]
+
+
+def _present(guarded: Guarded, folded: str) -> list[re.Pattern[str]]:
+    """The patterns whose guard word is in the text."""
+    return [pattern for guard, pattern in guarded if guard.search(folded)]
+
+
 _PAID_BARE = re.compile(
     _W + r"(?:da|dan|daba|daban|pagan|paga|pagaba|pagaban|paid|pays|gives|gave|shows|show|gets|got|receives?|"
     r"received|recibe|recibia|recibimos|llegan|llega|get)(?: \w+){0,2}? \$? ?(\d[\d,]*)(?![\w,.]\d)", re.IGNORECASE)
@@ -906,9 +922,9 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     r"(?:notebook|book|ledger|libreta|cuaderno)" + _E,
 )), re.IGNORECASE)]
 WITHHELD_WEIGHT = 0.75
-# More shapes of the same, each scanned only when its guard word is in the text (one alternation of
-# them all would be tried at every position and cost a fifth of the extraction's time).
-_WITHHELD_GUARDED = [(re.compile(guard, re.IGNORECASE), re.compile(pattern, re.IGNORECASE)) for guard, pattern in (
+# More shapes of the same, guarded (one alternation of them all, tried at every position, cost a fifth of the
+# extraction's time).
+_WITHHELD_GUARDED = _guarded((
     # "the rest goes to what I owe", "$200 more goes to the $4,000 I owe him"
     (r"owe|debo|debe", _W + r"(?:the rest|the remainder|lo demas|el resto|\$ ?\d[\d,]* more) (?:goes|went|go|va|iba|se va) "
      r"(?:to|toward|towards|a|para) (?:what|the \$? ?\d[\d,]*|lo que) (?:i|he|she|we|they|debo|debe|debemos|deben)" + _E),
@@ -977,12 +993,12 @@ _WITHHELD_GUARDED = [(re.compile(guard, re.IGNORECASE), re.compile(pattern, re.I
      r"(?:job|season|project|contract|obra|temporada|trabajo) (?:is |esta )?(?:done|over|finished|ends|termin\w*|acab\w*)" + _E),
     (r"til|until|hasta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|guarda\w*|se queda con) (?:his|her|my|their|our|su|mi|sus|mis) "
      r"(?:money|pay|dinero|sueldo|pago|wages) (?:til|till|until|hasta)" + _E),
-)]
+))
 
 
 def wages_withheld(folded: str) -> list[ConceptHit]:
     """Pay that goes to an intermediary or a debt before (or instead of) the worker."""
-    patterns = [*_WITHHELD, *(pattern for guard, pattern in _WITHHELD_GUARDED if guard.search(folded))]
+    patterns = [*_WITHHELD, *_present(_WITHHELD_GUARDED, folded)]
     return _matches("cd_withholding_of_wages", patterns, WITHHELD_WEIGHT, folded, negative_wording=True)
 
 
@@ -1111,10 +1127,10 @@ _WORSE_LIFE = re.compile(_W + r"(?:make|makes|made|making|hacer|hace|hacerle|hac
 _INSTITUTION = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W
                           + r"(?:state hospital|mental hospital|psych(?:iatric)? ward|locked ward|state school|hospital psiquiatrico|"
                           r"hospital de enfermos mentales|manicomio|institution|institucion)" + _E, re.IGNORECASE)
-# the newer shapes are scanned only when a word they need is in the text
-_WHEN_GUARD = re.compile(r"\b(?:when|cuando)\b", re.IGNORECASE)
-_WORSE_LIFE_GUARD = re.compile(r"worse|harder|hell|miserable|imposible|infierno|cuadritos|peor|dificil", re.IGNORECASE)
-_INSTITUTION_GUARD = re.compile(r"hospital|ward|school|institu|manicomio", re.IGNORECASE)
+# the newer shapes, guarded
+_PUNISHMENT_GUARDED = _guarded(((r"worse|harder|hell|miserable|imposible|infierno|cuadritos|peor|dificil", _WORSE_LIFE),
+                                (r"hospital|ward|school|institu|manicomio", _INSTITUTION)))
+_LOSS_GUARDED = _guarded(((r"\b(?:when|cuando)\b", _WHEN_ASKED),))
 _CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _LOSS + _E,
                                re.IGNORECASE)
 _THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
@@ -1127,13 +1143,11 @@ _LOST_DAY = re.compile(r"\s*(?:el|ese|that|the) (?:dia|day)(?!\w)", re.IGNORECAS
 
 def punishment_threats(folded: str) -> list[ConceptHit]:
     """A loss of food, bed, work or held pay made the price of a complaint, a refusal or leaving."""
-    guarded = [p for p, guard in ((_WORSE_LIFE, _WORSE_LIFE_GUARD), (_INSTITUTION, _INSTITUTION_GUARD)) if guard.search(folded)]
-    hits = _matches("cd_threat_worse_conditions", (_PUNISHMENT, _STRANDED, *guarded), PUNISHMENT_WEIGHT, folded,
-                    negative_wording=True)
+    hits = _matches("cd_threat_worse_conditions", [_PUNISHMENT, _STRANDED, *_present(_PUNISHMENT_GUARDED, folded)],
+                    PUNISHMENT_WEIGHT, folded, negative_wording=True)
     hits += [ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), PUNISHMENT_WEIGHT,
                         negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
-             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, *((_WHEN_ASKED,) if _WHEN_GUARD.search(folded) else ()))
-             for m in pattern.finditer(folded)
+             for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, *_present(_LOSS_GUARDED, folded)) for m in pattern.finditer(folded)
              if not _OTHER_HARM.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
     return hits
 
@@ -1244,28 +1258,24 @@ _TRIP_COST = (r"(?:fees?|visas?|tickets?|trip|plane|flights?|airfare|fare|bus|ri
 _BORROWED = (r"(?:borrow\w*|took (?:out )?a loan|loan (?:from|at)|lent (?:him|her|them|me|us) the|pidi\w* prestad\w*|"
              r"(?:los|lo|la|las) pidi\w* prestad\w*|(?:me|le|les|nos) (?:lo |la |los )?prest\w*|saco un prestamo|sacamos un prestamo|"
              r"con (?:un )?prestamo|al (?:\d+|diez|veinte|cinco) (?:%|por ciento)(?: al mes| mensual)?)")
-_TRAVEL_DEBT = [re.compile(p, re.IGNORECASE) for p in (
-    _W + _TRIP_COST + _E + r"[^.;\n]{0,70}?" + _W + _BORROWED + _E,
-    _W + _BORROWED + _E + r"[^.;\n]{0,50}?" + _W + _TRIP_COST + _E,
-    _W + r"(?:money ?lenders?|loan ?sharks?|a lender|the lender|loan man|prestamistas?|agiotistas?|usurer)" + _E,
-    _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: [\w$,.]+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
-    r"(?:flights?|plane|tickets?|bus|ride|trip|gas from|airfare|visas?|passage|crossing|bringing)" + _E,
-    _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
-    + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E,
-)]
+_BORROW_WORD = r"borrow|loan|lent|prest|%|por ciento"
+_TRAVEL_DEBT = _guarded((
+    (_BORROW_WORD, _W + _TRIP_COST + _E + r"[^.;\n]{0,70}?" + _W + _BORROWED + _E),
+    (_BORROW_WORD, _W + _BORROWED + _E + r"[^.;\n]{0,50}?" + _W + _TRIP_COST + _E),
+    (r"lender|loan|prestamista|agiotista|usurer",
+     _W + r"(?:money ?lenders?|loan ?sharks?|a lender|the lender|loan man|prestamistas?|agiotistas?|usurer)" + _E),
+    (r"owe", _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: [\w$,.]+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
+    r"(?:flights?|plane|tickets?|bus|ride|trip|gas from|airfare|visas?|passage|crossing|bringing)" + _E),
+    (r"deb|deuda|pagando|para", _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
+     + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E),
+))
 TRAVEL_DEBT_WEIGHT = 0.7
 
-
-# each pattern of _TRAVEL_DEBT is scanned only when its guard word is in the text
-_TRAVEL_DEBT_GUARDS = [re.compile(g, re.IGNORECASE) for g in (
-    r"borrow|loan|lent|prest|%|por ciento", r"borrow|loan|lent|prest|%|por ciento", r"lender|loan|prestamista|agiotista|usurer",
-    r"owe", r"deb|deuda|pagando|para")]
 
 
 def travel_debt(folded: str) -> list[ConceptHit]:
     """Money borrowed or owed for the trip, the visa or the recruiter's fee."""
-    patterns = [p for p, guard in zip(_TRAVEL_DEBT, _TRAVEL_DEBT_GUARDS, strict=True) if guard.search(folded)]
-    return _matches("cr_debt_bondage", patterns, TRAVEL_DEBT_WEIGHT, folded)
+    return _matches("cr_debt_bondage", _present(_TRAVEL_DEBT, folded), TRAVEL_DEBT_WEIGHT, folded)
 
 
 # The family's home named as a place the boss can reach, which the worker is meant to hear as a threat ("keeps a list
@@ -1273,7 +1283,8 @@ def travel_debt(folded: str) -> list[ConceptHit]:
 # gente a la casa de mi papá"): violence against the family (ILO/EC), told without a verb of harm.
 _FAMILY_PERSON = (r"(?:families|family|familias?|mothers?|moms?|mama|madre|fathers?|dads?|papa|padres|parents|wife|esposa|kids|"
                   r"children|hijos|hijas|abuela|grandmother)")
-_FAMILY_REACHED = [re.compile(p, re.IGNORECASE) for p in (
+_FAMILY_WORD = r"famil|mam|madre|pap|padres|parent|mother|mom|father|dad|wife|esposa|kids|children|hij|abuel"
+_FAMILY_REACHED = _guarded(tuple((_FAMILY_WORD, p) for p in (
     _W + r"(?:list|lista) (?:of|de) (?:the |their |his |her |our |my |las |sus )?(?:workers'? )?" + _FAMILY_PERSON
     + r"(?:'s|')? ?(?:home |house )?(?:addresses|address|direcciones|direccion|casas)" + _E,
     _W + r"(?:knows?|conoce\w*|sabe\w*) (?:la casa|la direccion|el pueblo|el rancho|the house|the address|the village) (?:de|of) "
@@ -1281,17 +1292,13 @@ _FAMILY_REACHED = [re.compile(p, re.IGNORECASE) for p in (
     _W + r"(?:mand\w*|envia\w*|send\w*|sent) (?:a )?(?:su |sus |his |some |a )?(?:gente|hombres|amigos|primos|people|men|guys|someone|"
     r"alguien) (?:a la casa de|a cobrar\w* a (?:la casa de )?|to (?:the house of|collect from)?) ?(?:su|mi|tu|sus|mis|his|her|my|"
     r"their|your) " + _FAMILY_PERSON + _E,
-)]
-_FAMILY_REACHED_GUARD = re.compile(r"famil|mam|madre|pap|padres|parent|mother|mom|father|dad|wife|esposa|kids|children|hij|abuel",
-                                   re.IGNORECASE)
+)))
 FAMILY_REACHED_WEIGHT = 0.7
 
 
 def family_reached(folded: str) -> list[ConceptHit]:
     """The family's home or address held over the worker."""
-    if not _FAMILY_REACHED_GUARD.search(folded):
-        return []
-    return _matches("cd_violence_on_family", _FAMILY_REACHED, FAMILY_REACHED_WEIGHT, folded)
+    return _matches("cd_violence_on_family", _present(_FAMILY_REACHED, folded), FAMILY_REACHED_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
