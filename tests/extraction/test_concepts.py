@@ -1475,3 +1475,52 @@ def test_a_rent_deduction_or_the_worker_collecting_her_own_check_is_not_withhold
 ])
 def test_cameras_on_vehicles_a_complaint_checked_pay_stubs_and_phone_logs_are_not_confinement(text: str) -> None:
     assert "cd_isolation_confinement_surveillance" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Has own apt + car, keeps his papers, paid by direct deposit.",
+    "Lives in own apartment, keeps passport and green card, paid by direct deposit.",
+    "Has his passport, cashes own check.",
+    "My passport is at home.",
+    "Brother drives himself, hourly pay by direct deposit, passport at home.",
+    "Tiene pasaporte, cobra directo, y puede mudarse después.",
+    "Mis papeles siempre los tuve yo y el cheque me llegaba a mi cuenta.",
+    "Paid every Friday, and my CDL stays in my wallet.",
+])
+def test_papers_told_by_a_note_or_by_where_they_are_are_the_workers_own(text: str) -> None:
+    found = ids(text)
+    assert "ctx_keeps_own_documents" in found
+    assert "cd_confiscation_of_documents" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The owner took their phones, keeps their passports in the office.",
+    "El capataz guarda sus matrículas consulares.",
+    "El tío guarda su acta de nacimiento y le dice que si se va lo agarran los de inmigración.",
+])
+def test_papers_kept_by_a_boss_or_a_relative_are_not_the_workers_own(text: str) -> None:
+    assert "ctx_keeps_own_documents" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He drove him to a house where eleven men share three rooms and one bathroom.",
+    "6 nurses 1 bathroom",
+    "Rent comes out for the apartment where eight of us share two beds.",
+    "Five of us in one motel room with two beds.",
+    "Estamos en un motel en Laredo, somos 5 en el cuarto.",
+    "Riders sleep in the stock trailers with the horses.",
+    "duermo en el shop en una colchoneta junto al compresor.",
+    "dormimos en cartones entre las tarimas.",
+    "I think 6 or 7 guys live inside the shop.",
+])
+def test_many_to_a_room_or_a_bed_at_the_workplace_is_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two workers share a room in the company apartment.",
+    "The driver sleeps in the sleeper berth while the other drives.",
+    "He sleeps at home and works in the shop.",
+])
+def test_two_to_a_room_or_a_bed_at_home_is_not_bad_living(text: str) -> None:
+    assert "ex_bad_living_conditions" not in ids(text)

@@ -490,7 +490,11 @@ _HOLDING_ES = re.compile(
     r"(?:cobra|cobraba|cobran|cobraban|deposita|depositaba|depositan|depositaban) (?:su|sus|el|los)) "
     r"(?:propio |propios |propia |propias )?"
     r"(?:pasaportes?|papeles|documentos?|identificacion(?:es)?|credenciales?|visas?|micas?|permisos? de trabajo|"
-    r"actas?|cheques?|sueldo|salario|pago|dinero)" + _E, re.IGNORECASE)
+    r"actas?|matriculas?|licencias?|ids?|cedulas?|cheques?|sueldo|salario|pago|dinero)" + _E, re.IGNORECASE)
+# Who else holds papers in Spanish tips besides an employer: a relative or an acquaintance
+# ("el tío guarda su acta", "el conocido guarda su pasaporte", "el director guarda sus pasaportes").
+_KEEPER_ES = re.compile(_W + r"(?:el|la) (?:tio|tia|primo|prima|conocido|conocida|director|directora|supervisor|"
+                        r"supervisora|pastor|padrino|madrina)" + _E, re.IGNORECASE)
 _WORKER_SUBJECT_ES = re.compile(
     _W + r"(?:ella|ellas|ellos|yo|nosotros|nosotras|cada (?:uno|una|quien|trabajador|trabajadora)|"
     r"(?:el|la|los|las|este|esta|mi|su) (?:trabajador|trabajadora|trabajadores|trabajadoras|hermano|hermana|"
@@ -512,8 +516,8 @@ def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int
     before = folded[sentence[0]:m.start()]
     if re.search(r"(?<!\w)(?:se|me|nos|le|les|lo|la|los|las)\s*$", before, re.IGNORECASE):
         return False  # "se los tiene", "nos tiene los papeles": someone holds them for the worker
-    bosses = [b.end() for b in _BOSS_SUBJECT.finditer(before)
-              if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.search(r"(?<!\w)que(?!\w)", before[b.end():])]
+    bosses = sorted(b.end() for pattern in (_BOSS_SUBJECT, _KEEPER_ES) for b in pattern.finditer(before)
+                    if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.search(r"(?<!\w)que(?!\w)", before[b.end():]))
     workers = [w.end() for w in _WORKER_SUBJECT_ES.finditer(before)]
     if workers and (not bosses or workers[-1] > bosses[-1]):
         return True  # "ella tiene su pasaporte", "el patrón se los devolvió y ahora ella tiene su pasaporte"
@@ -1724,10 +1728,102 @@ _POOR_LODGING = re.compile("|".join(f"(?:{p})" for p in (
 )), re.IGNORECASE)
 POOR_LODGING_WEIGHT = 0.7
 
+# Sleeping or living where people work or store things ("sleep in the stock trailers with the
+# horses", "duermo en el shop en una colchoneta", "live INSIDE the shop", "dormimos en cartones
+# entre las tarimas"): the verb, at most two words (a count, "there"), a preposition, at most
+# three words, then a place that is not a dwelling. A plain trailer, camper or room is housing,
+# and a driver's cab is where drivers rest (unless he sleeps "sitting up", _POOR_LODGING).
+_SLEEP_OR_LIVE = (r"(?:sleeps?|slept|sleeping|duerm\w*|dormimos|dormian|dormia|durmiendo|durmieron|lives?|lived|living|"
+                  r"vive|viven|vivimos|vivia|vivian|viviendo)")
+_NOT_A_DWELLING = (
+    r"(?:shop|body shop|garage|barn|hog barn|stables?|kennel|tack room|feed room|horse trailers?|stock trailers?|"
+    r"equipment trailers?|cargo trailers?|wool trailer|bus|school bus|van|crew van|cargo van|stand|tent|booth|counter|"
+    r"loft|warehouse|yard|container|cube|boxes|pallets|crates|cardboard|foam \w+|mats|slabs?|carpet|chairs|boathouse|"
+    r"barge|boat|depot|plant|factory|storeroom|stock ?room|back room|office|attic|shed|coop|chicken house|greenhouse|"
+    r"packing ?house|unfinished \w+|building they|cooler|reefer \w+|floor|ground|car|pickup|porch|jobsite|job site|"
+    r"taller|cochera|garaje|granero|establo|jaula|puesto|carpa|lonchera|autobus|camioneta|bodega|"
+    r"almacen|deposito|oficina|fabrica|tarimas|cartones|colchonetas|piso|suelo|patio|contenedor|remolque para caballos|"
+    r"barco|lancha|obra|sotano|tapanco|gallinero|invernadero|empacadora|cuarto del alimento|stand de)")
+_AT_WORK_BED = re.compile(
+    _W + _SLEEP_OR_LIVE + r"(?: (?!and\b|y\b)\w+){0,2}? (?:in|on|inside|under|behind|between|at|in the back of|"
+    r"en|sobre|encima de|dentro de|adentro de|debajo de|entre|detras de|atras de|arriba de)"
+    r"(?: (?!and\b|y\b|with\b|con\b)[\w'-]+){0,3}? " + _NOT_A_DWELLING + _E, re.IGNORECASE)
+# (a second driver's sleeper berth and a company hotel are lawful, and "at home" is a home)
+_LAWFUL_BED = re.compile(_W + r"(?:sleeper|berth|hotel|motel room paid|at home|en casa|en su casa|own \w+)" + _E, re.IGNORECASE)
+
+# Crowding told as a ratio in one sentence: so many people to so few rooms, beds or bathrooms
+# ("eleven men share three rooms and one bathroom", "6 nurses 1 bathroom", "eight of us share
+# two beds", "nos tiene a nueve en un apartamento de dos cuartos").
+_NUM = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+        r"eighteen|twenty|thirty|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
+        r"dieciseis|dieciocho|veinte|treinta)")
+_PEOPLE = re.compile(
+    _W + r"(?:(?P<a>" + _NUM + r")(?: \w+)? (?:men|guys|workers|women|people|girls|boys|nurses|drivers|helpers|sellers|"
+    r"kids|families|of us|of them|hombres|muchachos|muchachas|personas|trabajadores|mujeres|chavos|compas|paisanos|"
+    r"familias|de nosotros)|(?:somos|estamos|vivimos|viven|dormimos|duermen|nos tiene a|los tiene a|las tiene a|we are|"
+    r"there are|hay) (?:como |unos |unas |about |like )?(?P<b>" + _NUM + r")|(?:with|con) (?P<c>" + _NUM
+    + r") (?:other|otros|otras))" + _E, re.IGNORECASE)
+_ROOMS = re.compile(
+    _W + r"(?:(?P<n>a|an|one|single|1|2|3|two|three|four|un|una|dos|tres|cuatro|the|el|la|este|ese|esa)"
+    r"(?: (?:single|solo|sola|small|little|tiny|motel|hotel|pequen[oa]))? (?P<k>rooms?|bedrooms?|bathrooms?|toilets?|"
+    r"showers?|beds?|cuartos?|recamaras?|banos?|camas?|habitacion(?:es)?|regaderas?)|"
+    r"(?:de|with) (?P<m>\d|two|three|dos|tres|una|one) (?P<j>cuartos?|recamaras?|bedrooms?|rooms?|banos?|bathrooms?))" + _E,
+    re.IGNORECASE)
+_PER_KIND = {"bed": 3, "cam": 3, "bat": 6, "ban": 6, "toi": 6, "sho": 6, "reg": 6}  # other units (rooms): 5 a room
+
+
+def _number(token: str | None) -> int:
+    if not token:
+        return 1
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return _NUMBERS.get(token, 1)
+
+
+_NUMBERS = {w: i for i, ws in enumerate((
+    (), ("a", "an", "one", "single", "un", "una", "the", "el", "la", "este", "ese", "esa"), ("two", "dos"), ("three", "tres"),
+    ("four", "cuatro"), ("five", "cinco"), ("six", "seis"), ("seven", "siete"), ("eight", "ocho"), ("nine", "nueve"),
+    ("ten", "diez"), ("eleven", "once"), ("twelve", "doce"), ("thirteen", "trece"), ("fourteen", "catorce"),
+    ("fifteen", "quince"), ("sixteen", "dieciseis"), (), ("eighteen", "dieciocho"))) for w in ws}
+_NUMBERS.update({"twenty": 20, "veinte": 20, "thirty": 30, "treinta": 30})
+
+
+def crowded_ratio(folded: str) -> list[ConceptHit]:
+    hits = []
+    for start, end in _sentences(folded):
+        people = [(m, _number(m.group("a") or m.group("b")) + (1 if m.group("c") else 0) + _number(m.group("c")) * bool(m.group("c")) - bool(m.group("c")))
+                  for m in _PEOPLE.finditer(folded, start, end)]
+        people = [(m, n) for m, n in people if n >= 3]
+        if not people:
+            continue
+        for room in _ROOMS.finditer(folded, start, end):
+            kind = (room.group("k") or room.group("j")).lower()
+            units = _number(room.group("n") or room.group("m"))
+            for m, count in people:
+                if count / max(units, 1) >= _PER_KIND.get(kind[:3], 5):
+                    hits.append(ConceptHit("ex_bad_living_conditions", min(m.start(), room.start()),
+                                           max(m.end(), room.end()), POOR_LODGING_WEIGHT))
+                    break
+    return hits
+
+
+def _sentences(folded: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in re.finditer(r"[.!?\n]+(?:\s|$)", folded):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(folded)))
+    return bounds
+
 
 def poor_lodging(folded: str) -> list[ConceptHit]:
-    """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one bathroom."""
-    return _matches("ex_bad_living_conditions", (_POOR_LODGING,), POOR_LODGING_WEIGHT, folded)
+    """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one
+    bathroom, a bed at the workplace, many to a room."""
+    hits = _matches("ex_bad_living_conditions", (_POOR_LODGING,), POOR_LODGING_WEIGHT, folded)
+    hits += [ConceptHit("ex_bad_living_conditions", m.start(), m.end(), POOR_LODGING_WEIGHT)
+             for m in _AT_WORK_BED.finditer(folded) if not _LAWFUL_BED.search(m.group())]
+    return hits + crowded_ratio(folded)
 
 
 # Status that ties the worker to whoever holds it (ILO/EC: relationship with authorities /
@@ -1882,7 +1978,11 @@ def out_of_school(folded: str) -> list[ConceptHit]:
 
 # The worker's papers told by where they are or whose they are ("never took my passport, it is in
 # my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo").
-_DOC_WORD = r"(?:passports?|papers|ids?|documents|visa|green card|pasaportes?|papeles|documentos|identificacion|mica)"
+_DOC_WORD = (r"(?:passports?|papers|ids?|documents|visa|green card|cdl|twic|ead|work permit|pasaportes?|papeles|documentos|"
+             r"identificacion(?:es)?|mica|cedula|licencia)")
+_HOME = (r"(?:at (?:home|my place|(?:my|his|her|their|our|the) (?:own )?(?:apartment|apt|house|place|trailer))|"
+         r"in (?:my|his|her|their|our) (?:dresser|closet|grip|nightstand)|in (?:the )?workers'? own \w+|"
+         r"en (?:mi|su|nuestra|la) casa|en (?:mi|su|nuestro|el) (?:departamento|apartamento|cuarto|traila))")
 _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + _DOC_WORD + _E + r"[^.;\n]{0,40}?" + _W + r"(?P<c>(?:it'?s|its|it is|they'?re|they are|is|are|stays?|esta|estan|lo tengo|"
     r"los tengo|lo guardo|los guardo|lo tiene|los tiene|lo guarda|los guarda|lo traigo|lo trae) (?:in|on|en) "
@@ -1901,16 +2001,37 @@ _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"en poder de (?:cada|los|las|la|el) (?:uno|una|trabajador\w*|worker\w*)" + _E,
     _W + r"(?:we|they) (?:all|both) (?:got|have|had|kept|keep|hold|held|still have) (?:our|their) (?:own )?" + _DOC_WORD + _E,
     _WORKER_NOUN_HOLDING,
+    # kept at home: "my passport is at home", "my green card stays at home", "her passport is in our dresser"
+    _W + _DOC_WORD + r"(?:,? (?:and|y) (?:my|his|her|their|mi|su|sus) \w+(?: \w+)?)? (?P<h>(?:is|are|stays?|stayed|was|were|"
+    r"sits?|esta|estan|se queda|se quedan|lo tengo|los tengo|lo tiene|los tiene|los tienen|lo guardo|los guardo) " + _HOME +
+    r"|at (?:home|my (?:apartment|apt|house|place))|en (?:casa|mi casa))" + _E,
+    # "los tuve yo", "mis papeles siempre los tuve yo": the worker names himself as the holder
+    _W + r"(?:lo|los|la|las) (?:tengo|tuve|tenia|traigo|traia|cargo|cargaba|guardo|guardaba|conservo|conserve) yo" + _E,
+    # "i got my papers", "we still have our IDs"
+    _W + r"(?:i|we)(?: still| also| always)? (?:got|have got|'ve got|ve got) (?:my|our) (?:own )?" + _DOC_WORD + _E,
 )), re.IGNORECASE)]
+# A note's subjectless clause about the worker ("Has own apt + car, keeps his papers, paid by
+# direct deposit", "Tiene pasaporte, cobra directo"): kept only when no boss is named earlier in
+# the sentence, so "the owner took the phones, keeps their passports" stays the owner's.
+_SUBJECTLESS_PAPERS = re.compile(
+    r"(?:^|(?<=[.;:+,\n])|(?<=\band)|(?<=\bbut)|(?<=\by)|(?<=\bpero)) *(?P<c>(?:still |also |always )?(?:keeps?|kept|has|have|"
+    r"had|holds?|held|carries|got|tiene|tenia|trae|traia|conserva|conservan|guarda|carga)(?: (?:his|her|their|my|own|su|sus))?"
+    r"(?: own)? " + _DOC_WORD + r")" + _E, re.IGNORECASE)
 OWN_PAPERS_WEIGHT = 0.7
 
 
 def own_papers(folded: str) -> list[ConceptHit]:
     """The worker's own papers, told by where they are kept or by "himself"; the span is the
     place ("it is in my room"), so "never took my passport" before it does not negate it."""
-    return [ConceptHit("ctx_keeps_own_documents", m.start("c") if m.group("c") else m.start(),
-                       m.end("c") if m.group("c") else m.end(), OWN_PAPERS_WEIGHT)
-            for pattern in _OWN_PAPERS for m in pattern.finditer(folded)]
+    hits = [ConceptHit("ctx_keeps_own_documents", m.start(g) if g else m.start(), m.end(g) if g else m.end(),
+                       OWN_PAPERS_WEIGHT)
+            for pattern in _OWN_PAPERS for m in pattern.finditer(folded)
+            for g in ["c" if m.group("c") else "h" if m.group("h") else ""]]
+    for m in _SUBJECTLESS_PAPERS.finditer(folded):
+        start = max(folded.rfind(stop, 0, m.start()) for stop in (". ", "\n", "? ", "! "))
+        if not _BOSS_SUBJECT.search(folded, start + 1, m.start()):
+            hits.append(ConceptHit("ctx_keeps_own_documents", m.start("c"), m.end("c"), OWN_PAPERS_WEIGHT))
+    return hits
 
 
 # Lost in the place (ILO/EC: difficulties in an unknown area): not knowing the town, the address or
