@@ -1524,3 +1524,33 @@ def test_many_to_a_room_or_a_bed_at_the_workplace_is_bad_living(text: str) -> No
 ])
 def test_two_to_a_room_or_a_bed_at_home_is_not_bad_living(text: str) -> None:
     assert "ex_bad_living_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I asked for my Sunday and she said au pairs who complain get rematched.",
+    "El supervisor dijo q si lo llevábamos al hospital nos corría a los dos.",
+    "La supervisora le contestó que si no trabaja no hay llamadas a sus hijos.",
+    "He says if I go home early I owe him the plane ticket, 1,200.",
+    "Dice q el q se quiera ir se va sin su dinero.",
+    "El boss dice que el que se quiera ir antes se las arregla solo para llegar a Texas.",
+])
+def test_a_loss_said_as_the_price_of_a_condition_is_a_threat_of_worse_conditions(text: str) -> None:
+    assert "cd_threat_worse_conditions" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreman said anyone who fails the drug test is fired.",
+    "He said if you want to leave you can leave, no problem.",
+    "The supervisor said whoever comes late twice without calling loses the shift.",
+])
+def test_a_lawful_rule_or_a_free_exit_is_not_a_threat(text: str) -> None:
+    assert "cd_threat_worse_conditions" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dice q si me voy antes de q acabe el season me quedo sin los 2 cheques.",
+    "Y si me voy antes me demanda por 10 mil dólares.",
+    "El manager dice q si me voy le debo 20k.",
+])
+def test_leaving_as_the_condition_of_a_loss_is_not_freedom_to_leave(text: str) -> None:
+    assert "ctx_free_to_leave" not in ids(text)

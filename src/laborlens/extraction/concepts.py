@@ -591,7 +591,8 @@ _CONDITIONAL_LEAVING = re.compile(
     r"walk|walks|talk|talks)" + _E, re.IGNORECASE)
 _THREATENED_CONSEQUENCE = re.compile(
     _W + r"(?:va a|van a|voy a|vas a|iba a|iban a|will|would|gonna|going to|ll|mata\w*|busca\w*|encuentra\w*|"
-    r"migra|polic\w*|police|deport\w*|report\w*|denunci\w*|hurt|kill|find|hunt|pasar\w*|mal|cops?|sheriff)" + _E,
+    r"migra|polic\w*|police|deport\w*|report\w*|denunci\w*|hurt|kill|find|hunt|pasar\w*|mal|cops?|sheriff|"
+    r"sin (?:su|sus|mi|mis|los|el|la|nada|un)|demand\w*|sue|sues|pierd\w*|lose|loses|owe|owes|debo|debe|cobr\w*)" + _E,
     re.IGNORECASE)
 _DAY_OFF = re.compile(_W + r"(?:dias?|tiempo|ratos?|horas?|tardes?|domingos?|sabados?) libres?" + _E, re.IGNORECASE)
 
@@ -1135,6 +1136,22 @@ _INSTITUTION = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES
 _PUNISHMENT_GUARDED = _guarded(((r"worse|harder|hell|miserable|imposible|infierno|cuadritos|peor|dificil", _WORSE_LIFE),
                                 (r"hospital|ward|school|institu|manicomio", _INSTITUTION)))
 _LOSS_GUARDED = _guarded(((r"\b(?:when|cuando)\b", _WHEN_ASKED),))
+# A threat reported as said, whatever the condition ("the supervisor dijo q si lo llevábamos al hospital nos corría",
+# "she said au pairs who complain get rematched", "dice q el q se quiera ir se va sin su dinero"): the speaker, a
+# condition and a loss in one sentence. Rules of a lawful workplace (drug tests, harnesses, lateness, theft) are left out.
+_SAID_THREAT = re.compile(
+    _W + r"(?:said|says|say|told|tells|warn\w*|texted|answered|replied|contesto|respondio|dijo|dice|decia|dicen|dijeron)" + _E
+    + r"[^.;\n]{0,40}?" + _W + r"(?:if|si|whoever|anybody who|anyone who|[a-z]+s who|el que|el q|la que|la q|al que|al q|"
+    r"los que|quien|quienes)" + _E + r"[^.;\n]{0,60}?" + _W + r"(?:" + _LOSS[3:-1] + r"|rematched|stops? getting|"
+    r"disappear\w* from|off the schedule|no hay (?:llamadas|comida|cena|commissary|visitas|ruta|trabajo)|no (?:calls|canteen|"
+    r"commissary)|sin su (?:dinero|pago|cheque|sueldo|papeles)|no (?:lo|la|los|me|te) vuelv\w* a traer|se las arregla\w*|"
+    r"me las arreglo|demanda\w*|sues?|(?:nos|me|lo|la|los|te) corr\w*|the hole|sees? a dime|without a dime|"
+    r"sin un (?:centavo|dolar|peso)|descuenta\w* (?:la|el|toda|todo) (?:semana|dia|mes|pago|cheque)|"
+    r"(?:owe|owes|debo|debe|pay|pays|paga|pague) (?:him |her |me |le )?(?:for )?(?:the |el |la )?(?:plane|ticket|fare|pasaje|"
+    r"boleto|truck|camion|troca))" + _E, re.IGNORECASE)
+_LAWFUL_RULE = re.compile(r"drug|alcohol|drunk|borrach|harness|arnes|safety|seguridad|\blate\b|tarde|tardy|steal|theft|"
+                          r"\broba|\brobo|fight|pelea|helmet|casco|\btests?\b|prueba|no-?show|sin avisar|without calling|"
+                          r"goggles|lentes|gloves|guantes", re.IGNORECASE)
 _CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _LOSS + _E,
                                re.IGNORECASE)
 _THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
@@ -1153,6 +1170,10 @@ def punishment_threats(folded: str) -> list[ConceptHit]:
                         negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
              for pattern in (_CONDITIONAL_LOSS, _THREATENED_LOSS, *_present(_LOSS_GUARDED, folded)) for m in pattern.finditer(folded)
              if not _OTHER_HARM.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
+    hits += [ConceptHit("cd_threat_worse_conditions", m.start(), m.end(), PUNISHMENT_WEIGHT,
+                        negative_wording=bool(_NEGATIVE_WORDING.search(m.group())))
+             for m in _SAID_THREAT.finditer(folded)
+             if not _OTHER_HARM.search(m.group()) and not _LAWFUL_RULE.search(m.group()) and not _LOST_DAY.match(folded, m.end())]
     return hits
 
 
