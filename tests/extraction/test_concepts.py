@@ -1554,3 +1554,14 @@ def test_a_lawful_rule_or_a_free_exit_is_not_a_threat(text: str) -> None:
 ])
 def test_leaving_as_the_condition_of_a_loss_is_not_freedom_to_leave(text: str) -> None:
     assert "ctx_free_to_leave" not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("The recruiter collected our passports and still has them.", "cd_confiscation_of_documents"),
+    ("El reclutador nos quitó los pasaportes.", "cd_confiscation_of_documents"),
+    ("The recruiter told her his men know where her mother lives in Tegucigalpa.", "cd_violence_on_family"),
+])
+def test_a_recruiters_hold_or_threat_is_at_destination_without_a_journey_cue(text: str, item: str) -> None:
+    found = ids(text)
+    assert item in found
+    assert item.replace("cd_", "cr_") not in found
