@@ -282,7 +282,6 @@ def test_the_same_negations_without_a_threat_are_not(text: str) -> None:
     "The contractor takes the debt out of our pay every week.",
     "El reclutador nos cobró el viaje y ahora el patrón dice que la deuda ya va en 9,000.",
     "La patrona dice que si se va antes de terminar de pagar la denuncia.",
-    "Todo el sueldo dice que es para la deuda del viaje.",
 ])
 def test_a_debt_that_grows_costs_leaving_or_takes_the_pay_is_held_at_destination(text: str) -> None:
     assert "cd_debt_bondage" in ids(text)
@@ -1565,3 +1564,22 @@ def test_a_recruiters_hold_or_threat_is_at_destination_without_a_journey_cue(tex
     found = ids(text)
     assert item in found
     assert item.replace("cd_", "cr_") not in found
+
+
+def test_the_whole_pay_for_the_trips_debt_is_the_journeys_debt() -> None:
+    found = ids("Todo el sueldo dice que es para la deuda del viaje.")
+    assert "cr_debt_bondage" in found
+    assert "cd_debt_bondage" not in found
+
+
+def test_a_debt_told_at_destination_is_the_journeys_when_the_text_owes_for_the_journey() -> None:
+    found = ids("He paid the coyote half and owes the rest of the crossing to the boss. Every week the boss "
+                "says he still owes and takes 200 for the debt.")
+    assert "cr_debt_bondage" in found
+    assert "cd_debt_bondage" not in found
+
+
+def test_a_debt_for_rent_or_the_store_stays_at_destination_beside_the_journeys() -> None:
+    found = ids("He paid the coyote half and owes the rest of the crossing to the boss. Every week the boss "
+                "says the debt grows for the food and takes 200 for it.")
+    assert {"cr_debt_bondage", "cd_debt_bondage"} <= found

@@ -359,7 +359,38 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
     refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
-    return _unvetoed(hits, folded, bounds, starts, blocked)
+    return _unvetoed(_debts_of_the_journey(hits, folded, bounds, starts), folded, bounds, starts, blocked)
+
+
+# A debt told at destination is the journey's debt when the text owes anything for the journey and the sentence names no
+# other cause ("owes $1,500 for the ride ... he takes 200 a week for the debt", "dice que todavía le debo"): the annotation
+# rules count a recruiter's or smuggler's debt at recruitment wherever it is told. Rent, food, a store tab, tools, a
+# vehicle or a debt that grows in the sentence keep it a debt made at destination (the corpus labels both then).
+_DESTINATION_DEBT_CAUSE = re.compile(
+    r"(?<!\w)(?:rent\w*|renta|food|comida|store|tienda|tab|cuenta|tools?|herramientas?|housing|room|cuarto|car|carro|truck|"
+    r"troca|camion|lease|advance|adelanto|uniforms?|equipment|equipo|motel|hotel|meals?|supplies|commissary|groceries|"
+    r"mandado|despensa|trailer|traila|phone|telefono|fines?|multas?|doctor|medicin\w*|hospital|insulin|account|app|bike|bici|gas|"
+    r"gasolina|grows?|growing|goes up|went up|sube|subio|crece\w*|interest|intereses|va en|ya va|ya van)(?!\w)",
+    re.IGNORECASE)
+
+
+_JOURNEY_OWED = re.compile(
+    r"(?<!\w)(?:owe\w*|debt|debe\w*|debo|debia\w*|deuda|pay (?:him |her )?back|pagar\w*)(?!\w)[^.;\n]{0,60}?(?<!\w)"
+    r"(?:coyote|smuggler|snakehead|crossing|cruce|pasaje|boleto|vuelo|flights?|plane|airfare|visas?|recruit\w*|reclutador\w*|"
+    r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from)(?!\w)", re.IGNORECASE)
+
+
+def _debts_of_the_journey(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int]) -> list[_Hit]:
+    if not any(h.indicator == "cr_debt_bondage" for h in hits) and not _JOURNEY_OWED.search(folded):
+        return hits
+    moved = []
+    for hit in hits:
+        if hit.indicator == "cd_debt_bondage":
+            sentence = _sentence_of(bounds, starts, hit.start)
+            if not _DESTINATION_DEBT_CAUSE.search(folded, sentence[0], sentence[1]):
+                hit = _Hit("cr_debt_bondage", hit.start, hit.end, hit.weight)
+        moved.append(hit)
+    return moved
 
 
 # Items whose word evidence must also state the concept (concepts.py), and the check.
