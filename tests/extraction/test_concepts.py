@@ -1583,3 +1583,43 @@ def test_a_debt_for_rent_or_the_store_stays_at_destination_beside_the_journeys()
     found = ids("He paid the coyote half and owes the rest of the crossing to the boss. Every week the boss "
                 "says the debt grows for the food and takes 200 for it.")
     assert {"cr_debt_bondage", "cd_debt_bondage"} <= found
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("No threats, debts or held documents.", "cd_confiscation_of_documents"),
+    ("Caller reports no threats, debts or locked doors.", "cd_isolation_confinement_surveillance"),
+    ("No se reportaron amenazas, deudas ni represalias.", "cd_debt_bondage"),
+])
+def test_every_item_of_a_negated_list_is_negated(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("No pay, they keep our passports.", "cd_confiscation_of_documents"),
+    ("Nadie me amenazó, tengo mis papeles.", "ctx_keeps_own_documents"),
+    ("She is not in debt, can move out of employer housing anytime.", "ctx_free_to_leave"),
+])
+def test_a_clause_after_a_negated_one_is_not_a_list_item(text: str, item: str) -> None:
+    assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Also says the hotwalking machine has a broken guard and a walker caught his arm in it last week.",
+    "A student cut his thumb on a table saw whose guard a former instructor had removed.",
+    "El portón se cierra con candado a las 11 porque robaron un tractor; cada uno de los 9 trabajadores tiene su propia llave.",
+    "The rules are strict: cameras on the pens since somebody cut a lock and took six head.",
+])
+def test_a_machine_guard_a_key_in_each_hand_or_cameras_against_theft_are_not_confinement(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" not in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Screening: he has his passport and his phone, pay goes to his own account weekly.",
+    "Los cheques salen a nombre de cada trabajador y cada uno guarda su pasaporte.",
+])
+def test_pay_that_reaches_the_workers_own_account_or_name_is_not_withheld(text: str) -> None:
+    assert "cd_withholding_of_wages" not in ids(text)
+
+
+def test_pay_in_the_bosss_name_is_still_withheld() -> None:
+    assert "cd_withholding_of_wages" in ids("El cheque sale a nombre de él porque dice que nosotros no tenemos social security.")

@@ -64,6 +64,48 @@ def negated_before(prefix: str, rules: NegationRules) -> bool:
     return False
 
 
+# A negated list ("No threats, debts or held documents", "no se reportaron amenazas, deudas ni represalias"): the
+# cue reaches past commas to every item of the list it opens, when the items are short (at most two words) and the
+# match is itself an item (right after a comma or a coordinator), so "no pay, they keep our passports" is not negated.
+# An item is a noun phrase, not a clause: no pronoun, clitic, auxiliary or preposition in it ("nadie me amenazó,
+# tengo mis papeles" and "is not in debt, can move out" are two clauses), and the match is as short as an item.
+_LIST_SEPARATORS = frozenset({",", "or", "and", "nor", "ni", "o", "y", "u", "e"})
+_NOT_IN_AN_ITEM = frozenset({"me", "te", "le", "les", "lo", "la", "los", "las", "nos", "se", "i", "he", "she", "they",
+                             "we", "you", "it", "is", "are", "was", "were", "be", "been", "can", "could", "will", "would",
+                             "has", "have", "had", "do", "does", "did", "in", "on", "at", "to", "for", "from", "of",
+                             "with", "by", "en", "de", "con", "por", "para", "a", "al", "del", "hay", "es", "son", "esta"})
+_LIST_ITEM_WORDS = 2
+_LIST_WINDOW = 14
+
+
+def negated_list(prefix: str, matched: str, rules: NegationRules) -> bool:
+    """True if ``matched``, which follows ``prefix``, is an item of a list a negation cue opens."""
+    tokens = _tokens(prefix)[-_LIST_WINDOW:]
+    item = _tokens(matched)
+    if not tokens or tokens[-1] not in _LIST_SEPARATORS or len(item) > _LIST_ITEM_WORDS or _NOT_IN_AN_ITEM & set(item):
+        return False
+    for cue in range(len(tokens) - 1, -1, -1):
+        token = tokens[cue]
+        if token in rules.boundaries or (token in _CLOSING_PUNCTUATION and token != ","):
+            return False
+        if rules.is_cue(token):
+            if _in_condition(tokens, cue, rules):
+                return False
+            items, size, commas = [], 0, 0
+            for t in tokens[cue + 1:]:
+                if t in _NOT_IN_AN_ITEM and items:  # the first item may carry its verb: "no se reportaron amenazas,"
+                    return False
+                if t in _LIST_SEPARATORS:
+                    commas += t == ","
+                    items.append(size)
+                    size = 0
+                else:
+                    size += 1
+            return (commas > 0 and bool(items) and 0 < items[0] <= _LIST_ITEM_WORDS + 1
+                    and all(n <= _LIST_ITEM_WORDS for n in items[1:]))
+    return False
+
+
 def _in_condition(tokens: list[str], cue: int, rules: NegationRules) -> bool:
     """A cue opening its own clause: a condition word at most two tokens before it, and a
     word of that clause (not a clitic pronoun) between it and the match."""
@@ -93,6 +135,8 @@ def is_negated(text: str, start: int, end: int, sentence_start: int, rules: Nega
     question answered "no" negates what it asks.
     """
     if negated_before(text[sentence_start:start], rules):
+        return True
+    if not wording_is_negative and negated_list(text[sentence_start:start], text[start:end], rules):
         return True
     if not wording_is_negative and _ANSWERED_NO.match(text, end):
         return True
