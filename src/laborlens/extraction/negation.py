@@ -86,12 +86,13 @@ def negated_list(prefix: str, matched: str, rules: NegationRules) -> bool:
         return False
     for cue in range(len(tokens) - 1, -1, -1):
         token = tokens[cue]
-        if token in rules.boundaries or (token in _CLOSING_PUNCTUATION and token != ","):
+        if token in rules.boundaries or token in _CLOSING_PUNCTUATION - {","}:
             return False
         if rules.is_cue(token):
             if _in_condition(tokens, cue, rules):
                 return False
-            items, size, commas = [], 0, 0
+            items: list[int] = []
+            size = commas = 0
             for t in tokens[cue + 1:]:
                 if t in _NOT_IN_AN_ITEM and items:  # the first item may carry its verb: "no se reportaron amenazas,"
                     return False
