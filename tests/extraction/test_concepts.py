@@ -1623,3 +1623,18 @@ def test_pay_that_reaches_the_workers_own_account_or_name_is_not_withheld(text: 
 
 def test_pay_in_the_bosss_name_is_still_withheld() -> None:
     assert "cd_withholding_of_wages" in ids("El cheque sale a nombre de él porque dice que nosotros no tenemos social security.")
+
+
+@pytest.mark.parametrize("text", [
+    "Los empleados viven en sus casas y tienen copia de la llave de la puerta peatonal.",
+    "Hay cámaras en la caseta de boletos.",
+    "Nobody enters a bin without a written permit, the augers locked out, a harness and lifeline and a man at the top watching.",
+])
+def test_keys_in_the_workers_hands_cameras_on_the_till_and_a_safety_watch_are_not_confinement(text: str) -> None:
+    assert "cd_isolation_confinement_surveillance" not in ids(text)
+
+
+def test_a_safety_watch_said_to_be_missing_does_not_excuse_the_phones_read_beside_it() -> None:
+    found = ids("Sent into bins with the auger running, no harness, nobody watching from the top, and the jefe reads "
+                "our phones at night.")
+    assert "cd_isolation_confinement_surveillance" in found
