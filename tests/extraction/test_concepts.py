@@ -1638,3 +1638,15 @@ def test_a_safety_watch_said_to_be_missing_does_not_excuse_the_phones_read_besid
     found = ids("Sent into bins with the auger running, no harness, nobody watching from the top, and the jefe reads "
                 "our phones at night.")
     assert "cd_isolation_confinement_surveillance" in found
+
+
+def test_the_learned_layer_adds_no_bad_lodging_to_a_worker_living_at_home() -> None:
+    assert "ex_bad_living_conditions" not in ids("He lives in a rented apartment with his wife and sleeps in his own bed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Jefe says we get paid when a client signs. Still has my passport since Laredo.",
+    "Vive con dos compañeras en un apartamento que ella misma buscó. Tiene visa de trabajo.",
+])
+def test_someone_else_holding_my_papers_or_a_visa_held_is_not_keeping_ones_own(text: str) -> None:
+    assert "ctx_keeps_own_documents" not in ids(text)

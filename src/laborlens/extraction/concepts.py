@@ -1838,6 +1838,24 @@ def _sentences(folded: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# Living in one's own home ("lives in a rented apartment with his wife", "sleeps in his own bed", "vive en su propia
+# casa"): not itself a finding, but the learned layer may not add bad living conditions to such a text on its own
+# (matcher.find_hits blocks the item; explicit evidence of bad lodging still counts).
+_OWN_HOME = re.compile(
+    _W + r"(?:(?:lives?|lived|living|stays?) (?:in|at) (?:a |an |the |his |her |their |my |our )?(?:own |rented |"
+    r"shared )?(?:apartment|apt|house|home|place|room) (?:(?:he|she|they|we|i) (?:rents?|rented|found)|with (?:his|her|their|my|"
+    r"our) (?:wife|husband|family|kids|children|parents|mother|sister|brother|cousin|roommate)|of (?:his|her|their|my|our) own|"
+    r"in town|they found)|(?:his|her|their|my|our) own (?:bed|bedroom|room|apartment|apt|house|place|home|trailer)|"
+    r"(?:rents?|rented|renting) (?:his|her|their|my|our|an?|the) (?:own )?(?:apartment|apt|house|place|room|rooms)|"
+    r"(?:vive|viven|vivo|vivimos|renta|rentan|rento|rentamos) (?:en )?(?:su|sus|mi|nuestro|nuestra) (?:propi[oa] )?"
+    r"(?:casa|apartamento|departamento|cuarto|traila|trailer)(?: (?:propi[oa]|con (?:su|mi) (?:esposa|esposo|familia|mama|papa)))?"
+    r"|(?:su|mi|sus) propi[oa]s? (?:cama|cuarto|casa|apartamento|departamento))" + _E, re.IGNORECASE)
+
+
+def lives_at_home(folded: str) -> bool:
+    return _OWN_HOME.search(folded) is not None
+
+
 def poor_lodging(folded: str) -> list[ConceptHit]:
     """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one
     bathroom, a bed at the workplace, many to a room."""
@@ -2022,22 +2040,28 @@ _OWN_PAPERS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"en poder de (?:cada|los|las|la|el) (?:uno|una|trabajador\w*|worker\w*)" + _E,
     _W + r"(?:we|they) (?:all|both) (?:got|have|had|kept|keep|hold|held|still have) (?:our|their) (?:own )?" + _DOC_WORD + _E,
     _WORKER_NOUN_HOLDING,
-    # kept at home: "my passport is at home", "my green card stays at home", "her passport is in our dresser"
-    _W + _DOC_WORD + r"(?:,? (?:and|y) (?:my|his|her|their|mi|su|sus) \w+(?: \w+)?)? (?P<h>(?:is|are|stays?|stayed|was|were|"
-    r"sits?|esta|estan|se queda|se quedan|lo tengo|los tengo|lo tiene|los tiene|los tienen|lo guardo|los guardo) " + _HOME +
-    r"|at (?:home|my (?:apartment|apt|house|place))|en (?:casa|mi casa))" + _E,
-    # "los tuve yo", "mis papeles siempre los tuve yo": the worker names himself as the holder
-    _W + r"(?:lo|los|la|las) (?:tengo|tuve|tenia|traigo|traia|cargo|cargaba|guardo|guardaba|conservo|conserve) yo" + _E,
-    # "i got my papers", "we still have our IDs"
-    _W + r"(?:i|we)(?: still| also| always)? (?:got|have got|'ve got|ve got) (?:my|our) (?:own )?" + _DOC_WORD + _E,
 )), re.IGNORECASE)]
+# The newer shapes, scanned only when a word they need is in the text: kept at home ("my passport is at home", "my
+# green card stays at home", "her passport is in our dresser"), "los tuve yo", "i got my papers".
+_OWN_PAPERS_GUARDED = _guarded((
+    (r"home|casa|apart|apt|house|place|trailer|dresser|closet|grip|nightstand|locker|departamento|cuarto|traila",
+     _W + _DOC_WORD + r"(?:,? (?:and|y) (?:my|his|her|their|mi|su|sus) \w+(?: \w+)?)? (?P<h>(?:is|are|stays?|stayed|was|were|"
+     r"sits?|esta|estan|se queda|se quedan|lo tengo|los tengo|lo tiene|los tiene|los tienen|lo guardo|los guardo) " + _HOME +
+     r"|at (?:home|my (?:apartment|apt|house|place))|en (?:casa|mi casa))" + _E),
+    (r" yo\b", _W + r"(?:lo|los|la|las) (?:tengo|tuve|tenia|traigo|traia|cargo|cargaba|guardo|guardaba|conservo|conserve) yo" + _E),
+    (r"\bgot\b", _W + r"(?:i|we)(?: still| also| always)? (?:got|have got|'ve got|ve got) (?:my|our) (?:own )?" + _DOC_WORD + _E),
+))
 # A note's subjectless clause about the worker ("Has own apt + car, keeps his papers, paid by
 # direct deposit", "Tiene pasaporte, cobra directo"): kept only when no boss is named earlier in
 # the sentence, so "the owner took the phones, keeps their passports" stays the owner's.
+# (a third person's verb with "my" is someone else holding the speaker's papers: "still has my passport since Laredo";
+# a visa alone is a status, not papers in hand)
 _SUBJECTLESS_PAPERS = re.compile(
-    r"(?:^|(?<=[.;:+,\n])|(?<=\band)|(?<=\bbut)|(?<=\by)|(?<=\bpero)) *(?P<c>(?:still |also |always )?(?:keeps?|kept|has|have|"
-    r"had|holds?|held|carries|got|tiene|tenia|trae|traia|conserva|conservan|guarda|carga)(?: (?:his|her|their|my|own|su|sus))?"
-    r"(?: own)? " + _DOC_WORD + r")" + _E, re.IGNORECASE)
+    _W + r"(?P<c>(?:still |also |always )?(?:(?:keeps?|kept|has|had|holds?|held|carries|got|tiene|tenia|trae|traia|conserva|"
+    r"conservan|guarda|carga)(?: (?:his|her|their|own|su|sus))?|have(?: (?:my|our|own))?)(?: own)? (?!visa)" + _DOC_WORD + r")"
+    + _E, re.IGNORECASE)
+# what may stand before such a clause: the start, a stop, a comma or a plus, or "and"/"but"/"y"/"pero"
+_CLAUSE_OPENING = re.compile(r"(?:^|[.;:+,\n]|(?<!\w)(?:and|but|y|pero))\s*$", re.IGNORECASE)
 OWN_PAPERS_WEIGHT = 0.7
 
 
@@ -2046,9 +2070,11 @@ def own_papers(folded: str) -> list[ConceptHit]:
     place ("it is in my room"), so "never took my passport" before it does not negate it."""
     hits = [ConceptHit("ctx_keeps_own_documents", m.start(g) if g else m.start(), m.end(g) if g else m.end(),
                        OWN_PAPERS_WEIGHT)
-            for pattern in _OWN_PAPERS for m in pattern.finditer(folded)
-            for g in ["c" if m.group("c") else "h" if m.group("h") else ""]]
+            for pattern in (*_OWN_PAPERS, *_present(_OWN_PAPERS_GUARDED, folded)) for m in pattern.finditer(folded)
+            for g in [next((name for name in ("c", "h") if name in pattern.groupindex and m.group(name)), "")]]
     for m in _SUBJECTLESS_PAPERS.finditer(folded):
+        if not _CLAUSE_OPENING.search(folded, max(0, m.start() - 8), m.start()):
+            continue
         start = max(folded.rfind(stop, 0, m.start()) for stop in (". ", "\n", "? ", "! "))
         if not _BOSS_SUBJECT.search(folded, start + 1, m.start()):
             hits.append(ConceptHit("ctx_keeps_own_documents", m.start("c"), m.end("c"), OWN_PAPERS_WEIGHT))

@@ -356,6 +356,8 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if c.weight >= concepts.PAY_GAP_WEIGHT or not is_negated(
                 folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation, wording_is_negative=False):
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
+    if concepts.lives_at_home(folded):  # the learned layer may not add bad lodging to a worker living at home
+        blocked.add("ex_bad_living_conditions")
     refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
