@@ -1650,3 +1650,20 @@ def test_the_learned_layer_adds_no_bad_lodging_to_a_worker_living_at_home() -> N
 ])
 def test_someone_else_holding_my_papers_or_a_visa_held_is_not_keeping_ones_own(text: str) -> None:
     assert "ctx_keeps_own_documents" not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Reporte de patrulla. Un vecino llamó por ruido en la cantera.", "cd_threat_of_denunciation"),
+    ("When the wind gets over 35 he sends us home, paid for the morning.", "cd_threat_of_denunciation"),
+    ("Nota de inspección, cocina de entrega a domicilio (cuatro marcas en aplicaciones).", "cd_violence_on_victim"),
+    ("Un trabajador fue golpeado en la cabeza por una puerta de acero del corral cuando un toro la empujó.", "cd_violence_on_victim"),
+    ("Two workers were burned while gauging tanks without FR clothing.", "cd_violence_on_victim"),
+    ("The rules are tight: you sign your knife out at 5 a.m.", "cd_threats_of_violence"),
+    ("La compañía les paga por 'job' armado, unos 1,100 a la semana.", "cd_threats_of_violence"),
+])
+def test_accidents_brands_knife_logs_and_a_day_sent_home_are_no_violence_or_threat(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+def test_a_kick_by_the_foreman_is_still_violence() -> None:
+    assert "cd_violence_on_victim" in ids("Herder H-1 stated he was kicked by the ranch foreman after sheep were lost.")
