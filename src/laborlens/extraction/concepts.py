@@ -2053,9 +2053,9 @@ _OWN_PAPERS_GUARDED = _guarded((
 ))
 # A note's subjectless clause about the worker ("Has own apt + car, keeps his papers, paid by
 # direct deposit", "Tiene pasaporte, cobra directo"): kept only when no boss is named earlier in
-# the sentence, so "the owner took the phones, keeps their passports" stays the owner's.
-# (a third person's verb with "my" is someone else holding the speaker's papers: "still has my passport since Laredo";
-# a visa alone is a status, not papers in hand)
+# the sentence, so "the owner took the phones, keeps their passports" stays the owner's. A third
+# person's verb with "my" is someone else holding the speaker's papers ("still has my passport
+# since Laredo"), and a visa alone is a status, not papers in hand.
 _SUBJECTLESS_PAPERS = re.compile(
     _W + r"(?P<c>(?:still |also |always )?(?:(?:keeps?|kept|has|had|holds?|held|carries|got|tiene|tenia|trae|traia|conserva|"
     r"conservan|guarda|carga)(?: (?:his|her|their|own|su|sus))?|have(?: (?:my|our|own))?)(?: own)? (?!visa)" + _DOC_WORD + r")"
@@ -2065,13 +2065,19 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[.;:+,\n]|(?<!\w)(?:and|but|y|pero))\s*$", r
 OWN_PAPERS_WEIGHT = 0.7
 
 
+def _place_span(m: re.Match[str]) -> tuple[int, int]:
+    """The span of the place or the holder ("c" or "h" group) when the pattern names one, else the whole match."""
+    for name in ("c", "h"):
+        if name in m.re.groupindex and m.group(name):
+            return m.start(name), m.end(name)
+    return m.start(), m.end()
+
+
 def own_papers(folded: str) -> list[ConceptHit]:
     """The worker's own papers, told by where they are kept or by "himself"; the span is the
     place ("it is in my room"), so "never took my passport" before it does not negate it."""
-    hits = [ConceptHit("ctx_keeps_own_documents", m.start(g) if g else m.start(), m.end(g) if g else m.end(),
-                       OWN_PAPERS_WEIGHT)
-            for pattern in (*_OWN_PAPERS, *_present(_OWN_PAPERS_GUARDED, folded)) for m in pattern.finditer(folded)
-            for g in [next((name for name in ("c", "h") if name in pattern.groupindex and m.group(name)), "")]]
+    hits = [ConceptHit("ctx_keeps_own_documents", *_place_span(m), OWN_PAPERS_WEIGHT)
+            for pattern in (*_OWN_PAPERS, *_present(_OWN_PAPERS_GUARDED, folded)) for m in pattern.finditer(folded)]
     for m in _SUBJECTLESS_PAPERS.finditer(folded):
         if not _CLAUSE_OPENING.search(folded, max(0, m.start() - 8), m.start()):
             continue

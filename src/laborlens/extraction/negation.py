@@ -78,12 +78,17 @@ _LIST_ITEM_WORDS = 2
 _LIST_WINDOW = 14
 
 
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:,|(?<![\w'])(?:or|and|nor|ni|o|y|u|e))\s*$", re.IGNORECASE)
+
+
 def negated_list(prefix: str, matched: str, rules: NegationRules) -> bool:
     """True if ``matched``, which follows ``prefix``, is an item of a list a negation cue opens."""
-    tokens = _tokens(prefix)[-_LIST_WINDOW:]
-    item = _tokens(matched)
-    if not tokens or tokens[-1] not in _LIST_SEPARATORS or len(item) > _LIST_ITEM_WORDS or _NOT_IN_AN_ITEM & set(item):
+    if not _ENDS_WITH_SEPARATOR.search(prefix):  # most matches: no need to read the clause at all
         return False
+    item = _tokens(matched)
+    if len(item) > _LIST_ITEM_WORDS or _NOT_IN_AN_ITEM & set(item):
+        return False
+    tokens = _tokens(prefix)[-_LIST_WINDOW:]
     for cue in range(len(tokens) - 1, -1, -1):
         token = tokens[cue]
         if token in rules.boundaries or token in _CLOSING_PUNCTUATION - {","}:
@@ -102,8 +107,7 @@ def negated_list(prefix: str, matched: str, rules: NegationRules) -> bool:
                     size = 0
                 else:
                     size += 1
-            return (commas > 0 and bool(items) and 0 < items[0] <= _LIST_ITEM_WORDS + 1
-                    and all(n <= _LIST_ITEM_WORDS for n in items[1:]))
+            return commas > 0 and 0 < items[0] <= _LIST_ITEM_WORDS + 1 and all(n <= _LIST_ITEM_WORDS for n in items[1:])
     return False
 
 
