@@ -12,14 +12,32 @@ import pytest
 
 from laborlens.extraction import extract
 from laborlens.extraction._catalogue import catalogue_items
-from laborlens.extraction.learned import MODEL_FILE, combine, load_model
+from laborlens.extraction.learned import MODEL_FILE, WEIGHT_LEVELS, combine, load_model, save_model
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_extraction.py"
 
 
+def test_saved_weights_round_trip_within_the_quantisation_step(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    weights = rng.normal(0, 0.5, size=(40, 3)).astype(np.float32)
+    weights[:, 2] = 0.0  # an item whose features all weigh nothing
+    path = tmp_path / "model.npz"
+    save_model(path, ["a", "b", "c"], [f"e:w{i}" for i in range(40)], weights,
+               np.zeros(3), np.full(3, 0.9), np.zeros(3))
+    load_model.cache_clear()
+    try:
+        model = load_model(path)
+    finally:
+        load_model.cache_clear()
+    assert model is not None
+    step = np.abs(weights).max(axis=0) / WEIGHT_LEVELS
+    assert np.all(np.abs(model.weights - weights) <= step / 2 + 1e-6)
+    assert np.all(model.weights[:, 2] == 0.0)
+
+
 def test_model_ships_in_the_package_and_names_catalogue_items() -> None:
     assert MODEL_FILE.exists()
-    # small enough to ship: 4.7 MB trained on 3,239 narratives (43,912 features by 54 items in float16)
+    # small enough to ship: 2.8 MB trained on 3,239 narratives (43,912 features by 54 items, 12-bit weights)
     assert MODEL_FILE.stat().st_size < 5_000_000
     model = load_model()
     assert model is not None
