@@ -340,3 +340,52 @@ def test_more_wording_of_fresh_fact_patterns(text: str, item: str) -> None:
 ])
 def test_more_look_alikes_of_fresh_wording(text: str, absent: str) -> None:
     assert absent not in ids(text)
+
+
+# Rounds 21-22 (2026-12-06 evening): the family made the price of leaving, and look-alikes from lawful and
+# unsafe-only stories.
+@pytest.mark.parametrize("text", [
+    "The owner told him that if he runs, 'your family's land in Punjab is finished'.",
+    "El reclutador dice que si se va antes, su papá pierde el terreno que dejó de garantía.",
+    "He said if I leave, they know my wife is in Chihuahua and they will go to the house.",
+    "si se va, sus primos en Tegucigalpa van a recibir visitas",
+    "if he runs his mother will get a visit from some people",
+])
+def test_the_family_as_the_price_of_leaving(text: str) -> None:
+    assert "cd_violence_on_family" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("dice q si alguien viene a preguntar digamos q somos primos de visita y no trabajadores", "cd_violence_on_family"),
+    ("Cameras on the yard since somebody stole a trailer, and our fence company has every crew lead on the code.",
+     "cd_isolation_confinement_surveillance"),
+    ("Co-worker called 911 and the manager followed the ambulance; workers' comp claim filed.",
+     "cd_isolation_confinement_surveillance"),
+    ("Calls because his son read an article about trafficking on farms.", "cd_isolation_confinement_surveillance"),
+    ("Hay cámaras en el patio de los bins porque se robaban la fruta y el portón se cierra a las 10.",
+     "cd_isolation_confinement_surveillance"),
+    ("El mes pasado un carro se metió en la zona de trabajo y me pegó en la pierna.", "cd_violence_on_victim"),
+    ("Al perforar el último hoyo, la barrena pegó con una línea de gas.", "cd_violence_on_victim"),
+    ("The foreman yells when we bruise fruit, that's all.", "cd_violence_on_victim"),
+    ("Nobody keeps my papers, nobody drives me anywhere, I owe nobody and I am fine.", "cd_debt_bondage"),
+    ("Nos fuimos una semana antes por la escuela de los niños y nos pagó lo que se debía.", "cd_debt_bondage"),
+    ("Los trabajadores dijeron que tienen sus papeles y que les pagan cada semana.", "dr_legal_documentation_migration_status"),
+    ("After thefts, bags are checked at the gate at shift end; cameras cover the docks.", "cd_withholding_of_wages"),
+    ("After thefts, cameras cover the docks and the cooler doors.", "ex_wage_manipulation"),
+    ("Una vecina reportó que 'tienen a los trabajadores encerrados'. Se visitó el lugar: el portón se cierra de noche "
+     "por robos y cada trabajador tiene su llave. Sin delito.", "cd_isolation_confinement_surveillance"),
+])
+def test_look_alikes_of_rounds_21_and_22(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Un vecino dice que 'tienen a los trabajadores encerrados'. Fuimos y es verdad, los encierran con candado.",
+     "cd_isolation_confinement_surveillance"),  # a quoted allegation the text does not clear still counts
+    ("he docks 10 dollars from the envelope for talking", "ex_wage_manipulation"),
+    ("a guy with a gun walks the fence at night", "cd_isolation_confinement_surveillance"),
+    ("El patrón se enojó y me pegó en la cara con la mano.", "cd_violence_on_victim"),
+    ("Al Beto le pegó con una llave inglesa por contestarle.", "cd_violence_on_victim"),
+])
+def test_what_the_look_alikes_leave_standing(text: str, item: str) -> None:
+    assert item in ids(text)

@@ -618,6 +618,8 @@ _CREDITOR = re.compile(
     _W + r"(?:(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re|is|are|was|were|being) owed|"
     r"owe[sd]? (?:me|us)(?: \w+)? (?:money|wages|pay|\$|\d|for (?:my|our) work|back pay)|"
     r"owed nothing|owes? (?:(?:him|her|them|anyone|anybody|nobody|the \w+) )?nothing|no (?:le |les )?(?:debe|debia|debo|debemos|debian) nada|"
+    r"owe[sd]? (?:nobody|no one|no-one|noone)|(?:debo|debe|debemos|debia) (?:nada )?a nadie|"
+    r"(?:pag\w*|dio|dieron|entrego) (?:todo )?lo (?:que|q) (?:se|nos|me|le|les) (?:debia|debian|debe|deben)|"
     r"(?:me|nos) debe(?:n)? (?:\w+ )?(?:dinero|sueldo|semanas|\$|\d[\d,.]*|las horas|el overtime|el tiempo extra|la quincena)|"
     r"(?:le|les) deben? (?:las horas|el overtime|el tiempo extra|la quincena|el sueldo|su sueldo)|"
     # the worker as creditor in other words, or a debt said to be absent ("lo que me deben", "what they owe her",
@@ -1308,8 +1310,8 @@ def travel_debt(folded: str) -> list[ConceptHit]:
 # gente a la casa de mi papá"): violence against the family (ILO/EC), told without a verb of harm.
 _FAMILY_PERSON = (r"(?:families|family|familias?|mothers?|moms?|mama|madre|fathers?|dads?|papa|padres|parents|wife|esposa|kids|"
                   r"children|hijos|hijas|abuela|grandmother)")
-_FAMILY_WORD = r"famil|mam|madre|pap|padres|parent|mother|mom|father|dad|wife|esposa|kids|children|hij|abuel"
-_FAMILY_REACHED = _guarded(tuple((_FAMILY_WORD, p) for p in (
+_FAMILY_GUARD = r"famil|mam|madre|pap|padres|parent|mother|mom|father|dad|wife|esposa|kids|children|hij|abuel"
+_FAMILY_REACHED = _guarded(tuple((_FAMILY_GUARD, p) for p in (
     _W + r"(?:list|lista) (?:of|de) (?:the |their |his |her |our |my |las |sus )?(?:workers'? )?" + _FAMILY_PERSON
     + r"(?:'s|')? ?(?:home |house )?(?:addresses|address|direcciones|direccion|casas)" + _E,
     _W + r"(?:knows?|conoce\w*|sabe\w*) (?:la casa|la direccion|el pueblo|el rancho|the house|the address|the village) (?:de|of) "
@@ -1319,11 +1321,28 @@ _FAMILY_REACHED = _guarded(tuple((_FAMILY_WORD, p) for p in (
     r"their|your) " + _FAMILY_PERSON + _E,
 )))
 FAMILY_REACHED_WEIGHT = 0.7
+# The family made the price of leaving or talking, whatever the words of harm: "if he leaves, his father loses the land",
+# "si se va, su gente va a ir con mi mamá", "told him if he runs, 'your family's land in Punjab is finished'", "if you go,
+# your brother pays what you owe". A condition the worker controls, then a relative, then what befalls them, in one
+# sentence (ILO/EC: violence or threats against the family). The loss to the worker alone is another item's.
+_RELATIVE = (r"(?:famil\w*|mothers?|moms?|mama|mami|madre|fathers?|dads?|papa|papi|padres|parents|wife|wives|husband|esposo|esposa|"
+             r"kids|children|child|sons?|daughters?|hij[oa]s?|brothers?|sisters?|herman[oa]s?|abuel[oa]s?|grandmother|grandparents|"
+             r"cousins?|prim[oa]s?|relatives|parientes|ninos|ninas|la casa de ustedes|your people back home)")
+_BEFALLS = (r"(?:los(?:e|es|t|ing)|pierd\w*|perder\w*|perdio|quita\w*|take \w+ away|takes? away|burn\w*|quem\w*|(?:will|would|could|gonna|going to|ll) (?:\w+ )?visit|(?:get|gets|got|pay \w+|recibir|recibe\w*) (?:a |unas? )?visit\w*|visitar\w*|visitan|"
+            r"(?:va|van|iba|iban|vamos) a (?:ir|visitar|cobrar|buscar|pasar|sufrir|pagar)|go(?:es)? (?:to|after)|goes? looking|"
+            r"hear from|is next|sigue\w*|les? va a ir mal|pasar\w* algo|happen\w*|suffer\w*|sufr\w*|foster care|never see|"
+            r"nunca (?:va a )?(?:ver|volver a ver)|hurt|harm|kill\w*|mata\w*|beat\w*|golpe\w*|finished|acab\w*|cobr\w*|"
+            r"pays? (?:what|for|the|his|her|your)|paga\w* (?:lo|la|el|su|tu|todo)|the street|la calle|knows? where|sabe\w* donde)")
+_FAMILY_PRICE = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + _DOES + _E + r"[^.;\n]{0,70}?" + _W + _RELATIVE + _E
+                           + r"[^.;\n]{0,50}?" + _W + _BEFALLS + _E, re.IGNORECASE)
+_FAMILY_PRICE_GUARDED = _guarded(((_FAMILY_GUARD + r"|herman|brother|sister|son|daughter|husband|esposo|prim|cousin|relativ|"
+                                   r"parient|nin|ustedes|people back", _FAMILY_PRICE),))
 
 
 def family_reached(folded: str) -> list[ConceptHit]:
-    """The family's home or address held over the worker."""
-    return _matches("cd_violence_on_family", _present(_FAMILY_REACHED, folded), FAMILY_REACHED_WEIGHT, folded)
+    """The family's home or address held over the worker, or the family made the price of leaving or talking."""
+    return _matches("cd_violence_on_family", [*_present(_FAMILY_REACHED, folded), *_present(_FAMILY_PRICE_GUARDED, folded)],
+                    FAMILY_REACHED_WEIGHT, folded)
 
 
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
