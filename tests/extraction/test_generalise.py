@@ -389,3 +389,23 @@ def test_look_alikes_of_rounds_21_and_22(text: str, absent: str) -> None:
 ])
 def test_what_the_look_alikes_leave_standing(text: str, item: str) -> None:
     assert item in ids(text)
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("la señora pasa la canasta entre la gente y se guarda todo.", "cd_withholding_of_wages"),
+    ("cada noche le entrega lo que juntó.", "cd_withholding_of_wages"),
+    ("the man with them grabs the donation bucket and the CD money after every song", "cd_withholding_of_wages"),
+    ("at night i give her everything.", "cd_withholding_of_wages"),
+    ("the company pays him by the ton and he pays us what he wants", "cd_withholding_of_wages"),
+    ("He pays us in beer and says 'the rest at the end of the job'.", "cd_withholding_of_wages"),
+    ("when Lalo said that, the contractor said the next one who talks walks home to Michoacan.",
+     "cd_threat_worse_conditions"),
+    ("Cuando le pregunté por mi tarjeta, me dijo que si sigo preguntando me regreso a pie.", "cd_threat_worse_conditions"),
+    ("Dice que el que se vaya con otro jefe se queda sin cama.", "cd_threat_worse_conditions"),
+    ("Declaró que al que no lo hace le quita el pago de la semana.", "cd_threat_worse_conditions"),
+    ("Si no le llevo 120 dólares me toca dormir en el piso de la cocina.", "cd_threat_worse_conditions"),
+    ("he says if i leave the tour in the middle i pay him the 6000 for the flights and the visa.",
+     "cd_threat_worse_conditions"),
+])
+def test_pay_handed_over_and_losses_in_more_words(text: str, item: str) -> None:
+    assert item in ids(text)

@@ -902,8 +902,9 @@ _WITHHELD = [re.compile("|".join(f"(?:{p})" for p in (
     r"a nombre (?:de el|de ella|del \w+|de la \w+)|in (?:his|her|the (?:boss|broker|owner|contractor)'?s) name|to (?:him|her))" + _E,
     _W + r"(?:se quedo|se queda|se quedaron|kept|keeps|keeping|held back|holds back) (?:con )?(?:el|the|my|his|her|mi|su) (?:primer|first) "
     r"(?:mes|month|months|week|weeks|semana|paycheck|cheque|check)" + _E,
-    _W + r"(?:pay|paid|pagan|paga|da|dan|sueldo|salary|money|dinero|wages)(?: \w+){0,4} (?:junto |todo )?(?:a|al|at the|until the|"
-    r"hasta el|hasta|till the) (?:fin|final|end) (?:de|del|of the) (?:ano|year|temporada|season|contrato|contract|tour|gira)" + _E,
+    _W + r"(?:pay|paid|pagan|paga|da|dan|sueldo|salary|money|dinero|wages|the rest|el resto|lo demas)(?: \w+){0,4} (?:junto |todo )?"
+    r"(?:a|al|at the|until the|hasta el|hasta|till the) (?:fin|final|end) (?:de|del|of the) (?:ano|year|temporada|season|contrato|"
+    r"contract|tour|gira|job|obra|trabajo|harvest|cosecha|project|proyecto|pizca)" + _E,
     # the rest, some, or the commission held back: "saves the rest", "holds some back", "la comisión me la guarda"
     _W + r"(?<!i )(?<!we )(?<!yo )(?:saves?|saved|holds?|held|keeps?|kept|guarda\w*) (?:the rest|the remainder|the balance|some back|"
     r"lo demas|el resto|(?:todas )?(?:sus|mis|las|la) comision(?:es)?)" + _E,
@@ -1000,6 +1001,27 @@ _WITHHELD_GUARDED = _guarded((
      r"(?:job|season|project|contract|obra|temporada|trabajo) (?:is |esta )?(?:done|over|finished|ends|termin\w*|acab\w*)" + _E),
     (r"til|until|hasta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|guarda\w*|se queda con) (?:his|her|my|their|our|su|mi|sus|mis) "
      r"(?:money|pay|dinero|sueldo|pago|wages) (?:til|till|until|hasta)" + _E),
+    # what begging, singing or selling brings in, taken by the one in charge ("grabs the donation bucket", "take the cup
+    # from her", "pasa la canasta y se guarda todo", "se queda cada noche con las ofrendas")
+    (r"cup|bucket|basket|donation|offering|canasta|ofrenda|donacion|propina|alcancia|bote",
+     _W + r"(?<!i )(?<!we )(?:grabs?|grabbed|takes?|took|keeps?|kept|pockets?|pocketed|collects?|collected|empties|emptied|counts?) "
+     r"(?:\w+ ){0,2}?(?:the |all the |her |his |their |our |my )?(?:donation bucket|donation cup|donations|cup|bucket|baskets?|"
+     r"offerings?|collection)" + _E),
+    (r"canasta|ofrenda|donacion|propina|alcancia|bote|dinero",
+     _W + r"(?:canasta|ofrendas?|donaciones|propinas|bote|alcancia|dinero de los cds?)" + _E + r"[^.;\n]{0,60}?" + _W
+     + r"se (?:la |lo |las |los )?(?:queda|guarda|quedaba|guardaba)(?: con)? (?:todo|todas?|todos?)" + _E),
+    (r"ofrenda|canasta|donacion|propina", _W + r"se (?:queda|guarda|quedaba|guardaba) (?:\w+ ){0,2}?(?:con )?(?:todas? )?(?:las ofrendas|"
+     r"la canasta|las donaciones|las propinas)" + _E),
+    # everything the worker makes handed over ("at night i give her everything", "le entrego el sobre", "cada noche le entrega
+    # lo que juntó", "they hand him the cash")
+    (r"entreg|give|gave|hand|turn",
+     _W + r"(?:(?:le|les) (?:entrego|entregamos|entrega|entregan|entregaba|entregabamos|doy|damos) (?:todo|el sobre|el dinero|"
+     r"lo (?:que|q) (?:junto|junte|juntamos|juntan|gano|ganamos|saco|sacamos|saque))|(?:give|gives|gave|hand|hands|handed|turn|"
+     r"turns|turned) (?:him|her|them|the boss|the man|the lady) (?:over )?(?:everything|all (?:of )?(?:it|the money|the cash|my money|"
+     r"we make|i make|we got)|the cash|the money|what (?:i|we|they) (?:made|make|collected|got)))" + _E),
+    # pay at the boss's whim ("he pays us what he wants", "nos da lo que quiere")
+    (r"want|quiere|antoja|gana", _W + r"(?:(?:pays?|paid|gives?|gave) (?:us|me|them|him|her) (?:whatever|what) (?:he|she|they) "
+     r"(?:wants?|likes?|feels like)|(?:nos|me|les|le) (?:da|paga|daba|pagaba) lo (?:que|q) (?:quiere|se le antoja|le da la gana))" + _E),
 ))
 
 
@@ -1101,19 +1123,29 @@ _DOES = (r"(?:complain\w*|quit\w*|leave|leaves|left|leaving|talk\w*|speak\w*|fus
          r"stops? working|moans?|gripes?|se niega\w*|se negar\w*|deja de trabajar|"
          r"said something|says something|se quej\w*|quej\w*|reclam\w*|habl\w*|se va|se van|se vaya|se vayan|se fue|se iba|"
          r"se raja|me voy|te vas|nos vamos|irse|falt\w*|no (?:vende|venden|trabaja\w*|obedece\w*|llega\w*|va|van|sal\w*)|"
-         r"pid\w*|pregunt\w*|abandon\w*|dice algo|dijo algo|deja\w* el trabajo|renunci\w*|se escap\w*|escap\w*)")
+         r"pid\w*|pregunt\w*|abandon\w*|dice algo|dijo algo|deja\w* el trabajo|renunci\w*|se escap\w*|escap\w*|walk\w* off|"
+         r"no lo hacen?|no (?:le |les )?(?:quiere|quieren|junta|juntan|lleva|llevan|llevo|trae|traen|termina\w*)|goes? home|go home|leaves? the tour)")
 _LOSS = (r"(?:lose|loses|losing|forfeit\w*|pierde\w*|pierdo|perder\w*|perdia\w*|"
          r"no (?:more|further) (?:shifts?|hours|work|rides?)|gets? no (?:more )?(?:shifts?|hours|work|ride|pay)|"
          r"(?:don'?t|doesn'?t|won'?t) get (?:the|a|any) (?:ride|shifts?|hours|work|bed|room)|"
          r"no (?:le|les|te|me|nos|lo|la|los) (?:da|dan|daba|daban|dara|van a dar) (?:de comer|trabajo|ruta|cena|ride|raite|horas|turnos?)|"
-         r"sin (?:cuarto|motel|cena|comida|comer|ride|raite|trabajo|visa|pago|paga|horas|turnos?|ruta|casa|un dolar|nada|chamba)|"
+         r"sin (?:cuarto|cama|techo|motel|cena|comida|comer|ride|raite|trabajo|visa|pago|paga|horas|turnos?|ruta|casa|un dolar|nada|"
+         r"chamba)|"
+         # sent home on foot or by the next bus, shut out, made to sleep on the floor ("the next one who talks walks home to
+         # Michoacan", "me regreso a pie", "no los deja entrar a la casa", "me toca dormir en el piso")
+         r"walks? home|walking home|(?:regres\w*|vuelve\w*|se va|se van|me voy|te vas) (?:caminando|a pie)|"
+         r"(?:on|in) the (?:next |first )?(?:bus|plane|flight) (?:to|back|home)|en el (?:primer|proximo|siguiente) (?:bus|camion|autobus)|"
+         r"no (?:los|las|lo|la|nos|me|te) deja\w* (?:entrar|dormir|comer)|(?:me|le|les|nos|te) toca dormir|"
+         r"sleeps? (?:outside|in the (?:car|truck|van|garage))|(?:a )?dormir (?:afuera|en el piso|en la (?:troca|camioneta|calle))|"
+         r"owes? (?:him |her )?(?:for )?(?:the )?(?:flights?|airfare|plane tickets?)|pay (?:him|her) (?:back )?(?:the )?\$? ?\d[\d,]*|"
          r"no (?:come|comia|comen|cena|cenan)|next (?:season|year)|(?:proximo|siguiente) (?:season|ano|temporada)|el ano que entra|"
          r"(?:not|never|won'?t) (?:be )?(?:asked|brought|hired|invited|called) back|no (?:regresa|vuelve|regresaba|volvia)|"
          r"nobody (?:will |would |in \w+ )?hires?|never (?:be )?hired|nadie (?:le|la|lo|me|te|los|las|nos) (?:va a )?(?:da|dar|contrat\w*)|"
          r"no (?:lo|la|los|las|me|te) vuelve\w* a (?:pedir|contratar|traer|llamar)|blacklist\w*|lista negra|"
          r"dropped|drop (?:him|her|them|you|me) off|left (?:at|on|in|there|behind)|puts? (?:them|him|her|you|me|us) out|"
          r"on the road|a la calle|en la calle|deja\w* (?:en|botad\w*|tirad\w*)|start walking|walk back|worse|peor|"
-         r"cut (?:his |her |their |your |my )?hours|quita\w* (?:la|el|las|los) (?:casa|ruta|horas|turnos?|cuarto|bono|trabajo)|"
+         r"cut (?:his |her |their |your |my )?hours|quita\w* (?:la|el|las|los) (?:casa|ruta|horas|turnos?|cuarto|bono|trabajo|pago|paga|sueldo|"
+         r"cheque|dia|semana)|"
          r"fired|corre|corria|correr\w*|corrio|despid\w*|no cobra\w*|sin paga|"
          # the price of leaving: the whole debt, car or fare at once ("then I owe the whole car", "que le pagara el boleto")
          r"owes? (?:him |her )?(?:the )?(?:whole|entire|full)|pays? (?:him |her )?(?:it |everything |all )?back|"
