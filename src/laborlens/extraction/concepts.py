@@ -1647,8 +1647,14 @@ def dependent(folded: str) -> list[ConceptHit]:
 # words are the complaint, not the finding.
 _NO_VIOLATION = re.compile(
     _W + r"(?:no violations?(?: (?:found|noted|observed))?|no findings|nothing (?:was )?found|sin (?:infraccion(?:es)?|hallazgos)|"
-    r"no se (?:encontr|observ|hall)\w+ (?:infracciones|violaciones|irregularidades)|unfounded|infundad[oa])" + _E, re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{3,160})[\"“”]|(?<![\w])'([^'\n]{3,160})'(?![\w])")
+    r"no se (?:encontr|observ|hall)\w+ (?:infracciones|violaciones|irregularidades)|unfounded|infundad[oa]|"
+    # a patrol or hotline note that checked the allegation and closed it ("Sin delito", "Nothing further", "el llamante queda
+    # tranquilo", "transferred ... w/o problems")
+    r"sin delito|sin novedad|no crime|nothing further|no further action|(?:queda|quedo|quedaron|quedan) tranquil\w*|reassured|"
+    r"w/o problems|without (?:any )?problems?|no (?:indicators|signs|evidence) of (?:trafficking|forced labou?r|a crime)|sin indicios)"
+    + _E, re.IGNORECASE)
+# A quotation: opened before a word, closed after one; an apostrophe inside a word ("can't") neither opens nor closes one.
+_QUOTED = re.compile(r"(?<!\w)['\"“‘](?=\w)[^\n]{1,160}?(?<=[\w.!?,])['\"”’](?!\w)")
 
 
 # Stretches that are not about this worker: a story from the news ("saw the story on the news

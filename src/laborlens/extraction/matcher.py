@@ -360,7 +360,10 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         blocked.add("ex_bad_living_conditions")
     refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
+        inside = {h.indicator for h in hits if any(a <= h.start and h.end <= b for a, b in refuted)}
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
+        for indicator in inside - {h.indicator for h in hits}:  # nor may the learned layer add it back from those words
+            blocked.update(_blocked(indicator))
     return _unvetoed(_debts_of_the_journey(hits, folded, bounds, starts), folded, bounds, starts, blocked)
 
 
@@ -479,43 +482,21 @@ _EQUIPMENT = re.compile(r"(?<!\w)(?:cameras?|camaras?|gps|trackers?|alarms?|alar
                         r"phones?|celulares?|telefonos?)(?!\w)", re.IGNORECASE)
 
 
-# An allegation quoted from someone else ("a neighbour reported 'they keep the men locked in'") that the
-# writer then checked and cleared ("Sin delito", "Nothing further", "el llamante queda tranquilo"): the
-# quoted words are what was alleged, not what was found. Only coercion items; "can't" is no quote.
-_QUOTED = re.compile(r"(?<!\w)['\"“‘](?=\w)(.+?)(?<=[\w.!?,])['\"”’](?!\w)")
-_CLEARED = re.compile(r"(?<!\w)(?:sin delito|sin novedad|no crime|nothing further|no further action|unfounded|"
-                      r"(?:queda|quedo|quedaron|quedan) tranquil\w*|reassured|w/o problems|without (?:any )?problems?|"
-                      r"no (?:indicators|signs|evidence) of (?:trafficking|forced labou?r|a crime)|sin indicios)(?!\w)", re.IGNORECASE)
-CLEARABLE = frozenset({"cd_isolation_confinement_surveillance", "cd_threats_of_violence", "cd_violence_on_victim",
-                       "cd_confiscation_of_documents", "cd_debt_bondage", "cd_threat_of_denunciation"})
-
-
-def _quoted_spans(folded: str) -> list[tuple[int, int]]:
-    """The quoted allegations of a text that says it was checked and cleared (else none)."""
-    if not _CLEARED.search(folded):
-        return []
-    return [m.span(1) for m in _QUOTED.finditer(folded)]
-
-
 def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
               blocked: set[str]) -> list[_Hit]:
     vetoes = rule_set().vetoes
-    quoted = _quoted_spans(folded)
-    # a cleared allegation's words do not count against a veto either ("'encerrados'" is no "unless")
+    # a refuted allegation's words are no exception to a veto ("'encerrados'" is no "unless")
     checked = folded
-    for lo, hi in quoted:
+    for lo, hi in concepts.refuted_quotes(folded):
         checked = checked[:lo] + " " * (hi - lo) + checked[hi:]
     kept = []
     for hit in hits:
-        if hit.indicator in CLEARABLE and any(lo <= hit.start and hit.end <= hi for lo, hi in quoted):
-            blocked.update(_blocked(hit.indicator))
-            continue
         checks = vetoes.get(hit.indicator, ())
         if checks:
             first, last = _sentence_of(bounds, starts, hit.start)
             if _EQUIPMENT.search(folded, hit.start, hit.end):
                 first, last = 0, len(folded)
-            if any(v.applies(checked[first:last]) for v in checks):
+            if any(v.applies(folded[first:last], checked[first:last]) for v in checks):
                 blocked.update(_blocked(hit.indicator))
                 continue
         kept.append(hit)

@@ -69,8 +69,11 @@ class Veto:
     when: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
 
-    def applies(self, sentence: str) -> bool:
-        return any(p.search(sentence) for p in self.when) and not any(p.search(sentence) for p in self.unless)
+    def applies(self, sentence: str, unless_in: str | None = None) -> bool:
+        """Whether the veto holds for a sentence; ``unless_in`` is the text the exceptions are read in
+        (the sentence with refuted allegations blanked), when it differs."""
+        text = sentence if unless_in is None else unless_in
+        return any(p.search(sentence) for p in self.when) and not any(p.search(text) for p in self.unless)
 
 
 @dataclass(frozen=True)
