@@ -409,3 +409,16 @@ def test_what_the_look_alikes_leave_standing(text: str, item: str) -> None:
 ])
 def test_pay_handed_over_and_losses_in_more_words(text: str, item: str) -> None:
     assert item in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the owner told one of them 'you go to the policia they send you back, you have no papers'.",
+    "Contractor told them that if they talk to anyone at the hall, la migra will be waiting at the door.",
+    "The man reminds him that Chicago police hand tourists who work to immigration.",
+    "He says he knows the sheriff.",
+    "él le dijo que la policía de aquí le quita los hijos a las mexicanas.",
+    "me dijo que sin su carta nadie me contrata y que la migra espera en el pueblo",
+    "Dice que el sheriff es su compadre.",
+])
+def test_what_the_law_is_said_to_do_and_whose_friend_it_is(text: str) -> None:
+    assert "vr_false_information_law_authorities" in ids(text)

@@ -1719,13 +1719,30 @@ _FALSE_LAW = re.compile(
     r"(?:doesn'?t|don'?t|won'?t|does not|do not|will not) help|lock\w* (?:you|him|her|them|us) up|jail\w*|arrest\w*|encarcel\w*|"
     r"mete\w* (?:a la |en la )?carcel|pays? (?:ranchers|bosses|a reward)|works? for (?:him|her|the boss|the owner)|"
     r"trabaja\w* para (?:el|ella|el patron)|obedec\w*|levanta\w*|recoge\w*|espera\w* a|esta\w* esperando|is waiting|"
-    r"(?:finds?|will find|catch\w*) (?:you|me|him|her|them|us)|(?:se )?(?:lo|la|los|las|te|me|nos) lleva\w*)" + _E, re.IGNORECASE)
+    r"(?:finds?|will find|catch\w*) (?:you|me|him|her|them|us)|(?:se )?(?:lo|la|los|las|te|me|nos) lleva\w*|"
+    # more of what they are said to do: send the worker back, wait for him, hand him over, take the children
+    r"send\w* (?:you|him|her|them|us|me) back|(?:te|lo|la|los|las|nos|me) regresa\w*|(?:will be|are|is) (?:waiting|outside)|"
+    r"espera\w*|anda\w*|hand\w* (?:\w+ ){0,3}?to (?:immigration|ice|la migra)|(?:te|lo|la|los|las|nos|me) entrega\w*|"
+    r"quita\w* (?:\w+ )?(?:los|sus|a los|a sus) hij\w*|takes? (?:away )?(?:your|the|their|her|his) (?:kids|children)|separa\w*|"
+    r"manda\w* a (?:un|una|la|el) (?:centro|carcel|prision))" + _E, re.IGNORECASE)
+# The boss's friends in the law, said to the worker ("he knows the sheriff", "el sheriff es su compadre", "la migra es su
+# amiga"): the law is on the boss's side (the corpus labels it false information about the authorities).
+_LAW_FRIEND = re.compile(
+    _W + r"(?:(?:knows?|conoce\w*|friends? (?:with|of)|amig[oa]s? (?:de|del)|compadres? (?:de|del))(?: \w+){0,2}? "
+    r"(?:the |al |a la |el |la |a los |los )?(?:sheriff|police|policia|cops?|judge|juez|migra|immigration|policias|jefe de policia)|"
+    r"(?:sheriff|police|policia|cops?|migra|immigration)(?: \w+){0,3} (?:is|es|are|son|was|era) (?:his|her|their|su|sus) "
+    r"(?:friends?|amig[oa]s?|compadres?|primo|cousin|brother-in-law|cunado))" + _E, re.IGNORECASE)
+# ... or told to be waiting just outside ("mejor ni salga porque afuera anda la migra", "out there ICE is waiting")
+_LAW_OUTSIDE = re.compile(_W + _TOLD + _E + r"[^.;\n]{0,60}?" + _W + r"(?:afuera|alla afuera|out there|outside)(?: \w+)? "
+                          r"(?:anda|andan|esta|estan|espera|esperan|is waiting|are waiting|waits|patrol\w*|patrulla\w*) "
+                          r"(?:esperando )?" + _LAW + _E, re.IGNORECASE)
 FALSE_LAW_WEIGHT = 0.7
 
 
 def false_law_claims(folded: str) -> list[ConceptHit]:
-    """What the worker is told the police or immigration will do to them."""
-    return _matches("vr_false_information_law_authorities", (_FALSE_LAW,), FALSE_LAW_WEIGHT, folded, negative_wording=True)
+    """What the worker is told the police or immigration will do to them, or that they are the boss's friends."""
+    return _matches("vr_false_information_law_authorities", (_FALSE_LAW, _LAW_FRIEND, _LAW_OUTSIDE), FALSE_LAW_WEIGHT, folded,
+                    negative_wording=True)
 
 
 # Papers held by someone else, in the many ways it is told ("took there passports", "has
