@@ -422,3 +422,19 @@ def test_pay_handed_over_and_losses_in_more_words(text: str, item: str) -> None:
 ])
 def test_what_the_law_is_said_to_do_and_whose_friend_it_is(text: str) -> None:
     assert "vr_false_information_law_authorities" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Drug test after any forklift bump, cameras on the copper room since people were walking out with brass.",
+     "cd_isolation_confinement_surveillance"),
+    ("Cameras in every stall so the owner can check the horses at night.", "cd_isolation_confinement_surveillance"),
+    ("GPS on every car, cameras at the exit booth, phone face down in the cup holder.", "cd_isolation_confinement_surveillance"),
+    ("if I get tired of it I just leave and find another job.", "cd_threats_of_violence"),
+    ("Foreman called 911 and followed the ambulance to the burn center.", "cd_violence_on_victim"),
+    ("quiso destapar el recogedor sin apagar la toma de fuerza y la máquina le jaló el brazo.", "cd_violence_on_victim"),
+    ("en Del Rio se entregó a Migración, que lo soltó con cita en corte.", "cd_threat_of_denunciation"),
+    ("Llegó solo, en su propia troca.", "cd_isolation_confinement_surveillance"),
+    ("Prueba de drogas solo al contratar.", "ex_bad_living_conditions"),
+])
+def test_look_alikes_of_rounds_23_and_24(text: str, absent: str) -> None:
+    assert absent not in ids(text)
