@@ -438,3 +438,20 @@ def test_what_the_law_is_said_to_do_and_whose_friend_it_is(text: str) -> None:
 ])
 def test_look_alikes_of_rounds_23_and_24(text: str, absent: str) -> None:
     assert absent not in ids(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Hay cámaras en el tanque de diésel por robos. Dos pidieron regresar a México en junio y la granja les pagó el autobús.",
+     "cd_threat_of_denunciation"),
+    ("dejamos 30 euros de fianza por el cuchillo y el capazo y nos los devuelven al terminar", "cd_threats_of_violence"),
+    ("Knives stay in the lockers, no phones behind the counter.", "cd_threats_of_violence"),
+    ("hay cámaras en los remolques porque roban aceituna.", "cd_isolation_confinement_surveillance"),
+])
+def test_tools_and_requests_of_round_23(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+def test_a_lock_on_the_outside_is_confinement_whatever_reason_is_given() -> None:
+    text = ("en la noche los deja dormir en la bodega de las maquinas con candado por fuera, dice que es porque se roban "
+            "el diesel.")
+    assert "cd_isolation_confinement_surveillance" in ids(text)
