@@ -455,3 +455,15 @@ def test_a_lock_on_the_outside_is_confinement_whatever_reason_is_given() -> None
     text = ("en la noche los deja dormir en la bodega de las maquinas con candado por fuera, dice que es porque se roban "
             "el diesel.")
     assert "cd_isolation_confinement_surveillance" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "En Houston lo tuvieron ocho días encerrado en una casa con otros doce, hasta que el dueño de un restaurante pagó $4,000 "
+    "por él y se lo llevó.",
+    "After crossing near Roma, Texas, he was kept ten days in a locked house in Rio Grande City until a man who owns a scrap "
+    "metal business paid the guide $3,500 and drove him north.",
+])
+def test_a_stash_house_on_the_way_is_confinement_during_the_journey(text: str) -> None:
+    found = ids(text)
+    assert "cr_isolation_confinement_surveillance" in found
+    assert "cd_isolation_confinement_surveillance" not in found
