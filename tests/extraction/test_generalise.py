@@ -467,3 +467,17 @@ def test_a_stash_house_on_the_way_is_confinement_during_the_journey(text: str) -
     found = ids(text)
     assert "cr_isolation_confinement_surveillance" in found
     assert "cd_isolation_confinement_surveillance" not in found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Wilmer told him he wanted his pay and Mike busted his lip with the clipboard.", True),
+    ("he put his hand around her throat in the back room.", True),
+    ("i asked for my 3 weeks and he said remember Tavo? Tavo came back with his face all purple.", True),
+    ("Al Chuy le rompió la boca enfrente de todos por reclamar.", True),
+    ("una compañera que se quejó del pago amaneció golpeada al día siguiente.", True),
+    ("al que se salio la otra semana lo trajeron de regreso todo golpeado.", True),
+    ("Declaró que el subcontratista le dio un puño cuando le pidió su paga.", True),
+    ("y los inversores sin lockout, a uno se le quemó la mano el martes.", False),
+])
+def test_violence_told_by_its_marks(text: str, found: bool) -> None:
+    assert ("cd_violence_on_victim" in ids(text)) is found

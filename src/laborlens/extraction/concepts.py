@@ -1377,6 +1377,40 @@ def family_reached(folded: str) -> list[ConceptHit]:
                     FAMILY_REACHED_WEIGHT, folded)
 
 
+# Violence told by its marks or in everyday verbs (ILO/EC: violence on the person): "busted his lip with the clipboard",
+# "put his hand around her throat", "came back with his face all purple", "le rompió la nariz", "amaneció golpeada",
+# "lo trajeron de vuelta con la cara hinchada", "le dio un puño", "me castigó con el encendedor". Facial injuries and
+# grips only: a broken finger or arm is as often an accident (unsafe-only stories), which the vetoes read.
+_BODY_FACE_EN = r"(?:nose|lip|lips|jaw|teeth|tooth|eye|eyebrow|ribs|face|head)"
+_BLOWS = _guarded(tuple((guard, p) for guard, p in (
+    (r"broke|busted|split|cracked|bloodied", _W + r"(?:broke|busted|split|cracked|bloodied) (?:\w+'s |his |her |my |their |one of (?:his|her|my) )"
+     + _BODY_FACE_EN + _E),
+    (r"throat|neck|hair|collar", _W + r"(?:hands? (?:around|on) (?:her|his|my|their) (?:throat|neck)|(?:grabbed|grabs|choked|chokes) "
+     r"(?:him|her|me|them|one of them|a boy|a girl|the boy|the girl) by the (?:back of the )?(?:neck|throat|hair|collar))" + _E),
+    (r"purple|swollen|bloody|black|unable|beaten", _W + r"(?:came|comes|was brought|were brought|brought him|brought her) back "
+     r"(?:with (?:his|her|their) (?:face|eye|eyes|lip|nose) (?:all )?(?:purple|swollen|bloody|black|busted)|unable to (?:sit|walk|stand)|"
+     r"(?:all )?(?:beaten|bloody|bruised))" + _E),
+    (r"burn|quem", _W + r"(?:burned|burnt) (?:his|her|my|their) (?:arm|hand|forearm|skin|neck|back|face) with (?:a |the )?"
+     r"(?:cigarette|lighter|iron|hot|welding|torch)|(?:pressed|put|held) (?:a |the )?(?:hot|burning|lit|red-hot) (?:\w+ )?(?:rod|iron|"
+     r"cigarette|pan) (?:on|to|against) (?:him|her|me|his|her|my)|(?<!se )(?:le|les|me|nos|la|lo) quem\w* (?:el brazo|la mano|la piel|la espalda|"
+     r"con (?:un |el )?(?:cigarro|encendedor|cautin|fierro caliente))" + _E),
+    (r"romp|abri|revent|queb", _W + r"(?:le|les|me|nos) (?:rompio|abrio|revento|quebro) (?:la|el|los|las) (?:nariz|boca|ceja|labio|labios|"
+     r"cabeza|diente|dientes|costillas|cara|mandibula)" + _E),
+    (r"golpead|hinchad|morad", _W + r"(?:(?:lo|la|los|las|me|nos) (?:trajeron|regresaron|devolvieron|traen|regresan)(?: de vuelta| de regreso)? "
+     r"(?:todo |toda |todos |todas )?(?:con la cara (?:hinchada|morada|golpeada)|golpead[oa]s?|hinchad[oa]s?)|amanecio golpead[oa]s?|"
+     r"con (?:la cara|el ojo|los ojos|la boca) (?:toda )?(?:hinchad[oa]s?|morad[oa]s?|reventad[oa]))" + _E),
+    (r"puno|puño|golpe|bofetada|cachetada|patada|castig|agarr", _W + r"(?:(?:le|les|me|nos) (?:dio|dieron|daba|da) (?:un |una )?(?:puno|golpe|"
+     r"bofetada|cachetada|patada|madrazo|chingadazo)|(?:me|lo|la|le|los|las|nos) castig\w* con (?:el|la|un|una) (?:encendedor|cinturon|"
+     r"fusta|cable|palo|chicote|manguera)|(?:la|lo) agarr\w* a la fuerza|(?:lo|la|los|las) agarraron entre (?:dos|tres|varios))" + _E),
+)))
+BLOWS_WEIGHT = 0.75
+
+
+def blows_by_their_marks(folded: str) -> list[ConceptHit]:
+    """Violence on the worker told by its marks or in everyday verbs."""
+    return _matches("cd_violence_on_victim", _present(_BLOWS, folded), BLOWS_WEIGHT, folded)
+
+
 # Placed in the work by a court (a drug court, a condition of probation, "the judge gave me the
 # choice"): a relationship with the authorities at recruitment that the program can hold over
 # the person (ILO/EC: relationship with authorities / legal status; the corpus labels it at
@@ -2282,4 +2316,5 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *own_pay_words(folded), *false_law_claims(folded), *documents_held(folded), *poor_lodging(folded),
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
             *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
-            *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded), *family_reached(folded)]
+            *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded), *family_reached(folded),
+            *blows_by_their_marks(folded)]
