@@ -481,3 +481,14 @@ def test_a_stash_house_on_the_way_is_confinement_during_the_journey(text: str) -
 ])
 def test_violence_told_by_its_marks(text: str, found: bool) -> None:
     assert ("cd_violence_on_victim" in ids(text)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Client, M, 31, Venezuelan, on humanitarian parole.",
+    "Caller (M, Haitian, 28, TPS) is a helper for a contractor.",
+    "He said the visa belongs to the owner.",
+    "Deb said they will call my probation officer.",
+    "El perjudicado, dominicano de 52 años, sin estatus migratorio, presentaba un hematoma.",
+])
+def test_a_status_that_hangs_on_the_authorities(text: str) -> None:
+    assert "vd_relationship_authorities_legal_status" in ids(text)

@@ -1992,8 +1992,11 @@ _STATUS = [re.compile("|".join(f"(?:{p})" for p in (
     # working on a tourist visa; a visa said to belong to, or hang on, the employer
     _W + r"(?:on|with|came on|entered on|con|en|entro con|vino con|llego con) (?:a |an |una |su |mi |their |his |her )?"
     r"(?:tourist visas?|b-?2 visas?|visas? de (?:turista|paseo))" + _E,
-    _W + r"(?:the |my |his |her |their |our )?visas? (?:is|was|are|were|belongs?|belonged) (?:to )?(?:the )?(?:company|company'?s|"
-    r"farm|farm'?s|circus|circus'?s|ranch'?s|boss'?s|employer'?s|owner'?s|in the company'?s name)" + _E,
+    _W + r"(?:the |my |his |her |their |our )?visas? (?:is|was|are|were|belongs?|belonged) (?:to )?(?:the )?(?:company|farm|circus|"
+    r"ranch|boss|employer|owner|patron|jefe)(?:'?s)?(?: name)?" + _E,
+    # a status that hangs on the authorities' leave: parole, TPS, probation ("on humanitarian parole", "TPS lapsed", "calls my PO")
+    _W + r"(?:humanitarian parole|on parole|parole papers|con parole|el parole|tps|temporary protected status|sin estatus(?: migratorio)?|"
+    r"(?:probation|parole) officer|my po|oficial de (?:probatoria|libertad condicional)|agente de libertad condicional)" + _E,
     _W + r"(?:la |mi |su )?visas? (?:es|era|son|eran) (?:de la|del|de) (?:compania|empresa|circo|rancho|granja|patron|dueno|boss)" + _E,
     _W + r"(?:my|his|her|their|our|the) visas? (?:depends?|hangs?) on (?:him|her|them|the (?:company|boss|owner|employer|farm))" + _E,
     _W + r"(?:mi|su|la) visa depende (?:de el|de ella|del patron|de la (?:compania|empresa)|del dueno)" + _E,
