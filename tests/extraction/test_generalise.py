@@ -492,3 +492,13 @@ def test_violence_told_by_its_marks(text: str, found: bool) -> None:
 ])
 def test_a_status_that_hangs_on_the_authorities(text: str) -> None:
     assert "vd_relationship_authorities_legal_status" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Today she treated 3 olive pickers for deep hand cuts and a sprained wrist after ladder falls.",
+    "one has burns on his hand and arm, said he got shocked off a sign.",
+    "We hang vinyl on billboards along the interstate, 40, 50 feet up.",
+    "Una mujer tenía una quemadura en el antebrazo por el horno de porcelana.",
+])
+def test_an_injury_told_plainly_is_hazardous_work(text: str) -> None:
+    assert "ex_hazardous_work" in ids(text)

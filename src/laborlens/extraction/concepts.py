@@ -1451,11 +1451,22 @@ _HAZARDS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:bald tires|llantas lisas|tires? (?:are |were )?bald)" + _E,
 )), re.IGNORECASE)]
 HAZARD_WEIGHT = 0.75
+# An injury at work told plainly (the corpus labels a fall, a burn, a shock, a deep cut or a bite hazardous work in 84-96% of
+# the train narratives that tell one): "fell from the ladder", "burns on his hand", "got shocked", "se cortó la mano".
+_INJURED = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:fell (?:from|off)|falls? (?:from|off)|ladder falls?|se cay\w* (?:de|del|desde)|cayo (?:de|del|desde))" + _E,
+    _W + r"(?:burns? (?:on|to) (?:his|her|my|both|their)|burned (?:his|her|my) (?:hand|hands|arm|arms|forearm|face|leg)|"
+    r"quemaduras?|se quem\w* (?:la|el|las|los))" + _E,
+    _W + r"(?:got shocked|shocked off|electric shock|electrocut\w*|descargas? electric\w*|toques? electric\w*)" + _E,
+    _W + r"(?:deep (?:hand )?cuts?|cut (?:his|her|my) (?:hand|finger|fingers|arm|leg)|cortadas?|se corto (?:la|el|un|los))" + _E,
+    _W + r"(?:bitten|needlestick|mordid[oa]|(?:le|me|lo|la) mordio)" + _E,
+    _W + r"\d{2,3} (?:feet|ft|pies) (?:up|high|in the air|de alto|de altura|arriba)" + _E,
+)), re.IGNORECASE)]
 
 
 def hazards(folded: str) -> list[ConceptHit]:
-    """Hazardous work told by its effect on the body or its missing protection."""
-    return _matches("ex_hazardous_work", _HAZARDS, HAZARD_WEIGHT, folded)
+    """Hazardous work told by its effect on the body, its missing protection or the injury it caused."""
+    return _matches("ex_hazardous_work", [*_HAZARDS, *_INJURED], HAZARD_WEIGHT, folded)
 
 
 # Deductions, a cut rate or short counting (ILO/EC: wage manipulation): something taken out of
