@@ -502,3 +502,14 @@ def test_a_status_that_hangs_on_the_authorities(text: str) -> None:
 ])
 def test_an_injury_told_plainly_is_hazardous_work(text: str) -> None:
     assert "ex_hazardous_work" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Y el pasaporte sigue con ella desde que llegué, dice que allá está más seguro.", True),
+    ("Driver/owner produced five passports from his glove box and stated he 'holds them for the workers.'", True),
+    ("Rudy said go ahead but your papers stay with me til you pay for the ladder you bent.", True),
+    ("i asked for my licencia back and he said after the Johnson job, that was 2 jobs ago lol.", True),
+    ("Hourly pay, overtime on the stub, direct deposit every other Friday. My ID stays with me.", False),
+])
+def test_where_the_papers_stay(text: str, found: bool) -> None:
+    assert ("cd_confiscation_of_documents" in ids(text)) is found

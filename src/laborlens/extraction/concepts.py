@@ -1809,6 +1809,18 @@ _HELD_DOCS = re.compile("|".join(f"(?:{p})" for p in (
     + r" (?:el|la|los|las|su|sus|nuestr[oa]s?)(?: \w+)? " + _DOC_WORDS + _E,
     _W + r"(?:las|los|el|la) " + _DOC_WORDS + r" (?:nos|les|me|le|se) (?:las|los|la|lo) (?:quito|quitaron|tiene|tienen|guarda|"
     r"guardan|recogio|recogieron)" + _E,
+    # where the papers stay, or who answers for them ("el pasaporte sigue con ella", "dijo que la tiene el patrón", "your papers
+    # stay with me til you pay", "stated he 'holds them for the workers'", "asked for my licencia back and he said after the job")
+    _W + r"(?:el|la|los|las|mi|su|sus|mis|tu|tus) " + _DOC_WORDS + r" (?:sigue|siguen|esta|estan|se queda|se quedan|queda|quedan) "
+    r"(?:con|en manos de) (?:el|ella|ellos|el patron|la patrona|la senora|el senor|el jefe|la jefa|la duena|el dueno|el contratista|"
+    r"el encargado|la encargada|el mayordomo)" + _E,
+    _W + _DOC_WORDS + r"[^.;\n]{0,40}?(?:la|lo|los|las) (?:tiene|tienen|guarda|guardan) (?:el|la) (?:patron|patrona|jefe|jefa|senora|"
+    r"senor|dueno|duena|contratista|encargad[oa]|mayordomo|boss)" + _E,
+    _W + r"(?:(?:your|their) " + _DOC_WORDS + r" (?:stay|stays|remain|remains|will stay) with (?:me|us)|(?:my|our|your|their) " + _DOC_WORDS
+    + r" (?:stay|stays|remain|remains|will stay) with (?:him|her|them|the boss|the owner|the contractor))" + _E,
+    _W + _DOC_WORDS + r"[^.;\n]{0,60}?(?:he|she|they)(?: ['\"])? ?(?:holds?|keeps?) (?:them|it)" + _E,
+    _W + r"asked (?:for )?(?:my|his|her|our|their) " + _DOC_WORDS + r" back[^.;\n]{0,40}?(?:said|says|told) (?:\w+ )?(?:after|when|"
+    r"not until|no|later|until|til|next)" + _E,
 )), re.IGNORECASE)
 HELD_DOCS_WEIGHT = 0.75
 
