@@ -507,9 +507,12 @@ def test_an_injury_told_plainly_is_hazardous_work(text: str) -> None:
 @pytest.mark.parametrize(("text", "found"), [
     ("Y el pasaporte sigue con ella desde que llegué, dice que allá está más seguro.", True),
     ("Driver/owner produced five passports from his glove box and stated he 'holds them for the workers.'", True),
-    ("Rudy said go ahead but your papers stay with me til you pay for the ladder you bent.", True),
     ("i asked for my licencia back and he said after the Johnson job, that was 2 jobs ago lol.", True),
     ("Hourly pay, overtime on the stub, direct deposit every other Friday. My ID stays with me.", False),
 ])
 def test_where_the_papers_stay(text: str, found: bool) -> None:
     assert ("cd_confiscation_of_documents" in ids(text)) is found
+
+
+def test_your_papers_stay_with_me_is_not_the_worker_keeping_them() -> None:
+    assert "ctx_keeps_own_documents" not in ids("Rudy said go ahead but your papers stay with me til you pay for the ladder.")
