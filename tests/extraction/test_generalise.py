@@ -516,3 +516,12 @@ def test_where_the_papers_stay(text: str, found: bool) -> None:
 
 def test_your_papers_stay_with_me_is_not_the_worker_keeping_them() -> None:
     assert "ctx_keeps_own_documents" not in ids("Rudy said go ahead but your papers stay with me til you pay for the ladder.")
+
+
+@pytest.mark.parametrize("text", [
+    "He says if I leave, everyone in our town will know what kind of woman I am.",
+    "Deb said if i leave theyll post all over facebook that i starved it.",
+    "el gerente le dijo que si se va le manda mensajes a su esposo diciendo que ella anda con los clientes.",
+])
+def test_shame_before_the_town_or_online(text: str) -> None:
+    assert "cd_threats_to_inform_family_community" in ids(text)
