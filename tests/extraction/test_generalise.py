@@ -525,3 +525,15 @@ def test_your_papers_stay_with_me_is_not_the_worker_keeping_them() -> None:
 ])
 def test_shame_before_the_town_or_online(text: str) -> None:
     assert "cd_threats_to_inform_family_community" in ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Owner told him 'la migra finds you in a week, I have friends in ICE' if he quits.",
+    "Cuando reclamé me dijo: acuérdate que tu visa ya se venció, una llamada y te vas.",
+    "the owner told her if she ever talks to police, immigration takes her the same day.",
+    "Crew leader told them anyone who calls the labor office goes back to MX and never gets a visa again.",
+    "Dos dijeron que el dueño les advirtió que si hablaban con nosotros se iban en el siguiente camión a México.",
+    "he says if we complain he cancels our visa and we go home with the agency debt.",
+])
+def test_the_law_made_the_price_in_more_words(text: str) -> None:
+    assert "cd_threat_of_denunciation" in ids(text)

@@ -799,6 +799,22 @@ _OUTCOME = [
     _W + r"una llamada a (?:la )?(?:migra|border patrol|ice|inmigracion|migracion|policia|patrulla)" + _E,
     _W + r"(?:la migra|migra|ice|immigration|border patrol) (?:comes?|will come|would come|viene|vendra|va a venir) (?:for|por) "
     r"(?:anyone|anybody|whoever|you|him|her|them|los|ti|el|ella|quien|cualquiera|el que)" + _E,
+    # more ways the law is made the price ("has friends in ICE", "una llamada y te vas", "immigration takes her the same day",
+    # "in immigration detention by lunch", "goes back to MX", "se iban en el siguiente camión a México", "cancels our visa",
+    # "tells the consulado i abandoned the job", "manda a mi hijo a la correccional", "el juez le niega el asilo")
+    _W + r"(?:friends?|amig[oa]s?|compa|compadre|cuates?)\w* (?:in|de|at|with|en|of) (?:la |the )?(?:migra|ice|immigration|"
+    r"police|policia|sheriff'?s?)" + _E,
+    _W + r"(?:one|a single|una|con una) (?:call|phone call|llamada)(?: \w+){0,4}? (?:and|y) (?:you|te|se|lo|la|los|las|they|she|he|"
+    r"your|tu|su)" + _E,
+    _W + r"(?:la migra|migra|ice|immigration|inmigracion) (?:visits?|visita\w*|finds?|takes?|agarra\w*|levanta\w*|se (?:lo|la|los|las) "
+    r"lleva\w*|will be waiting|espera\w*)" + _E,
+    _W + r"(?:immigration|migratoria) detention|detencion migratoria|ice agents|agentes de (?:ice|inmigracion|la migra)" + _E,
+    _W + r"(?:sent|send|sends|goes|go|going|went|gets sent|get sent) (?:straight )?back to (?:mexico|mx|peru|guatemala|honduras|"
+    r"el salvador|nicaragua|venezuela|haiti|his country|her country|their country)" + _E,
+    _W + r"(?:se )?(?:iban|van|va|vas|iria|irian) en el (?:siguiente|proximo|primer) (?:camion|bus|autobus|avion)" + _E,
+    _W + r"(?:visa (?:quemada|burned|cancel\w*)|cancel\w* (?:our|your|his|her|their|tu|su|la|sus|las) visas?)" + _E,
+    _W + r"(?:tells?|told|call\w*|avisa\w*|le dice al|notif\w*) (?:the |al |a la )?(?:consulado|consulate|embajada|embassy)" + _E,
+    _W + r"(?:correccional|juvenile detention|juvie|el juez (?:le |les |me )?nieg\w*|the judge (?:denies|will deny))" + _E,
 ]
 # one pattern per kind of frame (the alternatives joined), so the text is scanned twice, not ten times
 _DENUNCIATION = (re.compile(_W + _FRAME + _E + r"[^.;\n]{0,120}?(?P<c>" + "|".join(f"(?:{c})" for c in _REPORTING) + ")",
