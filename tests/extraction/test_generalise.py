@@ -537,3 +537,16 @@ def test_shame_before_the_town_or_online(text: str) -> None:
 ])
 def test_the_law_made_the_price_in_more_words(text: str) -> None:
     assert "cd_threat_of_denunciation" in ids(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Owner pays $50 a night cash 'cuando se acuerda' and has held his passport since March.", True),
+    ("i left the Tacoma job but the jefe still has my last 3 weeks, says i get it when i come back.", True),
+    ("Tip jar emptied by owner every night.", True),
+    ("primo no te vengas. de las propinas no vemos nada, dice que son pa la renta y el ride.", True),
+    ("La paga dice el Toño que se la manda a mi mamá pero mi mamá dice que no le ha llegado nada.", True),
+    ("Both are paid weekly by check and can quit whenever they want.", False),
+    ("He gets his check into his own account every Friday.", False),
+])
+def test_pay_the_boss_decides(text: str, found: bool) -> None:
+    assert ("cd_withholding_of_wages" in ids(text)) is found

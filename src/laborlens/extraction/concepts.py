@@ -1035,6 +1035,23 @@ _WITHHELD_GUARDED = _guarded((
      r"lo (?:que|q) (?:junto|junte|juntamos|juntan|gano|ganamos|saco|sacamos|saque))|(?:give|gives|gave|hand|hands|handed|turn|"
      r"turns|turned) (?:him|her|them|the boss|the man|the lady) (?:over )?(?:everything|all (?:of )?(?:it|the money|the cash|my money|"
      r"we make|i make|we got)|the cash|the money|what (?:i|we|they) (?:made|make|collected|got)))" + _E),
+    # pay when the boss pleases ("pays when he feels like it", "cuando se acuerda", "el dinero nos lo da cuando él quiere")
+    (r"when|cuando", _W + r"(?:pay\w*|paid|gives?|gave|cash|money|dinero|paga\w*|da|dan|daba)[^.;\n]{0,30}?\W?(?:when(?:ever)? (?:he|she) "
+     r"(?:wants?|feels? like it|remembers?)|cuando (?:el|ella) quiere|cuando se acuerda)" + _E),
+    # the boss has the worker's weeks, or the collections never reach the worker ("still has my last 3 weeks", "tip jar
+    # emptied by owner", "de las propinas no vemos nada", "collects our bag fees", "fares paid into his own account")
+    (r"week|semana|quincena", _W + r"(?:still )?(?:has|holds|keeps|tiene|guarda) (?:my|his|her|our|their|mis|sus|las|los) (?:last )?"
+     r"(?:\d+|two|three|four|five|dos|tres|cuatro|cinco) (?:weeks|semanas|quincenas)" + _E),
+    (r"tip|propina", _W + r"(?:tip jar (?:is |was )?emptied|empties the tip jar|(?:de|of) (?:las|the) (?:propinas|tips) (?:no vemos|we never see|"
+     r"never see|nunca vemos)|tips?[^.;\n]{0,40}?never reach (?:him|her|them|me|us))" + _E),
+    (r"collect|account|cuenta|tarjeta|written", _W + r"(?:collects? (?:our|their|his|her|the) (?:bag fees|fares|fees|tip-?outs?)|"
+     r"fares (?:are )?(?:paid )?into (?:his|her) own account|se cobran en su tarjeta|"
+     r"(?:written|made out) to the (?:owner|boss|manager)'?s (?:wife|husband|son|daughter)|(?:deposita|deposit\w*) en una cuenta que "
+     r"(?:maneja|controla|tiene) (?:el|la))" + _E),
+    (r"cash", _W + r"(?<!i )(?<!we )cashes (?:the (?:boy|girl|kid|worker)'?s|his|her|their|the workers'?) (?:pay|check|checks|paycheck|paychecks)"
+     + _E),
+    (r"manda|envia", _W + r"(?:la paga|el sueldo|mi sueldo|su sueldo|el pago|mi pago|su pago|el dinero)[^.;\n]{0,40}?(?:se (?:la|lo) )?"
+     r"(?:manda|envia|mandaba) (?:a|para) (?:mi|su|sus|mis) (?:mama|madre|esposa|esposo|familia|hijos|papas|padres)" + _E),
     # pay at the boss's whim ("he pays us what he wants", "nos da lo que quiere")
     (r"want|quiere|antoja|gana", _W + r"(?:(?:pays?|paid|gives?|gave) (?:us|me|them|him|her) (?:whatever|what) (?:he|she|they) "
      r"(?:wants?|likes?|feels like)|(?:nos|me|les|le) (?:da|paga|daba|pagaba) lo (?:que|q) (?:quiere|se le antoja|le da la gana))" + _E),
