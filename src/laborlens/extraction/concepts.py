@@ -1224,6 +1224,7 @@ _CONDITIONAL_LOSS = re.compile(_W + _IF_SOMEONE + _E + r"[^.;\n]{0,45}?" + _W + 
 _THREATENED_LOSS = re.compile(_W + r"(?:threaten\w*|amenaz\w*|warn\w*|advirti\w*|advierte\w*)" + _E + r"[^.;\n]{0,50}?"
                               + _W + _LOSS + _E, re.IGNORECASE)
 _OTHER_HARM = re.compile(r"famil\w*|migra|immigration|inmigracion|police|policia|sheriff|deport\w*|golpe\w*|beat\w*|"
+                         r"correccional|juez|judge|consulad\w*|consulate|embajada|embassy|(?:siguiente|proximo|primer) camion|"
                          r"hit|hits|pega\w*|encierr\w*|lock\w*", re.IGNORECASE)
 # The day not worked goes unpaid ("el que no llega al autobús pierde el día"): a consequence, not a punishment.
 _LOST_DAY = re.compile(r"\s*(?:el|ese|that|the) (?:dia|day)(?!\w)", re.IGNORECASE)
