@@ -550,3 +550,18 @@ def test_the_law_made_the_price_in_more_words(text: str) -> None:
 ])
 def test_pay_the_boss_decides(text: str, found: bool) -> None:
     assert ("cd_withholding_of_wages" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I do invitations and business cards 9 to 9, Monday to Saturday.", True),
+    ("same kid there every day, open to close, 10 to 9, sundays too.", True),
+    ("im here from 7 till he closes at 8 every day.", True),
+    ("works at a muffler shop, six 10-hour days a week.", True),
+    ("They start scraping at 6:30 and the van doesnt come back for them till past 8 at night.", True),
+    ("like 6am til midnite.", True),
+    ("They drove 22 hrs straight.", True),
+    ("I paid 3 to 5 dollars each.", False),
+    ("The clinic is open 9 to 5, Monday to Friday.", False),
+])
+def test_hours_told_with_their_week(text: str, found: bool) -> None:
+    assert ("ex_excessive_hours" in ids(text)) is found

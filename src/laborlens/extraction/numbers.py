@@ -24,7 +24,7 @@ _EN_MERIDIEM = (r"a\.? ?m\.?|p\.? ?m\.?|(?<=\d)[ap](?![a-z])|in the (?:morning|e
 _ES_MERIDIEM = (r"de la (?:manana|madrugada|tarde|noche)|a\.? ?m\.?|p\.? ?m\.?|"
                 r"de la mañana")
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?"
-_EN_WORD_TIME = r"(midnight|noon)"
+_EN_WORD_TIME = r"(midnight|midnite|noon)"
 _ES_WORD_TIME = r"(medianoche|mediodia)"
 
 _EN_SHIFT = re.compile(
@@ -60,6 +60,12 @@ BARE_SHIFT_MIN_HOURS = 4
 _WORK_BEFORE = re.compile(
     r"(?<!\w)(?:trabaj\w*|work|works|worked|working|shifts?|turnos?|jornadas?|labor\w*|limpi\w*|cosech\w*|"
     r"pick\w*|clean\w*|cortando|cortamos|piscando|pizcando|despunt\w*|prim\w*|top|topping)(?: \w+){0,4}\s*$", re.IGNORECASE)
+# ... or right before the days it is worked ("9 to 9, Monday to Saturday", "10 to 9, sundays too", "from 7 till he
+# closes at 8 every day", "de 9 a 9, seis días"): a range told with its week is a working day, not a count
+_WEEK_AFTER = re.compile(
+    r"\W{0,3}(?:\w+ ){0,2}?(?:monday|lunes|every ?day|everyday|daily|all week|todos los dias|diario|a diario|"
+    r"(?:six|seven|6|7|seis|siete) days|(?:seis|siete|6|7) dias|sundays?|domingos?|saturdays?|sabados?|weekends?|"
+    r"fines de semana|de lunes|mon(?:day)?-(?:sat|sun))", re.IGNORECASE)
 # "from 7 to 7", "de 6 a 6": the same early hour at both ends is a twelve-hour day wherever it is told
 _SAME_HOUR = re.compile(r"(?<![\w$:.])(?:from |de |desde las |de las )?([5-8]) ?(?:to|till|until|-|a|hasta las|a las) ([5-8])(?![\w:.])",
                         re.IGNORECASE)
@@ -106,7 +112,7 @@ def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str 
     """(hour of day 0-24, 'am'/'pm'/''), or None when it is not a clock time."""
     if word:
         w = word.lower()
-        return (24.0, "pm") if w in ("midnight", "medianoche") else (12.0, "pm")
+        return (24.0, "pm") if w in ("midnight", "midnite", "medianoche") else (12.0, "pm")
     if hour is None:
         return None
     h = int(hour)
@@ -153,7 +159,8 @@ def shifts(folded: str, lang: str) -> list[Shift]:
             clock = bool(m.group(2) or m.group(6)) or first[0] > 12 or second[0] > 12
             bare = not (first[1] or second[1] or m.group(4) or m.group(8) or clock)
             same = bool(_SAME_HOUR.fullmatch(m.group(0).strip())) and m.group(1) == m.group(5)
-            if bare and not same and not _WORK_BEFORE.search(folded, max(0, m.start() - 45), m.start()):
+            with_week = 5 <= first[0] <= 11 and bool(_WEEK_AFTER.match(folded, m.end()))  # a morning start, then its days
+            if bare and not same and not with_week and not _WORK_BEFORE.search(folded, max(0, m.start() - 45), m.start()):
                 continue  # "from 3 to 5" with no am/pm, minutes, night or work: a count, not a shift
             hours = _duration(first, second)
             if bare and hours < BARE_SHIFT_MIN_HOURS:
@@ -194,15 +201,17 @@ _D = r"(6|7|six|seven|seis|siete)"
 _WEEK_OF_SHIFTS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?<!\w){_N}[- ]hours? (?:shifts?|days?)[,;]? (?:[a-z]+ ){{0,2}}{_D} days",
     rf"(?<!\w)(?:turnos?|jornadas?|dias?) de {_N} horas[,;]? (?:[a-z]+ ){{0,2}}{_D} dias",
+    rf"(?<!\w){_D} {_N}[- ]hours? (?:days|shifts)",  # "six 10-hour days a week"
 )]
 # A double shift, or an entry and an exit time: "doubles 3 to 11 then 11 to 7", "entran a las 6 y
 # salen a las 6 y media de la tarde"
 _DOUBLE_SHIFT = re.compile(r"(?<!\w)(?:doubles|double shifts?|doble turno|dobles turnos|turnos dobles)(?!\w)", re.IGNORECASE)
 _ENTRY_EXIT = re.compile(
     rf"(?<!\w)(?:entra\w*|empiez\w*|empez\w*|comienz\w*|start\w*|begin\w*|clock\w* in|(?:me|nos|se) levant\w*|"
-    rf"(?:get|gets|got|wake|wakes|woke) up|up) (?:a las?|at) {_CLOCK}"
+    rf"(?:get|gets|got|wake|wakes|woke) up|up)(?: [a-z]+)? (?:a las?|at) {_CLOCK}"
     rf"(?: y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?[^.;\n]{{0,40}}?(?<!\w)(?:sal\w*|termin\w*|acab\w*|regres\w*|"
-    rf"finish\w*|get off|got off|gets off|leave|leaves|clock\w* out|come back|came back) (?:[a-z]+ ){{0,3}}?(?:a las?|at) {_CLOCK}"
+    rf"finish\w*|get off|got off|gets off|leave|leaves|clock\w* out|come back|came back) (?:[a-z]+ ){{0,3}}?"
+    rf"(?:a las?|at|till|until|til)(?: past| after)? {_CLOCK}"
     rf"( y media| y cuarto)? ?({_EN_MERIDIEM}|{_ES_MERIDIEM})?(?!\w)", re.IGNORECASE)
 
 
@@ -231,9 +240,16 @@ def long_weeks_and_doubles(folded: str) -> list[Shift]:
     return found
 
 
+# hours without a stop, however many ("drove 22 hrs straight", "30 horas seguidas")
+_STRAIGHT_HOURS = re.compile(r"(?<![\w$.,])(\d{1,2}) ?(?:hours?|hrs?|horas) (?:straight|seguidas|sin parar|sin descanso|non-?stop)(?!\w)",
+                             re.IGNORECASE)
+
+
 def long_hour_counts(folded: str) -> list[Shift]:
-    """Stated hour counts that are excessive whether they are per day (12-20) or per week (60+)."""
-    found = []
+    """Stated hour counts that are excessive whether they are per day (12-20) or per week (60+), or hours
+    worked without a stop."""
+    found = [Shift(m.start(), m.end(), float(m.group(1))) for m in _STRAIGHT_HOURS.finditer(folded)
+             if int(m.group(1)) >= DAILY_HOURS.start]
     for m in _HOUR_COUNT.finditer(folded):
         numbers = [int(n) for n in re.findall(r"\d+", m.group(0))]
         hours = max(numbers)
