@@ -1019,41 +1019,41 @@ _WITHHELD_GUARDED = _guarded((
      r"(?:money|pay|dinero|sueldo|pago|wages) (?:til|till|until|hasta)" + _E),
     # what begging, singing or selling brings in, taken by the one in charge ("grabs the donation bucket", "take the cup
     # from her", "pasa la canasta y se guarda todo", "se queda cada noche con las ofrendas")
-    (r"cup|bucket|basket|donation|offering|canasta|ofrenda|donacion|propina|alcancia|bote",
+    (r"\bcups?\b|bucket|basket|donation|offering|collection|canasta|ofrenda|donacion|propina|alcancia|\bbote\b",
      _W + r"(?<!i )(?<!we )(?:grabs?|grabbed|takes?|took|keeps?|kept|pockets?|pocketed|collects?|collected|empties|emptied|counts?) "
      r"(?:\w+ ){0,2}?(?:the |all the |her |his |their |our |my )?(?:donation bucket|donation cup|donations|cup|bucket|baskets?|"
      r"offerings?|collection)" + _E),
-    (r"canasta|ofrenda|donacion|propina|alcancia|bote|dinero",
+    (r"canasta|ofrenda|donacion|propinas|alcancia|\bbote\b|dinero de los cd",
      _W + r"(?:canasta|ofrendas?|donaciones|propinas|bote|alcancia|dinero de los cds?)" + _E + r"[^.;\n]{0,60}?" + _W
      + r"se (?:la |lo |las |los )?(?:queda|guarda|quedaba|guardaba)(?: con)? (?:todo|todas?|todos?)" + _E),
     (r"ofrenda|canasta|donacion|propina", _W + r"se (?:queda|guarda|quedaba|guardaba) (?:\w+ ){0,2}?(?:con )?(?:todas? )?(?:las ofrendas|"
      r"la canasta|las donaciones|las propinas)" + _E),
     # everything the worker makes handed over ("at night i give her everything", "le entrego el sobre", "cada noche le entrega
     # lo que juntó", "they hand him the cash")
-    (r"entreg|give|gave|hand|turn",
+    (r"(?:le|les) (?:entreg|doy|damos)|(?:give|gives|gave|hand|hands|handed|turn|turns|turned) (?:him|her|them|the)",
      _W + r"(?:(?:le|les) (?:entrego|entregamos|entrega|entregan|entregaba|entregabamos|doy|damos) (?:todo|el sobre|el dinero|"
      r"lo (?:que|q) (?:junto|junte|juntamos|juntan|gano|ganamos|saco|sacamos|saque))|(?:give|gives|gave|hand|hands|handed|turn|"
      r"turns|turned) (?:him|her|them|the boss|the man|the lady) (?:over )?(?:everything|all (?:of )?(?:it|the money|the cash|my money|"
      r"we make|i make|we got)|the cash|the money|what (?:i|we|they) (?:made|make|collected|got)))" + _E),
     # pay when the boss pleases ("pays when he feels like it", "cuando se acuerda", "el dinero nos lo da cuando él quiere")
-    (r"when|cuando", _W + r"(?:pay\w*|paid|gives?|gave|cash|money|dinero|paga\w*|da|dan|daba)[^.;\n]{0,30}?\W?(?:when(?:ever)? (?:he|she) "
+    (r"when(?:ever)? (?:he|she) (?:want|feel|remember)|cuando (?:el|ella) quiere|cuando se acuerda", _W + r"(?:pay\w*|paid|gives?|gave|cash|money|dinero|paga\w*|da|dan|daba)[^.;\n]{0,30}?\W?(?:when(?:ever)? (?:he|she) "
      r"(?:wants?|feels? like it|remembers?)|cuando (?:el|ella) quiere|cuando se acuerda)" + _E),
     # the boss has the worker's weeks, or the collections never reach the worker ("still has my last 3 weeks", "tip jar
     # emptied by owner", "de las propinas no vemos nada", "collects our bag fees", "fares paid into his own account")
-    (r"week|semana|quincena", _W + r"(?:still )?(?:has|holds|keeps|tiene|guarda) (?:my|his|her|our|their|mis|sus|las|los) (?:last )?"
+    (r"(?:\d+|two|three|four|five|dos|tres|cuatro|cinco) (?:weeks|semanas|quincenas)", _W + r"(?:still )?(?:has|holds|keeps|tiene|guarda) (?:my|his|her|our|their|mis|sus|las|los) (?:last )?"
      r"(?:\d+|two|three|four|five|dos|tres|cuatro|cinco) (?:weeks|semanas|quincenas)" + _E),
-    (r"tip|propina", _W + r"(?:tip jar (?:is |was )?emptied|empties the tip jar|(?:de|of) (?:las|the) (?:propinas|tips) (?:no vemos|we never see|"
+    (r"tip jar|no vemos|never see|never reach|nunca vemos", _W + r"(?:tip jar (?:is |was )?emptied|empties the tip jar|(?:de|of) (?:las|the) (?:propinas|tips) (?:no vemos|we never see|"
      r"never see|nunca vemos)|tips?[^.;\n]{0,40}?never reach (?:him|her|them|me|us))" + _E),
-    (r"collect|account|cuenta|tarjeta|written", _W + r"(?:collects? (?:our|their|his|her|the) (?:bag fees|fares|fees|tip-?outs?)|"
+    (r"bag fees|fares|tip-?outs?|se cobran en su tarjeta|(?:written|made out) to the|cuenta que (?:maneja|controla|tiene)", _W + r"(?:collects? (?:our|their|his|her|the) (?:bag fees|fares|fees|tip-?outs?)|"
      r"fares (?:are )?(?:paid )?into (?:his|her) own account|se cobran en su tarjeta|"
      r"(?:written|made out) to the (?:owner|boss|manager)'?s (?:wife|husband|son|daughter)|(?:deposita|deposit\w*) en una cuenta que "
      r"(?:maneja|controla|tiene) (?:el|la))" + _E),
-    (r"cash", _W + r"(?<!i )(?<!we )cashes (?:the (?:boy|girl|kid|worker)'?s|his|her|their|the workers'?) (?:pay|check|checks|paycheck|paychecks)"
+    (r"cashes (?:the|his|her|their)", _W + r"(?<!i )(?<!we )cashes (?:the (?:boy|girl|kid|worker)'?s|his|her|their|the workers'?) (?:pay|check|checks|paycheck|paychecks)"
      + _E),
-    (r"manda|envia", _W + r"(?:la paga|el sueldo|mi sueldo|su sueldo|el pago|mi pago|su pago|el dinero)[^.;\n]{0,40}?(?:se (?:la|lo) )?"
+    (r"(?:manda|envia|mandaba) (?:a|para) (?:mi|su|sus|mis)", _W + r"(?:la paga|el sueldo|mi sueldo|su sueldo|el pago|mi pago|su pago|el dinero)[^.;\n]{0,40}?(?:se (?:la|lo) )?"
      r"(?:manda|envia|mandaba) (?:a|para) (?:mi|su|sus|mis) (?:mama|madre|esposa|esposo|familia|hijos|papas|padres)" + _E),
     # pay at the boss's whim ("he pays us what he wants", "nos da lo que quiere")
-    (r"want|quiere|antoja|gana", _W + r"(?:(?:pays?|paid|gives?|gave) (?:us|me|them|him|her) (?:whatever|what) (?:he|she|they) "
+    (r"what (?:he|she|they) (?:want|like|feel)|whatever|lo (?:que|q) (?:quiere|se le antoja|le da la gana)", _W + r"(?:(?:pays?|paid|gives?|gave) (?:us|me|them|him|her) (?:whatever|what) (?:he|she|they) "
      r"(?:wants?|likes?|feels like)|(?:nos|me|les|le) (?:da|paga|daba|pagaba) lo (?:que|q) (?:quiere|se le antoja|le da la gana))" + _E),
 ))
 
@@ -1487,7 +1487,8 @@ _HAZARDS = [re.compile("|".join(f"(?:{p})" for p in (
 HAZARD_WEIGHT = 0.75
 # An injury at work told plainly (the corpus labels a fall, a burn, a shock, a deep cut or a bite hazardous work in 84-96% of
 # the train narratives that tell one): "fell from the ladder", "burns on his hand", "got shocked", "se cortó la mano".
-_INJURED = [re.compile("|".join(f"(?:{p})" for p in (
+_INJURED = _guarded(((r"fell|falls? |fall from|ladder fall|cay|burn|quem|shock|electr|descarga|toque|cut|cortad|se corto|bitten|"
+                      r"needlestick|mordi|feet|ft |pies", "|".join(f"(?:{p})" for p in (
     _W + r"(?:fell (?:from|off)|falls? (?:from|off)|ladder falls?|se cay\w* (?:de|del|desde)|cayo (?:de|del|desde))" + _E,
     _W + r"(?:burns? (?:on|to) (?:his|her|my|both|their)|burned (?:his|her|my) (?:hand|hands|arm|arms|forearm|face|leg)|"
     r"quemaduras?|se quem\w* (?:la|el|las|los))" + _E,
@@ -1495,12 +1496,12 @@ _INJURED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:deep (?:hand )?cuts?|cut (?:his|her|my) (?:hand|finger|fingers|arm|leg)|cortadas?|se corto (?:la|el|un|los))" + _E,
     _W + r"(?:bitten|needlestick|mordid[oa]|(?:le|me|lo|la) mordio)" + _E,
     _W + r"\d{2,3} (?:feet|ft|pies) (?:up|high|in the air|de alto|de altura|arriba)" + _E,
-)), re.IGNORECASE)]
+)),),))
 
 
 def hazards(folded: str) -> list[ConceptHit]:
     """Hazardous work told by its effect on the body, its missing protection or the injury it caused."""
-    return _matches("ex_hazardous_work", [*_HAZARDS, *_INJURED], HAZARD_WEIGHT, folded)
+    return _matches("ex_hazardous_work", [*_HAZARDS, *_present(_INJURED, folded)], HAZARD_WEIGHT, folded)
 
 
 # Deductions, a cut rate or short counting (ILO/EC: wage manipulation): something taken out of
