@@ -565,3 +565,19 @@ def test_pay_the_boss_decides(text: str, found: bool) -> None:
 ])
 def test_hours_told_with_their_week(text: str, found: bool) -> None:
     assert ("ex_excessive_hours" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Quiere saber sus derechos. Le pagan cada semana a su nombre.", "cd_withholding_of_wages"),
+    ("Trabaja los sábados, le pagan en efectivo y el dinero se lo queda ella.", "cd_withholding_of_wages"),
+    ("Los sábados vienen unos muchachos del elote; cada uno manda lo suyo a Guatemala.", "cd_threat_of_denunciation"),
+    ("Su única duda es si le deben pagar la hora de espera antes de que llegue el camión.", "cd_debt_bondage"),
+    ("There's a camera on the diesel tank since fuel started disappearing.", "cd_isolation_confinement_surveillance"),
+    ("After the OSHA visit they put guards on every chain.", "cd_isolation_confinement_surveillance"),
+])
+def test_look_alikes_of_round_27(text: str, absent: str) -> None:
+    assert absent not in ids(text)
+
+
+def test_a_check_in_the_brokers_name_is_still_withheld() -> None:
+    assert "cd_withholding_of_wages" in ids("Los cheques salen a su nombre y él nos da lo que quiere, 150 por semana.")
