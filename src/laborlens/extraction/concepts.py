@@ -1416,7 +1416,7 @@ def family_reached(folded: str) -> list[ConceptHit]:
 # "lo trajeron de vuelta con la cara hinchada", "le dio un puño", "me castigó con el encendedor". Facial injuries and
 # grips only: a broken finger or arm is as often an accident (unsafe-only stories), which the vetoes read.
 _BODY_FACE_EN = r"(?:nose|lip|lips|jaw|teeth|tooth|eye|eyebrow|ribs|face|head)"
-_BLOWS = _guarded(tuple((guard, p) for guard, p in (
+_BLOWS = _guarded((
     (r"broke|busted|split|cracked|bloodied", _W + r"(?:broke|busted|split|cracked|bloodied) (?:\w+'s |his |her |my |their |one of (?:his|her|my) )"
      + _BODY_FACE_EN + _E),
     (r"throat|neck|hair|collar", _W + r"(?:hands? (?:around|on) (?:her|his|my|their) (?:throat|neck)|(?:grabbed|grabs|choked|chokes) "
@@ -1436,7 +1436,7 @@ _BLOWS = _guarded(tuple((guard, p) for guard, p in (
     (r"puno|puño|golpe|bofetada|cachetada|patada|castig|agarr", _W + r"(?:(?:le|les|me|nos) (?:dio|dieron|daba|da) (?:un |una )?(?:puno|golpe|"
      r"bofetada|cachetada|patada|madrazo|chingadazo)|(?:me|lo|la|le|los|las|nos) castig\w* con (?:el|la|un|una) (?:encendedor|cinturon|"
      r"fusta|cable|palo|chicote|manguera)|(?:la|lo) agarr\w* a la fuerza|(?:lo|la|los|las) agarraron entre (?:dos|tres|varios))" + _E),
-)))
+))
 BLOWS_WEIGHT = 0.75
 
 
