@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from laborlens.demo import DEMO_PASSWORD, load_demo
 from laborlens.screening.models import Screening
@@ -16,16 +17,28 @@ from tests.e2e.test_sign_in import demo_code
 AXE = (Path(__file__).parent / "vendor" / "axe-4.14.1.min.js").read_text(encoding="utf-8")
 
 
-def violations(page) -> list[str]:
-    page.evaluate(AXE)
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
-                .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
-        }"""
-    )
-    return list(result)
+AUDIT = """async () => {
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+    return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+        .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+}"""
+
+# Signs that the audit ran while a click's navigation was still swapping the document
+# (CI saw "Cannot read properties of null (reading 'documentElement')"): wait and audit again.
+_MID_NAVIGATION = ("documentElement", "axe is not defined", "Execution context was destroyed")
+
+
+def violations(page, attempts: int = 3) -> list[str]:
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            page.evaluate(AXE)
+            return list(page.evaluate(AUDIT))
+        except PlaywrightError as error:
+            if attempt == attempts - 1 or not any(sign in str(error) for sign in _MID_NAVIGATION):
+                raise
+            page.wait_for_timeout(250)
+    raise AssertionError("unreachable")
 
 
 @pytest.mark.parametrize("viewport", [(375, 740), (1280, 900)])
