@@ -581,3 +581,97 @@ def test_look_alikes_of_round_27(text: str, absent: str) -> None:
 
 def test_a_check_in_the_brokers_name_is_still_withheld() -> None:
     assert "cd_withholding_of_wages" in ids("Los cheques salen a su nombre y él nos da lo que quiere, 150 por semana.")
+
+
+# --- rounds 31-32 (read after they were scored): pay put off, deducted, none; leaving and papers told plainly ---
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("He pays when the fish sells.", True),
+    ("Paga cuando se vende el pescado, o sea casi nunca.", True),
+    ("He has not been paid since Dec 1; the crew leader says pay comes in April so nobody runs off.", True),
+    ("Creo que no les pagan desde hace dos meses, el jefe les dice 'la otra semana'.", True),
+    ("The owner opened a bank account for him but keeps the card and PIN.", True),
+    ("él paga con las tarjetas del banco de ellos, que trae todas juntas en la chamarra.", True),
+    ("el encargado recoge las propinas de todos y les da 20 dólares el domingo.", True),
+    ("Every check goes to the balance.", True),
+    ("la agencia cobra todos los trabajos.", True),
+    ("he said fine but he keeps the 3 weeks he owes me.", True),
+    ("says anybody who quits before april dont get paid for january.", True),
+    ("el patrón les tiene la plata guardada.", True),
+    ("Desde julio no le manda nada; él dice que el dueño se lo guarda.", True),
+    ("Desde enero el encargado no le paga, dice que hasta que cierre la temporada.", True),
+    ("I get paid next week, on Friday, like always.", False),
+    ("My bank card is in my wallet and the pay goes to my account.", False),
+    ("I keep all my tips.", False),
+])
+def test_pay_put_off_held_or_taken_in_more_words(text: str, found: bool) -> None:
+    assert ("cd_withholding_of_wages" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("He takes $100 of that for the room at his house.", True),
+    ("Housing = unheated garage w/ bunks, $150/wk taken from pay.", True),
+    ("Also $35 a week comes off for gloves and loppers.", True),
+    ("Lodging credit of $95/wk taken, no cost records.", True),
+    ("the contractor brings food twice a month and charges it against wages.", True),
+    ("el boss trae la comida de la tienda y luego nos la cobra al doble.", True),
+    ("Le cobran cada cosa que se rompe.", True),
+    ("Cashiers charged for drawer shortages.", True),
+    ("the stubs show fewer hours than he worked.", True),
+    ("takes $20/wk 'bank fee' for cashing checks.", True),
+    ("los ranchos le pagan al señor y a él le tocan unos 20 dólares por semana.", True),
+    ("Store managers charge $15/wk uniform rental.", True),
+    ("Además se quedaban con la mitad de las propinas de la cocina.", True),
+    ("The room is $80 a week and I pay it myself to the landlord.", False),
+    ("Nothing comes off the check but taxes.", False),
+])
+def test_deductions_told_in_more_words(text: str, found: bool) -> None:
+    assert ("ex_wage_manipulation" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I walked 3 shows at fashion week and didnt see one dollar.", True),
+    ("For 5 weeks they cut and hung hemp; they were paid nothing.", True),
+    ("He was paid twice in five months.", True),
+    ("she gets no money because she still owes them for the plane ticket.", True),
+    ("V works from 5 in the morning until 10 at night and is given $40 a day.", True),
+    ("en 2 meses no ha recibido ni un dólar.", True),
+    ("ninguno ha recibido pago en cinco semanas.", True),
+    ("castings de 8am a 10pm y de plata nada.", True),
+    ("no le debo ni un peso al dueño y me pagan cada viernes.", False),
+    ("the owner is nothing like the guys on that tv show.", False),
+])
+def test_no_pay_told_as_nothing_received(text: str, found: bool) -> None:
+    assert ("ex_low_or_no_salary" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Two wkrs left in June for a citrus grower with no interference.", True),
+    ("dos se fueron en marzo a otra granja sin problema.", True),
+    ("A guy from my shift left for a warehouse job in October and they paid his last check.", True),
+    ("Si me quiero ir, nomás aviso.", True),
+    ("I could go work at the stand downtown tomorrow if I wanted.", True),
+    ("el día que me canse me largo.", True),
+    ("She is signing with another agency.", True),
+    ("Two guys left and the boss sent men after them.", False),
+])
+def test_leaving_told_by_who_left_and_how(text: str, found: bool) -> None:
+    assert ("ctx_free_to_leave" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Each produced his own Mexican passport from his wallet.", True),
+    ("Todos dicen que traen su propia identificación.", True),
+    ("La empresa guarda copia del pasaporte para el I-9; los originales los tienen los trabajadores.", True),
+    ("HR kept a copy of my passport for the I-9, the original's at my apartment.", True),
+    ("eso sí, mi pasaporte está conmigo y el cheque viene con mi nombre.", True),
+    ("The four had no ID on them; the lead produced their passports from the glovebox.", False),
+])
+def test_papers_shown_carried_or_kept_as_originals(text: str, found: bool) -> None:
+    assert ("ctx_keeps_own_documents" in ids(text)) is found
+
+
+def test_the_boss_keeping_the_whole_pay_is_not_the_worker_keeping_it() -> None:
+    found = ids("se los cobra quedándose con su sueldo completo; le da 30 dólares semanales.", "es")
+    assert "ctx_keeps_own_wages" not in found
+    assert "cd_withholding_of_wages" in found

@@ -106,7 +106,7 @@ _PAY_NEAR = re.compile(
     _W + r"(?:pay|pays|paid|paying|earn\w*|make|makes|made|get|gets|got|salary|wages?|gave|give|gives|cash|"
     r"gana\w*|pag\w*|sueldo|salario|da|dan|daba|daban|dieron|cobr\w*|recib\w*|receiv\w*|flat|fijo|hour|hr|hora|"
     r"left|net|clear|cleared|comes? out|queda|quedan|quedaba|quedaban|sale|salen|salia|llega|llegan|manda|mandan|mandaba|"
-    r"toca|tocan|tocaba|deja|dejan|dejaba|juntan?|juntamos|sacan?|sacamos|suelta|sueltan|average|averages)" + _E,
+    r"toca|tocan|tocaba|deja|dejan|dejaba|juntan?|juntamos|sacan?|sacamos|suelta|sueltan|average|averages|given|hands?|handed)" + _E,
     re.IGNORECASE)
 _CHARGE_NEAR = re.compile(
     _W + r"(?:charges?|charged|charging|deduct\w*|take|takes|took|taking|minus|owes?|owed|rent|renta|fee|fees|"
@@ -130,7 +130,7 @@ def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]
                                            and _OVERTIME_BEFORE.search(before[-30:])):
         return False
     if re.search(r"(?:recib|visto|tenian|tiene)\w*", span, re.IGNORECASE) and not re.search(
-            r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|cheque|money|pay|wages?|paycheck|dime|a cent|it)",
+            r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|dolar|quinto|cheque|money|pay|wages?|paycheck|dime|a cent|it)",
             folded[start:min(end + 25, sentence[1])], re.IGNORECASE):
         return False  # "no recibir visitas": receiving something other than pay
     if _SPECIFIC_ITEM_AFTER.search(after) and not re.search(r"(?:nada|nothing|at all|para nada|ni un)", after[:20]):
@@ -227,8 +227,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"horario|\d+ horas|ocho horas|dias? (?:de )?descanso|dias? libres?|trabajo facil|trabajo ligero)" + _E,
         re.IGNORECASE)),
     ("dr_housing_living_conditions", re.compile(
-        _W + r"(?:housing|a room|own room|apartment|a house|place to (?:live|stay)|lodging|"
-        r"house with|casa con|vivienda|alojamiento|un cuarto|cuarto propio|departamento|apartamento|una casa|casa para)" + _E,
+        _W + r"(?:housing|a room|own room|apartment|a house|place to (?:live|stay)|lodging|room and (?:meals|board|food)|room included|"
+        r"rooms? of (?:my|his|her|their|our) own|houses? with|casa con|vivienda|alojamiento|un cuarto|cuarto propio|departamento|"
+        r"apartamento|una casa|casa para|casa gratis|casa pagada|casa y comida|cuarto y comida)" + _E,
         re.IGNORECASE)),
     ("dr_access_to_education", re.compile(
         _W + r"(?:school|study|studies|classes|english lessons|college|escuela|estudiar|estudios|clases|colegio)" + _E,
@@ -984,9 +985,9 @@ _WITHHELD_GUARDED = _guarded((
      r"wages|salary|salaries|earnings)" + _E),
     # no pay until the contract, the season or a debt is done ("no nos pagan hasta que se acabe el contrato", "sin sueldo
     # hasta pagar 6,000")
-    (r"hasta", _W + r"(?:no (?:nos |les |le |me |te )?)?(?:pagan|paga|pagaran|pagara|pagar|pago|sueldo)(?: \w+){0,2}? hasta (?:que|q) "
-     r"(?:se )?(?:acabe|termine|acaben|terminen|cumpla\w*) (?:el|la|los|las) (?:contrato|temporada|obra|proyecto|cosecha|trabajo|"
-     r"meses|deuda)" + _E),
+    (r"hasta", _W + r"(?:no (?:nos |les |le |me |te )?)?(?:pagan|paga|pagaran|pagara|pagar|pago|sueldo)(?:,? (?:dice|dicen|dijo) (?:que|q)|"
+     r"(?: \w+){0,2}?) \W?hasta (?:que|q) (?:se )?(?:acabe|termine|acaben|terminen|cumpla\w*|cierre|cierren) (?:el|la|los|las) "
+     r"(?:contrato|temporada|obra|proyecto|cosecha|trabajo|meses|deuda)" + _E),
     (r"hasta|until|till|til", _W + r"(?:sin (?:sueldo|pago|paga|cobrar)|without pay|for no pay|unpaid) (?:hasta|until|till|til) "
      r"(?:pagar|que pague|(?:he|she|they) (?:pays|paid)|paying|pay off|the debt|la deuda)" + _E),
     # a sum taken from each pay for the debt or the trip ("takes $200 out of each week's pay 'for what you cost me'",
@@ -1052,6 +1053,53 @@ _WITHHELD_GUARDED = _guarded((
      + _E),
     (r"(?:manda|envia|mandaba) (?:a|para) (?:mi|su|sus|mis)", _W + r"(?:la paga|el sueldo|mi sueldo|su sueldo|el pago|mi pago|su pago|el dinero)[^.;\n]{0,40}?(?:se (?:la|lo) )?"
      r"(?:manda|envia|mandaba) (?:a|para) (?:mi|su|sus|mis) (?:mama|madre|esposa|esposo|familia|hijos|papas|padres)" + _E),
+    # pay put off until the product sells or the buyer pays ("pays when the fish sells", "checks come when the buyer pays",
+    # "paga cuando se vende el pescado", "el sueldo, después que se venda todo")
+    (r"sell|sold|buyer|vend|cobre", _W + r"(?:pays?|paid|paychecks?|checks?|wages|money|paga|pagan|pagara|sueldo|pago|cheques?)"
+     r"(?: [\w']+){0,3}? \W?(?:when|once|after|cuando|hasta que|despues (?:de )?que|despues que) (?:the |el |la |los |las |he |she )?"
+     r"(?:[\w']+ ){0,2}?(?:sells?|sold|is sold|are sold|buyer|se vende|se venda|se vendan|se venden|vende|venda|cobre)" + _E),
+    # pay that comes at a month or the season's end ("pay comes in April", "paid in one lump at end of season")
+    (r"\bcome|lump|end of", _W + r"(?:pay|paycheck|checks?|wages|money|paid)(?: [\w']+){0,3}? (?:comes?|coming|will come|in one lump|"
+     r"in a lump(?: sum)?)(?: [\w']+){0,2}? (?:in|at|after) (?:the )?(?:end of (?:the )?(?:season|harvest|contract|job|year)|january|"
+     r"february|march|april|may|june|july|august|september|october|november|december)" + _E),
+    # not paid, and put off again ("no les pagan desde hace dos meses, el jefe les dice 'la otra semana'")
+    (r"otra semana|semana que viene|next week|tomorrow|manana", _W + r"(?:no (?:les|nos|me|le|te) (?:pagan|paga|han pagado|ha pagado)|"
+     r"(?:hasn'?t|haven'?t|has not|have not|not|never) (?:been )?paid)[^.;\n]{0,60}?\W(?:la otra semana|la semana que viene|next week|"
+     r"tomorrow|manana)" + _E),
+    # the worker's bank card kept by someone else ("keeps the card and PIN", "paga con las tarjetas del banco de ellos")
+    (r"card|tarjeta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|has|took|takes|tiene|tenia|guarda\w*|trae|traia|se queda con|"
+     r"paga con|pagaba con|les quito|nos quito|le quito|me quito) (?:all |todas )?(?:[\w']+ ){0,2}?(?:(?:bank|debit|atm|ebt|pay) cards?|"
+     r"(?:cards?|card) and (?:the |their |his |her |my )?pins?|tarjetas? (?:del banco|de banco|de debito|bancarias?|de nomina))" + _E),
+    # tips collected by the one in charge ("recoge las propinas de todos", "keeps ... all card tips")
+    (r"tips|propinas", _W + r"(?<!i )(?<!we )(?<!yo )(?:keeps?|kept|takes?|took|collects?|collected|recoge|recogia|agarra|agarraba) "
+     r"(?:[\w']+ ){0,4}?(?:all (?:the |her |his |their |our |my )?(?:card |cash )?tips|(?:her|his|their|our|my) (?:card |cash )?tips|"
+     r"(?:las|sus|nuestras) propinas(?: de (?:todos|todas|ellos|ellas))?)" + _E),
+    # every pay applied to the balance ("every check goes to the balance", "todo se abona", "el sueldo se va a la deuda")
+    (r"balance|debt|loan|abona|deuda", _W + r"(?:(?:every|each|all|whole|the|my|his|her) (?:[\w']+ )?(?:check|paycheck|pay|wages?)s? "
+     r"(?:goes|go|went|is applied|are applied|gets applied|get applied) (?:to|toward|towards|against) (?:the |my |his |her |their )?"
+     r"(?:balance|debt|loan)|(?:todo|el sueldo|el pago|el cheque|lo que gan\w+) (?:se )?(?:abona|abonan|aplica|va a la deuda|iba a la deuda))"
+     + _E),
+    # the agency collects every job's pay ("la agencia cobra todos los trabajos", "held on their agency account")
+    (r"account|cobra", _W + r"(?:(?:held|kept) (?:on|in) (?:the |their |her |his )?(?:agency|company|house) account|(?:la agencia|el patron|"
+     r"la patrona|el dueno|la duena|el jefe|la jefa|la empresa|el manager) (?:cobra|cobraba|se cobra) (?:todos los trabajos|todo lo "
+     r"(?:que|q) (?:trabajamos|hacemos|ganamos|hacen|ganan)))" + _E),
+    # pay the boss owes kept ("he keeps the 3 weeks he owes me", "las tres quincenas que me debe", "lo que le debía de tres semanas")
+    (r"owe|debe|debia", _W + r"(?:(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis) (?:weeks?|semanas|quincenas|months?|meses|"
+     r"checks?|cheques|paychecks)(?: of pay)? (?:that |que |q )?(?:he |she |they |the boss |el patron |la patrona )?(?:owes|owed|(?:me|le|"
+     r"nos|les|te) (?:debe|debia|deben|debian))|lo (?:que|q) (?:me|le|nos|les) (?:debe|debia|deben|debian) de (?:\d+|dos|tres|cuatro|"
+     r"cinco|seis) (?:semanas|quincenas|meses))" + _E),
+    # pay lost by leaving early ("anybody who quits before april dont get paid for january", "el que se vaya antes pierde lo
+    # guardado")
+    (r"quit|leave|se va|se vaya|se van|se vayan|renunc", _W + r"(?:quits?|leaves?|se va|se vaya|se van|se vayan|renuncia\w*)[^.;\n]{0,40}?"
+     r"(?:(?:don'?t|doesn'?t|won'?t|will not|does not|do not) get (?:paid|his pay|her pay|their pay|the money)|loses? (?:[\w']+ ){0,2}?"
+     r"(?:pay|wages|money|savings)|pierde\w* (?:lo guardado|su dinero|el sueldo|lo ahorrado|la paga|lo (?:que|q) (?:se le debe|le deben)))"
+     + _E),
+    # the boss has the money put away ("les tiene la plata guardada", "el dueño se lo guarda" after the pay)
+    (r"guardad", _W + r"(?:tiene|tienen|tenia) (?:la plata|el dinero|el pisto|la lana|el sueldo|los sueldos|la paga|su dinero|"
+     r"su plata|nuestro dinero|mi dinero) guardad[oa]" + _E),
+    # (the guard holds the pay words before it: the match itself is the boss keeping it)
+    (r"(?:pag|dinero|plata|pisto|sueldo|cheque|manda nada)[^.\n]{0,60}?se (?:lo|la) guarda", _W + r"(?:dueno|duena|patron|patrona|jefe|"
+     r"jefa|boss|contratista|encargad[oa]|mayordomo) se (?:lo|la) (?:guarda|guardaba)" + _E),
     # pay at the boss's whim ("he pays us what he wants", "nos da lo que quiere")
     (r"what (?:he|she|they) (?:want|like|feel)|whatever|lo (?:que|q) (?:quiere|se le antoja|le da la gana)", _W + r"(?:(?:pays?|paid|gives?|gave) (?:us|me|them|him|her) (?:whatever|what) (?:he|she|they) "
      r"(?:wants?|likes?|feels like)|(?:nos|me|les|le) (?:da|paga|daba|pagaba) lo (?:que|q) (?:quiere|se le antoja|le da la gana))" + _E),
@@ -1509,14 +1557,15 @@ def hazards(folded: str) -> list[ConceptHit]:
 # weighed light, hours missing from the check.
 _DEDUCTED_FOR = (r"(?:rent|renta|trailers?|trailas?|van|rides?|raite|transport\w*|food|comida|meals?|gloves|guantes|vests?|"
                  r"housing|fees?|utilities|electric\w*|luz|papeles|papers|cuarto|cama|bed|tools|herramientas|uniforms?|"
-                 r"uniformes?|orientation|dormir|sleeping|mattress\w*|colchon\w*|showers?|regadera)")
+                 r"uniformes?|orientation|dormir|sleeping|mattress\w*|colchon\w*|showers?|regadera|rooms?|bunks?|campers?|lodging|"
+                 r"gear|rain ?suits?|boots|botas|trucks?|pickups?|troca|camioneta|phones?|celular)")
 _MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after|charges?|charged|charging)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
     r"[^.;\n]{0,20}?" + _W + r"(?:for|para|por) (?:the |a |his |her |their )?" + _DEDUCTED_FOR + _E,
     _W + r"(?:rent|renta|the trailer|la traila)" + _E + r" (?:comes?|came|is taken|was taken|sale|se descuenta) "
     r"(?:out of|from|off|de) (?:every|each|the|his|her|their|our|cada)" + _E,
     _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|cobra|cobran|cobraba|rebaja\w*|menos)" + _E + r"[^.;\n]{0,40}?" + _W
-    + r"(?:por|para|de|el|la|los|las) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
+    + r"(?:por|para|de|el|la|los|las) (?:el |la |los |las )?\W?" + _DEDUCTED_FOR + _E,
     _W + r"(?:lo demas|el resto) (?:es|era|se va|va) (?:por|para) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
     # a sum taken out of the pay itself: "nos quitan 1,050 al mes del paycheck", "takes $125 off each check"
     _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|takes?|took|deduct\w*)" + _E + r" (?:\w+ )?(?:\$ ?)?\d[\d,.]*"
@@ -1530,6 +1579,35 @@ _MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:weigh\w*|pesa\w*)" + _E + r"[^.;\n]{0,40}?" + _W + r"(?:lighter|light|less|menos)" + _E,
     _W + r"(?:shorted|shorts|short-?changed?) (?:me|us|him|her|them|the workers)" + _E,
     _W + r"(?:check|stub|talon\w*|cheque) (?:says|said|shows|showed|dice|decia) (?:only )?\d{1,3}" + _E,
+    # a sum taken, told in the passive ("$120 is taken for the camper", "$150/wk taken from pay", "$35 a week comes off for
+    # gloves", "lodging credit of $95/wk taken")
+    _W + r"\$ ?\d[\d,]*(?:/\w+| a week| per week| a month| weekly| por semana| a la semana| al mes)? (?:is |was |are |were |gets |got )?"
+    r"(?:taken|deducted|docked|held back|comes? off|came off) (?:from|out of|off|for)" + _E,
+    _W + r"(?:lodging|housing|meal|board) credits? (?:of \$ ?\d[\d,]*(?:/\w+)? )?(?:is |was )?(?:taken|deducted|charged)" + _E,
+    # charged against the pay, at double the price, for what breaks ("charges it against wages", "nos la cobra al doble",
+    # "le cobran cada cosa que se rompe", "cashiers charged for drawer shortages", "refusing costs $200 from his pay")
+    _W + r"charg\w* (?:it |them |that |everything |all |\w+ )?(?:against|to) (?:the |his |her |their |our |my )?(?:wages|pay|paychecks?|"
+    r"checks?)" + _E,
+    _W + r"(?:cobra|cobran|cobraba|cobraban)" + _E + r"(?: \w+)? (?:al doble|el doble|al triple|el triple)" + _E,
+    _W + r"charg\w* (?:us |them |him |her |me )?(?:double|twice|triple)" + _E,
+    _W + r"(?:cobra\w*|charg\w*) (?:\w+ ){0,2}?(?:cada cosa (?:que|q) se (?:rompe|quiebra)|lo (?:que|q) se (?:rompe|quiebra)|"
+    r"for (?:drawer |register |cash )?shortages?|for (?:anything|everything|whatever) (?:that )?(?:breaks|they break|gets broken))" + _E,
+    _W + r"costs? (?:him |her |them |us |me )?\$ ?\d[\d,]* (?:from|out of|off) (?:his|her|their|my|our|the) (?:pay|check|wages)" + _E,
+    _W + r"(?:charg\w*|cobra\w*) \$ ?\d[\d,]*(?:/\w+| a week| per week| a month| por semana| al mes)? (?:for |de |por )?(?:a |the |el |la )?"
+    r"\W?" + _DEDUCTED_FOR + _E,
+    # half the tips or the pay kept (a cut, as the corpus reads it; all of it kept is withholding)
+    _W + r"(?:se (?:queda|quedaba|quedan|quedaban) con la mitad de (?:las propinas|los tips|el sueldo|la paga|lo (?:que|q))|(?<!i )(?<!we )"
+    r"(?:keeps?|kept|takes?|took) half (?:of )?(?:the |our |my |their |his |her )?(?:tips|pay|wages|checks?))" + _E,
+    # a bank fee for cashing their own checks ("takes $20/wk 'bank fee'")
+    _W + r"(?:takes?|took|charg\w*|cobra\w*|keeps?)[^.;\n]{0,30}?\W(?:bank fees?|check[- ]cashing fees?|fee for cashing|"
+    r"por cambiar (?:el|los|sus) cheques?)" + _E,
+    # the stub shows fewer hours than were worked
+    _W + r"(?:stubs?|checks?|talon\w*|cheques?|payroll|timesheets?) (?:show|shows|showed|list|lists|listed|dicen|dice|muestran|"
+    r"marcan?) (?:fewer|less|menos) (?:hours|horas)" + _E,
+    # the farms pay the middleman and the worker gets a little ("los ranchos le pagan al señor y a él le tocan 20")
+    _W + r"(?:le|les) (?:pagan|paga|pagaban|pagaba) (?:a el|al|a la) (?:senor|senora|contratista|patron|enganchador|raitero|mayordomo|"
+    r"encargad[oa]|agente|coyote)" + _E + r"[^.;\n]{0,20}? (?:y )?(?:a el|a ella|a nosotros|a mi)? ?(?:le|les|nos|me) (?:toca|tocan|da|dan|"
+    r"deja|dejan)" + _E,
 )), re.IGNORECASE)]
 MANIPULATED_WEIGHT = 0.7
 
@@ -1678,9 +1756,31 @@ def comes_and_goes(folded: str) -> list[ConceptHit]:
     return _matches("ctx_free_to_leave", (_COMES_AND_GOES,), FREE_WEIGHT, folded, negative_wording=True)
 
 
+# More of the same, guarded: co-workers who left without trouble ("two quit in January and received final pay", "dos se
+# fueron en marzo a otra granja sin problema"), leaving at will ("si me quiero ir, nomás aviso", "could go work at the stand
+# downtown tomorrow if I wanted", "me largo"), quitting freely, signing with another agency.
+_OWN_WAY_OUT_GUARDED = _guarded((
+    (r"left|quit|walked|se fueron|renunciaron|se salieron|se cambiaron",
+     _W + r"(?:\d+|two|three|four|five|a couple|several|some|one|a guy|dos|tres|cuatro|varios|algunos|uno)(?: [\w']+){0,3}? (?:left|quit|"
+     r"walked off|walked out|se fueron|renunciaron|se salieron|se cambiaron)" + _E + r"[^.;\n]{0,60}?" + _W + r"(?:without (?:any )?"
+     r"(?:problems?|trouble|interference)|with no (?:problems?|trouble|interference)|sin problemas?|nobody stopped|no one stopped|nadie "
+     r"(?:los|las|lo|la) detuvo|got (?:their|his|her) (?:final|last) (?:checks?|pay)|(?:received|got) (?:their |his |her )?final pay|paid "
+     r"(?:his|her|their) last checks?|se les pago|for another|to another|a otra|a otro)" + _E),
+    (r"si (?:me|se|nos|te) (?:quier|quis)", _W + r"si (?:me|se|nos|te) (?:quiero|quiere|quisiera|queremos|quisieramos) ir(?:me|se|nos)?,? "
+     r"(?:nomas |solo |pues )?(?:aviso|avisa|me voy|se va|se iria|me iria|nos vamos|agarro)" + _E),
+    (r"largo|salgo y ya|voy y ya", _W + r"(?:me largo|me salgo y ya|me voy y ya)" + _E),
+    (r"could|can", _W + r"(?:could|can) (?:go work|quit|leave|walk)(?: [\w']+){0,5}? (?:tomorrow|any ?day|anytime|any time|if "
+     r"(?:i|he|she|they|we) wanted)" + _E),
+    (r"signing|signed|firme|firmo|changed agenc|cambiado de agencia", _W + r"(?:(?:signing|signed|firme|firmo) (?:with|con) (?:another|"
+     r"otra|otro)|changed agencies|cambiado de agencia)" + _E),
+))
+
+
 def own_way_out(folded: str) -> list[ConceptHit]:
     """The worker leaving, quitting or job-hunting on their own terms."""
-    return _matches("ctx_free_to_leave", (_OWN_WAY_OUT,), FREE_WEIGHT, folded)
+    # (a guarded shape's own "no" is its evidence: "left ... with no interference", "sin problema")
+    return [*_matches("ctx_free_to_leave", (_OWN_WAY_OUT,), FREE_WEIGHT, folded),
+            *_matches("ctx_free_to_leave", _present(_OWN_WAY_OUT_GUARDED, folded), FREE_WEIGHT, folded, negative_wording=True)]
 
 
 # Work the worker did not agree to (ILO/EC: forced to do other tasks): moved or lent to another
@@ -2221,6 +2321,20 @@ _OWN_PAPERS_GUARDED = _guarded((
      r"|at (?:home|my (?:apartment|apt|house|place))|en (?:casa|mi casa))" + _E),
     (r" yo\b", _W + r"(?:lo|los|la|las) (?:tengo|tuve|tenia|traigo|traia|cargo|cargaba|guardo|guardaba|conservo|conserve) yo" + _E),
     (r"\bgot\b", _W + r"(?:i|we)(?: still| also| always)? (?:got|have got|'ve got|ve got) (?:my|our) (?:own )?" + _DOC_WORD + _E),
+    # shown or carried by the worker ("each produced his own passport", "traen su propia identificación", "conservan sus documentos")
+    # (showing needs the worker as the one showing: "the lead produced their passports from the glovebox" is the boss's hold)
+    (r"produc|show|mostr|present|ensen", _W + r"(?:(?:each|all|every one|i|he|she|worker|trabajador\w*|cada uno|ella|el) (?:\w+ )?"
+     r"(?:produced|showed|shows|mostro|mostraron|presento|presentaron|enseno|ensenaron) (?:his|her|their|my|su|sus|mi|mis) (?:own |"
+     r"propios? |propias? )?|(?:produced|showed|shows|mostro|mostraron|presento|presentaron) (?:his|her|their|my|su|sus|mi|mis) "
+     r"(?:own|propios?|propias?) )" + _DOC_WORD + _E),
+    (r"carr|trae|traigo|conserv", _W + r"(?:carry|carries|traen|trae|traigo|conservan|conserva|conservo) (?:his|her|their|my|su|sus|mi|"
+     r"mis) (?:own |propios? |propias? )?" + _DOC_WORD + _E),
+    # kept close ("mi pasaporte está conmigo")
+    (r"conmigo", _W + _DOC_WORD + r"(?: \w+){0,2}? (?:esta|estan|anda|andan|lo traigo|los traigo|lo tengo|los tengo) conmigo" + _E),
+    # a copy kept, the original with the worker ("el original lo tiene cada empleado", "the original's at my apartment")
+    (r"original", _W + r"(?:(?:el|la|los|las) originale?s? (?:lo|la|los|las) (?:tiene|tienen|tengo) (?:cada (?:uno|una|empleado|empleada|"
+     r"trabajador|trabajadora)|los trabajadores|las trabajadoras|el trabajador|la trabajadora|ellos|ellas|el|ella|yo)|the original'?s? "
+     r"(?:is )?(?:at|in) (?:my|his|her|their|our) \w+)" + _E),
 ))
 # A note's subjectless clause about the worker ("Has own apt + car, keeps his papers, paid by
 # direct deposit", "Tiene pasaporte, cobra directo"): kept only when no boss is named earlier in
