@@ -675,3 +675,15 @@ def test_the_boss_keeping_the_whole_pay_is_not_the_worker_keeping_it() -> None:
     found = ids("se los cobra quedándose con su sueldo completo; le da 30 dólares semanales.", "es")
     assert "ctx_keeps_own_wages" not in found
     assert "cd_withholding_of_wages" in found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the booker said si me voy, she tells everybody in Santiago I was doing escort stuff.", True),
+    ("the owner said he would call his wife and tell her he has another woman, and tell the Ecuadorian community he is a "
+     "thief.", True),
+    ("Dijo que si alguno se iba, allá en San Marcos todos se iban a enterar que éramos unos ladrones.", True),
+    ("Dice que si nos vamos, con una llamada manda a mi hijo a la correccional.", False),
+    ("he told them if they go talk to the church ladies he calls ICE on everybody.", False),
+])
+def test_shame_told_to_the_town_or_the_spouse(text: str, found: bool) -> None:
+    assert ("cd_threats_to_inform_family_community" in ids(text)) is found

@@ -2181,18 +2181,20 @@ STATUS_WEIGHT = 0.7
 _TELL = (r"(?:tell|tells|telling|told|will tell|call|calls|calling|phone|phones|phoned|inform|informs|announce\w*|"
          r"write to|writes to|post|posts|spread\w*|let|lets|expose\w*|cuenta|cuentan|contar\w*|contaria\w*|avis\w*|"
          r"anunci\w*|mand\w* (?:a )?decir|decir(?:le|les)|dira|diria|(?:le|les) (?:va|van|iba|iban) a decir|"
-         r"(?:le|les) dice a|llam\w*|hablar\w* a|public\w*|exhib\w*|posted|mand\w* mensajes?|texts?|texted|message\w*)")
+         r"(?:le|les) dice a|llam(?!ada)\w*|hablar\w* a|public\w*|exhib\w*|posted|mand\w* mensajes?|texts?|texted|message\w*)")
 _AUDIENCE = (r"(?:family|families|mother|mom|mum|mama|father|dad|papa|abbu|ammi|parents|wife|husband|brothers?|sisters?|"
              r"aunt|uncle|relatives|village|villages|pueblo|hometown|community|communities|church|congregation|mosque|"
              r"temple|school|neighbou?rs|elders|everyone back home|everybody back home|people back home|"
              r"familia|familias|madre|padre|padres|papas|esposa|esposo|marido|hermanos?|hermanas?|tia|tio|parientes|aldea|comunidad|"
              r"iglesia|congregacion|vecinos|escuela|todos en|toda la gente|todo el pueblo|town|facebook|social media|"
-             r"neighborhood page|redes sociales|redes)")
+             r"neighborhood page|redes sociales|redes|sons?|daughters?|children|kids|hij[oa]s?|todo el mundo|"
+             r"the people at|la gente de|everybody (?:in|at|back)|everyone (?:in|at|back))")
 _STAIN = (r"(?:thief|thieves|stole|steal|steals|stealing|robbed|ran (?:off )?with|lazy|shame\w*|ashamed|disgrace\w*|"
           r"rebellion|rebel|prostitut\w*|whore|owes|debts?|pictures|photos|"
           r"ladron\w*|ratera?|robe|robo|robaba|robado|floj[oa]s?|verguenza|perdida|rebelde|malos pasos|puta|deuda|"
           r"lo que debe|fotos|what kind of (?:woman|man|girl)|que clase de (?:mujer|hombre)|anda con (?:los clientes|hombres)|"
-          r"ando con hombres|starved)")
+          r"ando con hombres|starved|escort\w*|hooker|stripper|another woman|another man|otra mujer|otro hombre|"
+          r"and(?:a|aba) con (?:los|las|otros|otras|otro|otra|hombres|mujeres))")
 _EXPOSE_FRAME = (r"(?:if|whoever|anyone who|anybody who|or else|otherwise|unless|threat\w*|warn\w*|si|el que|la que|"
                  r"quien|o si no|amenaz\w*|advirt\w*|advierte)")
 # the telling reaches the audience directly ("tell abbu", "le cuenta a la iglesia"), not "know where
@@ -2212,7 +2214,9 @@ _FUTURE = r"(?:will|would|'ll|is going to|are going to|gonna|va a|van a|iba a|ib
 # "les va a contar a sus papás que anda en malos pasos", "the congregation back home would hear she is
 # in rebellion"
 _STAINED = [re.compile(p, re.IGNORECASE) for p in (
-    _W + _FUTURE + r" (?:\w+ )?" + _TELL + _E + _TO_AUDIENCE + r"[^.;\n]{0,50}?" + _W + _STAIN + _E,
+    _W + _FUTURE + r" (?:\w+ )?" + _TELL + _E + _TO_AUDIENCE + r"[^.;\n]{0,80}?" + _W + _STAIN + _E,
+    # the audience told of the stain in a past-as-future ("todos se iban a enterar que éramos unos ladrones")
+    _W + r"todos (?:se )?(?:iban|van|va|iba) a (?:enterar|saber)" + _E + r"[^.;\n]{0,40}?" + _W + _STAIN + _E,
     _W + _AUDIENCE + _E + r"[^.;\n]{0,40}?" + _W + _FUTURE + r" (?:know|hear|be told|find out|be ashamed|saber|enterar\w*)"
     + _E + r"[^.;\n]{0,40}?" + _W + _STAIN + _E,
 )]
