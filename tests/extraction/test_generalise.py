@@ -687,3 +687,18 @@ def test_the_boss_keeping_the_whole_pay_is_not_the_worker_keeping_it() -> None:
 ])
 def test_shame_told_to_the_town_or_the_spouse(text: str, found: bool) -> None:
     assert ("cd_threats_to_inform_family_community" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Owner keeps photocopies of passports; each irrigator holds the original.", "cd_confiscation_of_documents"),
+    ("El trabajo de armado lo encontraron solos, por un primo que les enseñó la app.", "cd_threats_of_violence"),
+    ("Cámaras en las bahías por reclamos de clientes por rayones, con aviso escrito.", "cd_isolation_confinement_surveillance"),
+    ("Farm has an 8-ft fence, cameras and two dogs since activists cut the fence.", "cd_isolation_confinement_surveillance"),
+    ("I have bite scars all over my hands from the breeders.", "cd_violence_on_victim"),
+])
+def test_look_alikes_of_rounds_33_and_34(text: str, item: str) -> None:
+    assert item not in ids(text)
+
+
+def test_a_copy_beside_a_held_original_is_still_confiscation() -> None:
+    assert "cd_confiscation_of_documents" in ids("He keeps our I-94s and the copies of our nursing licenses in his safe.")
