@@ -702,3 +702,25 @@ def test_look_alikes_of_rounds_33_and_34(text: str, item: str) -> None:
 
 def test_a_copy_beside_a_held_original_is_still_confiscation() -> None:
     assert "cd_confiscation_of_documents" in ids("He keeps our I-94s and the copies of our nursing licenses in his safe.")
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    ("each owes him $12,000 for the trip.", "dr_travel_recruitment_conditions", True),
+    ("Owner charged $1,500 'training fee', taken out of his first checks.", "dr_travel_recruitment_conditions", True),
+    ("Nos cobró 12 mil pesos de fianza y dijo 15 la hora.", "dr_travel_recruitment_conditions", True),
+    ("Le dimos 30 mil pesos cada quien para el camino.", "dr_travel_recruitment_conditions", True),
+    ("Yo le pagué a don Efraín 30 mil quetzales para que me trajera a Houston a trabajar.", "dr_travel_recruitment_conditions",
+     True),
+    ("Employees are paid biweekly, keep their own documents; turnover is high.", "cd_under_strong_influence", False),
+    ("en la tienda de donas venden droga por la ventanilla del drive-thru en la madrugada.", "cd_under_strong_influence",
+     False),
+    ("el caporal los pone a vender cristal y les paga con la misma droga.", "cd_under_strong_influence", True),
+    ("la tienda le vende a los chamacos sin pedir identificación, ¿a quién le hablo, a la policía?",
+     "cd_threat_of_denunciation", False),
+    ("Owner took $120 out of his pay for a rack of donuts he burned.", "cd_violence_on_victim", False),
+    ("Follow-up on an anonymous complaint that a concrete contractor 'locks workers in' its yard. The gate is padlocked "
+     "after 6 pm because a saw was stolen. Two former employees confirmed the deposit.",
+     "cd_isolation_confinement_surveillance", False),
+])
+def test_charges_and_look_alikes_of_rounds_33_and_34(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found

@@ -1353,8 +1353,8 @@ def forced_illicit(folded: str) -> list[ConceptHit]:
 
 # A charge for the job, the visa or the trip (ILO/EC: deceptive recruitment, travel and
 # recruitment conditions): a recruiter or agency charging an amount, the worker paying one, or
-# the employer charging for the trip out of the pay. A debt for the trip alone is debt bondage
-# (the corpus labels it so), and a smuggler's fee is ctx_paid_to_cross_border.
+# the employer charging for the trip out of the pay. A debt for the trip is debt bondage and, by the annotation
+# rules, the trip's charge (travel_debt gives both); a smuggler's fee is ctx_paid_to_cross_border.
 _RECRUITER = (r"(?:recruiters?|agency|agencies|agents?|brokers?|placement (?:agency|company)|reclutador\w*|agencia|"
               r"enganchador\w*|gestor\w*|intermediari\w*|contratista|la agencia de (?:alla|aca))")
 _CHARGED = (r"(?:charged|charges|charge|charging|cobr\w*|took|asked (?:for|me for|us for)|wanted|pidio|pidieron|"
@@ -1373,12 +1373,18 @@ _FEE = [re.compile("|".join(f"(?:{p})" for p in (
     # a sum paid, charged or owed for the visa, the trip, the papers or a place on the list, whoever took it
     # ("pagué 28 mil pesos para entrar en la lista", "le cobra 600 por el viaje"); a sum owed for the trip is the debt's (the
     # corpus labels "owes 2,000 por el viaje" cr_debt_bondage alone)
-    _W + r"(?:paid|pay|pays|pague|pago|pagamos|pagaron|cobra|cobro|cobraron|cobraba|charged?|charges)"
-    + _E + r"(?: [\w$,.]+){0,3}? ?\$? ?\d[\d,.]*(?: mil| thousand|k)?(?: (?:pesos|dolares|dollars|usd|quetzales|lempiras|soles|yuan))?"
-    r"(?: (?:a|to) (?:un|una|el|la|the|a|an) \w+)?(?: (?:en|in) \w+)? (?:for|por|para) (?:the |el |la |los |las |his |my |her |su |mi )?"
+    _W + r"(?:paid|pay|pays|pague|pago|pagamos|pagaron|cobra|cobro|cobraron|cobraba|charged?|charges|dimos|dieron|le di|le dio)"
+    + _E + r"(?: [\w$,.]+){0,3}? ?\$? ?\d[\d,.]*(?: mil| thousand|k)?(?: (?:pesos|dolares|dollars|dls|dlls|usd|quetzales|lempiras|soles|yuan))?"
+    r"(?: (?:a|to) (?:un|una|el|la|the|a|an) \w+)?(?: (?:en|in) \w+)?(?: (?:a cada uno|cada quien|cada uno|each))? (?:for|por|para|de) "
+    r"(?:the |el |la |los |las |his |my |her |su |mi )?\W?"
     r"(?:visas?|trip|ticket|tickets|boleto|pasaje|flight|vuelo|airfare|papers|papeles|paperwork|papeleo|tramites?|"
     r"(?:a )?(?:lugar|place) (?:en|on) la lista|the list|la lista|entrar en la lista|the job|el trabajo|la chamba|contrato|"
-    r"contract|permit|permiso|viaje)" + _E,
+    r"contract|permit|permiso|viaje|camino|transporte|ride (?:up|here|north|from)|curso|training(?: fee)?|guide school|fianza|"
+    r"dar(?:le|me|nos|les) el trabajo|permit lawyer|the permit lawyer|abogado del permiso|que (?:me|nos|lo|la|los|las) "
+    r"(?:trajera|trajeran))" + _E,
+    # the charge named before the sum ("charged $1,500 'training fee'", "nos cobró 12 mil pesos de fianza" is above)
+    _W + r"(?:charged?|charges|took|cobr\w*) (?:him |her |me |us |them |each )?\$ ?\d[\d,.]*(?: mil| thousand|k)? \W?(?:training|placement|"
+    r"recruitment|processing|visa|hiring) fees?" + _E,
     _W + r"(?:para entrar en|para apuntarlo en|por apuntarlo en|to get on|for a place on) (?:la|the) (?:lista|list)" + _E,
 )), re.IGNORECASE)]
 FEE_WEIGHT = 0.75
@@ -1416,7 +1422,11 @@ TRAVEL_DEBT_WEIGHT = 0.7
 
 def travel_debt(folded: str) -> list[ConceptHit]:
     """Money borrowed or owed for the trip, the visa or the recruiter's fee."""
-    return _matches("cr_debt_bondage", _present(_TRAVEL_DEBT, folded), TRAVEL_DEBT_WEIGHT, folded)
+    hits = _matches("cr_debt_bondage", _present(_TRAVEL_DEBT, folded), TRAVEL_DEBT_WEIGHT, folded)
+    # the charge for the trip is itself the recruitment condition: the annotation rules make "charges for the job, visa or
+    # trip" dr_travel_recruitment_conditions, and 61% of train's recruitment debts carry both labels (2026-12-06 night:
+    # train +120 tp / +63 fp; the rest are labels the rule says are missing)
+    return hits + [ConceptHit("dr_travel_recruitment_conditions", h.start, h.end, h.weight) for h in hits]
 
 
 # The family's home named as a place the boss can reach, which the worker is meant to hear as a threat ("keeps a list
