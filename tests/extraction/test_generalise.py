@@ -724,3 +724,18 @@ def test_a_copy_beside_a_held_original_is_still_confiscation() -> None:
 ])
 def test_charges_and_look_alikes_of_rounds_33_and_34(text: str, item: str, found: bool) -> None:
     assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "When Wilmer talked about running, the cousin said the people at the border know where each of our families lives.",
+    "Cuando un compañero pidió lo retenido, el subcontratista le dijo que sabe en qué escuela estudian sus hijos.",
+    "he showed me a photo of my mother's house in Jutiapa on his phone.",
+    "He said he has my wife's address in his phone.",
+    "Si me voy, dice, su gente va a visitar a mi mamá allá en Comitán.",
+])
+def test_the_family_within_reach_in_more_words(text: str) -> None:
+    assert "cd_violence_on_family" in ids(text)
+
+
+def test_not_knowing_where_ones_own_family_is_is_no_threat() -> None:
+    assert "cd_violence_on_family" not in ids("I know where my family is and I call them every Sunday.")

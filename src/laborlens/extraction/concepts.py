@@ -1443,6 +1443,21 @@ _FAMILY_REACHED = _guarded(tuple((_FAMILY_GUARD, p) for p in (
     _W + r"(?:mand\w*|envia\w*|send\w*|sent) (?:a )?(?:su |sus |his |some |a )?(?:gente|hombres|amigos|primos|people|men|guys|someone|"
     r"alguien) (?:a la casa de|a cobrar\w* a (?:la casa de )?|to (?:the house of|collect from)?) ?(?:su|mi|tu|sus|mis|his|her|my|"
     r"their|your) " + _FAMILY_PERSON + _E,
+    # where the family lives, studies or works, known to the boss or his people ("the people at the border know where each
+    # of our families lives", "sabe en qué escuela estudian sus hijos", "know where mi mamá sells empanadas")
+    _W + r"(?<!i )(?<!we )(?:knows?|know|sabe|saben|conoce\w*) (?:where|donde|en que) (?:each of )?(?:[\w']+ ){0,3}?" + _FAMILY_PERSON + _E,
+    _W + r"(?:knows?|know|sabe|saben|conoce\w*) (?:their|our|my|his|her|your|sus|nuestras?) (?:families'?|family'?s|mother'?s|mom'?s|"
+    r"wife'?s|parents'?) (?:village|house|home|address|town|pueblo)" + _E,
+    # the family's house shown or its address held ("showed me a photo of my mother's house", "has my wife's address")
+    _W + r"(?:has|have|had|showed|shows|sent|tiene|tenia|mostro|enseno|mando) (?:me |us |them |him |her |nos |les |le |me )?"
+    r"(?:a |una |unas )?(?:photos?|pictures?|fotos?) (?:of|de) (?:their|our|my|his|her|your|la|las|sus|mi|su) (?:[\w']+ )?"
+    r"(?:houses?|homes?|casas?)" + _E,
+    _W + r"(?:has|have|had|tiene|tenia) (?:my|his|her|their|our|mi|su) (?:wife'?s|mother'?s|family'?s|mom'?s|parents'?) address" + _E,
+    # his people sent to visit the family, or the debt collected from them ("su gente va a visitar a mi mamá", "a su papá le van a
+    # cobrar la deuda")
+    _W + r"(?:gente|people|men|guys|hombres) (?:[\w']+ ){0,3}?(?:visitar|visit|ir a ver|go see|pay a visit to) (?:a )?(?:mi|su|tu|my|his|"
+    r"her|their|your) " + _FAMILY_PERSON + _E,
+    _W + r"a (?:su|mi|tu|sus|mis) " + _FAMILY_PERSON + r"(?: [\w']+){0,3}? (?:le|les) (?:van|va|iban|iba) a cobrar" + _E,
 )))
 FAMILY_REACHED_WEIGHT = 0.7
 # The family made the price of leaving or talking, whatever the words of harm: "if he leaves, his father loses the land",
