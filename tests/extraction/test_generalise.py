@@ -603,6 +603,7 @@ def test_a_check_in_the_brokers_name_is_still_withheld() -> None:
     ("I get paid next week, on Friday, like always.", False),
     ("My bank card is in my wallet and the pay goes to my account.", False),
     ("I keep all my tips.", False),
+    ("Ella tiene su tarjeta de débito y cobra cada viernes.", False),
 ])
 def test_pay_put_off_held_or_taken_in_more_words(text: str, found: bool) -> None:
     assert ("cd_withholding_of_wages" in ids(text)) is found
@@ -666,6 +667,8 @@ def test_leaving_told_by_who_left_and_how(text: str, found: bool) -> None:
     ("HR kept a copy of my passport for the I-9, the original's at my apartment.", True),
     ("eso sí, mi pasaporte está conmigo y el cheque viene con mi nombre.", True),
     ("The four had no ID on them; the lead produced their passports from the glovebox.", False),
+    ("He produced their passports from the glovebox.", False),
+    ("El patrón mostró sus pasaportes al oficial.", False),
 ])
 def test_papers_shown_carried_or_kept_as_originals(text: str, found: bool) -> None:
     assert ("ctx_keeps_own_documents" in ids(text)) is found

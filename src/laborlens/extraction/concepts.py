@@ -1067,9 +1067,12 @@ _WITHHELD_GUARDED = _guarded((
      r"(?:hasn'?t|haven'?t|has not|have not|not|never) (?:been )?paid)[^.;\n]{0,60}?\W(?:la otra semana|la semana que viene|next week|"
      r"tomorrow|manana)" + _E),
     # the worker's bank card kept by someone else ("keeps the card and PIN", "paga con las tarjetas del banco de ellos")
-    (r"card|tarjeta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|has|took|takes|tiene|tenia|guarda\w*|trae|traia|se queda con|"
-     r"paga con|pagaba con|les quito|nos quito|le quito|me quito) (?:all |todas )?(?:[\w']+ ){0,2}?(?:(?:bank|debit|atm|ebt|pay) cards?|"
-     r"(?:cards?|card) and (?:the |their |his |her |my )?pins?|tarjetas? (?:del banco|de banco|de debito|bancarias?|de nomina))" + _E),
+    # (the cards are someone else's: "the", "their", the workers', "la"; "she has her debit card" is her own)
+    (r"card|tarjeta", _W + r"(?<!i )(?<!we )(?:keeps?|kept|holds?|held|took|takes|guarda\w*|trae|traia|se queda con|paga con|pagaba con|"
+     r"les quito|nos quito|le quito|me quito) (?:all |todas )?(?:the |their |our |everyone'?s |everybody'?s |the workers'? |la |las |el |los )?"
+     r"(?:(?:bank|debit|atm|ebt|pay) cards?|cards? and (?:the |their )?pins?|tarjetas? (?:del banco|de banco|de debito|bancarias?|"
+     r"de nomina))" + _E + r"|" + _W + r"sus tarjetas? (?:del banco|de banco|de debito|bancarias?|de nomina) (?:de (?:ellos|ellas|todos|"
+     r"los trabajadores))" + _E),
     # tips collected by the one in charge ("recoge las propinas de todos", "keeps ... all card tips")
     (r"tips|propinas", _W + r"(?<!i )(?<!we )(?<!yo )(?:keeps?|kept|takes?|took|collects?|collected|recoge|recogia|agarra|agarraba) "
      r"(?:[\w']+ ){0,4}?(?:all (?:the |her |his |their |our |my )?(?:card |cash )?tips|(?:her|his|their|our|my) (?:card |cash )?tips|"
@@ -2352,10 +2355,11 @@ _OWN_PAPERS_GUARDED = _guarded((
     (r"\bgot\b", _W + r"(?:i|we)(?: still| also| always)? (?:got|have got|'ve got|ve got) (?:my|our) (?:own )?" + _DOC_WORD + _E),
     # shown or carried by the worker ("each produced his own passport", "traen su propia identificación", "conservan sus documentos")
     # (showing needs the worker as the one showing: "the lead produced their passports from the glovebox" is the boss's hold)
-    (r"produc|show|mostr|present|ensen", _W + r"(?:(?:each|all|every one|i|he|she|worker|trabajador\w*|cada uno|ella|el) (?:\w+ )?"
-     r"(?:produced|showed|shows|mostro|mostraron|presento|presentaron|enseno|ensenaron) (?:his|her|their|my|su|sus|mi|mis) (?:own |"
-     r"propios? |propias? )?|(?:produced|showed|shows|mostro|mostraron|presento|presentaron) (?:his|her|their|my|su|sus|mi|mis) "
-     r"(?:own|propios?|propias?) )" + _DOC_WORD + _E),
+    # (a bare he/él is no worker: "el patrón mostró sus pasaportes", "he produced their passports from the glovebox")
+    (r"produc|show|mostr|present|ensen", _W + r"(?:(?:each(?: one| worker| man| woman)?|all|every one|i|(?:the )?workers?|(?:el|la|los|las) "
+     r"trabajador\w*|cada (?:uno|una|quien|trabajador\w*)) (?:produced|showed|shows|mostro|mostraron|presento|presentaron|enseno|ensenaron) (?:his|her|"
+     r"their|my|su|sus|mi|mis) (?:own |propios? |propias? )?|(?:produced|showed|shows|mostro|mostraron|presento|presentaron) (?:his|her|"
+     r"their|my|su|sus|mi|mis) (?:own|propios?|propias?) )" + _DOC_WORD + _E),
     (r"carr|trae|traigo|conserv", _W + r"(?:carry|carries|traen|trae|traigo|conservan|conserva|conservo) (?:his|her|their|my|su|sus|mi|"
      r"mis) (?:own |propios? |propias? )?" + _DOC_WORD + _E),
     # kept close ("mi pasaporte está conmigo")
