@@ -742,3 +742,63 @@ def test_the_family_within_reach_in_more_words(text: str) -> None:
 
 def test_not_knowing_where_ones_own_family_is_is_no_threat() -> None:
     assert "cd_violence_on_family" not in ids("I know where my family is and I call them every Sunday.")
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    # 'guardia' is also a duty shift, and a coast guard watches no worker
+    ("Turnos de 16 horas con guardias de noche.", "cd_isolation_confinement_surveillance", False),
+    ("En invierno me toca guardia de emergencias una semana sí y otra no.", "cd_isolation_confinement_surveillance", False),
+    ("En invierno me toca guardia de emergencias una semana sí y otra no.", "cd_violence_on_victim", False),
+    ("A coast guard boat came out after the line parted at the lock.", "cd_isolation_confinement_surveillance", False),
+    ("Hay guardias armados en la puerta y no nos dejan salir.", "cd_isolation_confinement_surveillance", True),
+    ("El guardia nos vigila todo el día.", "cd_isolation_confinement_surveillance", True),
+    ("El capataz les cierra el furgón con candado por fuera. Si salen a la calle los coge la Guardia Costera.",
+     "cd_isolation_confinement_surveillance", True),
+    # a stocker's scanner gun is a tool; a discount store is a shop
+    ("$25 deducted for each lost scanner gun.", "cd_threats_of_violence", False),
+    ("Trabajo en la tienda de descuento de la calle 5.", "ex_wage_manipulation", False),
+    ("Me descuentan 50 dólares por la renta.", "ex_wage_manipulation", True),
+    # wages paid in full are no smuggling fee settled
+    ("El overtime me lo pagan completo.", "ctx_smuggling_arrangement_ended_on_arrival", False),
+    ("Le pagué completo al coyote y al llegar se fue.", "ctx_smuggling_arrangement_ended_on_arrival", True),
+    # a burned-out trailer is a ruin, not a blow
+    ("They live in the burned out single wide by the dumpsters.", "cd_violence_on_victim", False),
+])
+def test_word_senses_of_rounds_35_and_36(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("La constructora del ministerio tiene 9 albañiles en nómina.", None),
+    ("el manager tiene 6 muchachos de guatemala de plomeros.", None),
+    ("the gate gets padlocked at 6 when we leave.", None),
+    ("Tengo 16 ya no soy una niña.", 16),
+    ("Mi hijo tiene 15 y trabaja de noche.", 15),
+    ("I came at 15 when my uncle brought me.", 15),
+    ("He was brought at 12 years old to work in the shop.", 12),
+])
+def test_a_count_or_a_clock_time_is_no_age(text: str, age: int | None) -> None:
+    assert stated_age(fold(text)) == age
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Works 6am-10pm through harvest, paid $1,200 total for 5 wks.", True),
+    ("La semana pasada le quedaron 90 dólares por 6 días.", True),
+    ("He gets $300 cash for a week of twelve-hour shifts, seven days.", True),
+    ("After chargebacks he nets approx $200 for 65+ hrs.", True),
+    ("Le da 200 cada 2 semanas.", True),
+    ("He gets $20 on Saturdays for food.", True),
+    ("He is paid $1,200/mo minus $400 for a mattress in the basement.", True),
+    ("They havent been paid since easter.", True),
+    ("one of them said they aint been paid since august", True),
+    ("he sleeps in the equipment trailer and earns nothing, all of it goes to the debt.", True),
+    ("Nadie ha cobrado en seis semanas porque primero se paga la visa.", True),
+    ("Pisto no hemos visto en 5 semanas.", True),
+    ("Ninguna de las parejas ha recibido pago desde que llegaron en enero.", True),
+    ("we dont get paid till thanksgiving when the berries are sold.", False),
+    ("Nadie ha cobrado la renta este mes.", False),
+    ("I dont pay rent because I live with my mom.", False),
+    ("He pays $600 a week for the room and the van.", False),
+])
+def test_low_pay_over_days_and_no_pay_without_apostrophes(text: str, found: bool) -> None:
+    assert ("ex_low_or_no_salary" in ids(text)) is found

@@ -113,7 +113,11 @@ _CHARGE_NEAR = re.compile(
     r"costs?|cuesta|costaba|descuent\w*|descont\w*|quita\w*|debe\w*|interest|intereses|for (?:food|comida|"
     r"smokes|cigarettes)|para (?:comida|comer))" + _E, re.IGNORECASE)
 _QUESTION = re.compile(r"\?\s*$")
-_HANDED = re.compile(_W + r"(?:gives?|gave|hands?|handed|da|dan|daba|daban)" + _E + r"(?: \w+){0,2}\s*$", re.IGNORECASE)
+_HANDED = re.compile(_W + r"(?:gives?|gave|hands?|handed|da|dan|daba|daban|gets?|got|receives?|received|recibe|reciben|"
+                     r"recibia|recibian)" + _E + r"(?: \w+){0,2}\s*$", re.IGNORECASE)
+_TAKEN_FROM_IT = re.compile(r"[\s,;]*(?:minus|menos|because|porque|after|despues de|and then|y luego) ", re.IGNORECASE)
+# "$350 for six days": numbers.low_pay read the pay, named or not, over the days it was for
+_FOR_DAYS = re.compile(r"(?:for|por) (?:the |los |las )?\S+ (?:days?|dias|weeks?|wks?|semanas)$", re.IGNORECASE)
 
 
 def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -130,7 +134,8 @@ def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]
                                            and _OVERTIME_BEFORE.search(before[-30:])):
         return False
     if re.search(r"(?:recib|visto|tenian|tiene)\w*", span, re.IGNORECASE) and not re.search(
-            r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|dolar|quinto|cheque|money|pay|wages?|paycheck|dime|a cent|it)",
+            r"(?:pago|sueldo|dinero|salario|nada|un peso|centavo|dolar|quinto|cheque|pisto|plata|lana|feria|money|pay|wages?|"
+            r"paycheck|dime|a cent|it)",
             folded[start:min(end + 25, sentence[1])], re.IGNORECASE):
         return False  # "no recibir visitas": receiving something other than pay
     if _SPECIFIC_ITEM_AFTER.search(after) and not re.search(r"(?:nada|nothing|at all|para nada|ni un)", after[:20]):
@@ -142,13 +147,16 @@ def low_pay_concept(folded: str, start: int, end: int, sentence: tuple[int, int]
         clause = re.split(r"[,;:]| que | and | y ", window)[-1]
         # "gives the men $100/wk for food, rest goes to the debt": what is handed over is the pay
         handed = _HANDED.search(clause)
-        if _CHARGE_NEAR.search(clause) or (_CHARGE_NEAR.search(after[:20]) and not handed):
+        # a charge named after the amount makes it a price ("$50 a week for a bed"), unless it is
+        # taken out of it ("$1,200/mo minus $400 for a mattress", "$200 for six days, because he takes $100")
+        charge_after = _CHARGE_NEAR.search(after[:20]) and not _TAKEN_FROM_IT.match(after)
+        if _CHARGE_NEAR.search(clause) or (charge_after and not handed):
             return False
         promise = list(_PROMISE.finditer(before))
         if promise and not _CONTRAST.search(before[promise[-1].end():]):
             return False  # the promised figure
         per_hour = re.search(r"(?:hour|hr|hora)", span, re.IGNORECASE)
-        if not per_hour and not _PAY_NEAR.search(window):
+        if not per_hour and not _FOR_DAYS.search(span) and not _PAY_NEAR.search(window):
             return False  # an amount not said to be pay
     return True
 

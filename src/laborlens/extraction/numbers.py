@@ -79,9 +79,11 @@ _AGE_PATTERNS = (
                r" (?:only |just |barely )?(\d{1,2})(?! ?(?:hours|hrs|days|weeks|months|dollars|"
                r"bucks|cents|miles|people|men|women|workers|of|am|pm|a\.m|p\.m|o'?clock|%|:|\.\d|,\d|\d))"
                r"(?!\w)", re.IGNORECASE),
+    # "tiene 15 años", "tengo 16 ya no soy una niña"; not a count of people or things ("tiene 6
+    # muchachos", "tiene 9 albañiles": a plural noun after the number)
     re.compile(r"(?<!\w)(?:tiene|tengo|tienen|tenia|tener|cumplio|cumpli|cumple) (?:solo |apenas )?"
                r"(\d{1,2})(?: anos| años)?(?! ?(?:horas|dias|semanas|meses|dolares|dlls|pesos|"
-               r"personas|trabajadores|hijos|de la|:|\d))(?!\w)", re.IGNORECASE),
+               r"personas|trabajadores|hijos|de la|:|\d|\w+(?:os|as|es)(?!\w)))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(?:de|con) (\d{1,2}) (?:anos|años)(?! (?:de (?:trabajo|experiencia|"
                r"deuda|contrato)|trabajando))(?!\w)", re.IGNORECASE),
     re.compile(r"(?<!\w)(\d{1,2}) (?:anos|años) de edad(?!\w)", re.IGNORECASE),
@@ -89,8 +91,10 @@ _AGE_PATTERNS = (
     re.compile(r"(?<!\w)(?:hij[oa]|niñ[oa]|nin[oa]|muchach[oa]|chav[oa]|joven|sobrin[oa]|menor|chamac[oa]|"
                r"primo|prima|hermanit[oa]) de (\d{1,2})(?! (?:anos|años|de|dolares|horas|dias|meses|semanas))(?!\w)",
                re.IGNORECASE),
-    re.compile(r"(?<!\w)(?:a los|at) (\d{1,2})(?: (?:anos|años|years old))?(?= (?:para|to|when|cuando|i |yo |me |she |he ))",
+    re.compile(r"(?<!\w)a los (\d{1,2})(?: (?:anos|años))?(?= (?:para|to|when|cuando|i |yo |me |she |he ))",
                re.IGNORECASE),
+    # "at 15 when I came": a bare "at 6 when we leave" is a clock time, so under 13 needs "years old"
+    re.compile(r"(?<!\w)at (?:(\d{1,2}) years old|(1[3-9]|[2-9]\d))(?= (?:to|when|i |she |he ))", re.IGNORECASE),
     re.compile(r"(?<!\w)(?:caller|victim|worker|complainant|llamante|victima),? (\d{1,2}),", re.IGNORECASE),
     # report style: "Guatemalan male, 17,", "W-3, PRC national, 23,", "la joven, de 19 años", "F, 29, H-2B"
     re.compile(r"(?<!\w)(?:male|female|man|woman|boy|girl|juvenile|minor|national|hombre|mujer|varon|joven|nino|nina|"
@@ -275,17 +279,18 @@ _AMOUNT = (rf"(?:us)?\$? ?(\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:[.,]\d{{1,2}})?|{_
 _PAY_PERIOD = re.compile(
     rf"(?<![\w$.,]){_AMOUNT} ?(?:flat |fijos? |cash |en efectivo )?(?:/ ?|an? |per |por |a la |la |al |el |each |every |cada |)"
     rf"(hour|hr|hora|day|dia|diarios|night|nite|noche|week|wk|semana|semanal|semanales|weekly|month|mo|mes|mensual(?:es)?|"
-    rf"last week|la semana pasada|"
-    rf"dos semanas|two weeks|2 weeks|2 wks|two wks|quince dias|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
+    rf"last week|la semana pasada|the hour|the day|the week|for a week|"
+    rf"dos semanas|2 semanas|two weeks|2 weeks|2 wks|two wks|other week|quince dias|biweekly|quincena|quincenal|on (?:fridays|saturdays|sundays)|(?:this|each|every) week|"
     rf"again this week|esta semana|en la semana|a la semana|in a week|for the week|for (?:two|2) weeks|(?:los|cada) (?:viernes|sabados|domingos)|"
     rf"on (?:friday|saturday|sunday))(?!\w)",
     re.IGNORECASE)
 _DOLLARS_AND_CENTS = re.compile(
     r"(?<![\w$.,])\$? ?([0-6]) (?:dollars?|dolar(?:es)?|dlls?|bucks?) (?:and |con |y )?(\d{2})(?: cents?| centavos)? ?"
     r"(?:/ ?|an? |per |por |a la |la |al |each |every |)(?:hour|hr|hora)(?!\w)", re.IGNORECASE)
-LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "fortnight": 900.0, "month": 1000.0}
+LOW_PAY = {"hour": 7.25, "day": 58.0, "week": 450.0, "fortnight": 900.0, "month": 1257.0}
 _PERIOD = {"hour": "hour", "hr": "hour", "hora": "hour", "day": "day", "dia": "day", "diarios": "day",
-           "night": "day", "nite": "day", "noche": "day", "mo": "month",
+           "night": "day", "nite": "day", "noche": "day", "mo": "month", "the hour": "hour", "the day": "day",
+           "2 semanas": "fortnight", "other week": "fortnight",
            "week": "week", "wk": "week", "semana": "week", "semanal": "week", "semanales": "week",
            "weekly": "week", "month": "month", "mes": "month", "mensual": "month", "mensuales": "month",
            "dos semanas": "fortnight", "two weeks": "fortnight", "2 weeks": "fortnight", "biweekly": "fortnight",
@@ -344,6 +349,14 @@ def low_pay(folded: str) -> list[Shift]:
         hours = _word_number(m.group(2))
         if hours and float(m.group(1).replace(",", "")) / hours < LOW_PAY["hour"]:
             found.append(Shift(m.start(), m.end(), float(m.group(1).replace(",", ""))))
+    for m in _PAY_FOR_DAYS.finditer(folded):  # "$350 for six days", "le quedaron 90 dólares por 6 días"
+        before = folded[max(0, m.start() - 45):m.start()]
+        if not (_PAY_WORD.search(before) or _PAY_COPULA.search(before)) or _CHARGE_WORD.search(before):
+            continue
+        amount, count = _amount(m.group(1), m.group(2)), _word_number(m.group(3))
+        period = "week" if m.group(4).startswith(("w", "s")) else "day"
+        if amount and count and amount / count < LOW_PAY[period]:
+            found.append(Shift(m.start(), m.end(), amount))
     for m in _PAY_OVER_MONTHS.finditer(folded):  # "about 200 dollars in four months"
         amount = _amount(m.group(1), m.group(2))
         months = _word_number(m.group(3))
@@ -383,6 +396,14 @@ _TIPS_ONLY = re.compile(r"(?<!\w)(?:tips only|only (?:get )?tips|nothing but tip
                         r"nada mas (?:las )?propinas|puras propinas)(?!\w)", re.IGNORECASE)
 
 
+_COUNT = (r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|dos|tres|cuatro|cinco|seis|siete|"
+          r"ocho|nueve|diez|doce|catorce|quince)")
+_PAY_FOR_DAYS = re.compile(
+    rf"(?<![\w$.,]){_AMOUNT} (?:cash |total |in all |en efectivo |en total )?(?:for|por) (?:the |los |las )?{_COUNT} "
+    r"(days?|dias|weeks?|wks?|semanas)(?!\w)", re.IGNORECASE)
+# "The $16 is $350 for six days", "le quedaron 90 dolares por 6 dias": the pay named by what it came to
+_PAY_COPULA = re.compile(r"(?<!\w)(?:is|its|it's|was|comes to|came to|es|era|fue|fueron|son|quedaron|quedo|queda|quedan)\s*$",
+                         re.IGNORECASE)
 _PAY_OVER_MONTHS = re.compile(
     rf"(?<![\w$.,]){_AMOUNT} (?:in|over|en|durante) (?:the (?:last |past )?|los )?{_MONTHS} (?:months|meses)(?!\w)",
     re.IGNORECASE)
@@ -409,7 +430,7 @@ def _amount(number: str, currency: str | None) -> float | None:
 
 _PAY_FOR_HOURS = re.compile(
     r"(?<![\w$.,])\$? ?(\d{1,4}(?:[.,]\d{1,2})?) ?(?:dollars|dolares|dlls?|bucks)? (?:for|por) (\d{1,3}|ten|eleven|twelve|"
-    r"fourteen|diez|once|doce|catorce) ?(?:hrs?|hours?|horas)(?!\w)", re.IGNORECASE)
+    r"fourteen|diez|once|doce|catorce)\+? ?(?:hrs?|hours?|horas)(?!\w)", re.IGNORECASE)
 
 
 def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
@@ -420,7 +441,7 @@ def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
 
 def age_mentions(folded: str) -> list[tuple[int, int, int]]:
     """(age, start, end) of every stated age (5-99), in text order."""
-    found = [(int(m.group(1)), m.start(), m.end()) for p in _AGE_PATTERNS for m in p.finditer(folded)]
+    found = [(int(next(g for g in m.groups() if g)), m.start(), m.end()) for p in _AGE_PATTERNS for m in p.finditer(folded)]
     return sorted(((a, s, e) for a, s, e in found if 5 <= a <= 99), key=lambda x: x[1])
 
 
