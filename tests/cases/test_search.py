@@ -80,3 +80,18 @@ def test_search_page_uses_post_so_names_stay_out_of_urls(cw, login):
     client = login(cw.w.officer)
     page = client.get(reverse("cases:search")).content.decode()
     assert 'method="post"' in page and 'role="search"' in page
+
+
+def test_the_results_carry_the_renderer_a_page_would_build(cw):
+    """The search page renders with the renderer search.run built (one read of the people,
+    not two): it hides exactly whom a renderer of the shown cases would."""
+    from laborlens.cases.identity.text import Renderer
+
+    for user in (cw.deputy, cw.w.investigator):
+        found = search.run(user, "orchard")
+        case_ids = {c.pk for c in found.cases} | {i.case_id for i in [*found.entities, *found.evidence]}
+        assert case_ids
+        fresh = Renderer(user, Person.objects.filter(case__in=case_ids))
+        assert {p.pk for p in found.renderer.hidden} == {p.pk for p in fresh.hidden}
+    assert cw.victim.pk in {p.pk for p in search.run(cw.deputy, "orchard").renderer.hidden}
+    assert search.run(cw.deputy, "nothing-matches-this").renderer.hidden == []

@@ -2,8 +2,8 @@
 
 Text (case titles and summaries, business names, evidence descriptions) is indexed in
 ``SearchDocument`` and matched by the database's full-text engine: an FTS5 table in the
-embedded SQLite default, a GIN ``to_tsvector`` index in PostgreSQL (both made by migration
-0002), picked by ``connection.vendor``. People are never in that index: names, phones,
+embedded SQLite default, a stored, GIN-indexed ``to_tsvector`` column in PostgreSQL (migrations
+0002 and 0008), picked by ``connection.vendor``. People are never in that index: names, phones,
 e-mail addresses and document numbers are found through keyed blind indexes
 (``MatchKey``), so nothing is decrypted to search. Every query starts from
 ``Case.objects.restrict(user, "view")``.
@@ -48,8 +48,8 @@ class PostgresBackend:
     def matching_ids(self, words: list[str]) -> RawSQL:
         # Tokens are [a-z0-9]+ after normalisation, so they are safe tsquery lexemes.
         expression = " & ".join(f"{word}:*" for word in words)
-        return RawSQL("SELECT id FROM cases_searchdocument "
-                      "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', %s)", [expression])
+        # body_tsv: to_tsvector('simple', body), stored and GIN-indexed (migration 0008)
+        return RawSQL("SELECT id FROM cases_searchdocument WHERE body_tsv @@ to_tsquery('simple', %s)", [expression])
 
 
 def backend() -> SqliteBackend | PostgresBackend:
@@ -112,6 +112,10 @@ class Results:
     people: list[Any] = field(default_factory=list)
     entities: list[Any] = field(default_factory=list)
     evidence: list[Any] = field(default_factory=list)
+    # The viewer's renderer for the free text of the result cases (identity.text.Renderer):
+    # built once here from the same decisions that hid identity hits, so the page need not
+    # read and decrypt the same people a second time.
+    renderer: Any = None
 
     @property
     def count(self) -> int:
@@ -174,18 +178,26 @@ def run(user: User, query: str) -> Results:
 def _without_hidden_identity_hits(user: User, query: str, results: Results) -> Results:
     """A query that is an identifying value of someone the user may not see (a name, phone,
     document) finds no free text of that person's case: the hit itself would tell them."""
-    from laborlens.cases.identity.text import Renderer, Rules
+    from laborlens.cases.identity.access import member_case_ids, shown
+    from laborlens.cases.identity.text import RENDERER_COLUMNS, Renderer, Rules
     from laborlens.cases.models import Person
 
     case_ids = {item.pk for item in results.cases} | {item.case_id for item in [*results.entities, *results.evidence]}
     if not case_ids:
+        results.renderer = Renderer(user, [], decided=[])
         return results
+    people = list(Person.objects.filter(case__in=case_ids).only(*RENDERER_COLUMNS))
+    decided = shown(user, people, member_case_ids(user, case_ids))
     hidden: dict[int, list[Person]] = {}
-    for person in Renderer(user, Person.objects.filter(case__in=case_ids)).hidden:
-        hidden.setdefault(person.case_id, []).append(person)
+    for item in decided:
+        if not item.identity:
+            hidden.setdefault(item.person.case_id, []).append(item.person)
     blocked = {case_id for case_id, people in hidden.items() if Rules(people).apply(query)[1]}
     if blocked:
         results.cases = [item for item in results.cases if item.pk not in blocked]
         results.entities = [item for item in results.entities if item.case_id not in blocked]
         results.evidence = [item for item in results.evidence if item.case_id not in blocked]
+    # Each person's decision is their own, so the decisions of the cases still shown are the
+    # ones a renderer of just those cases would make.
+    results.renderer = Renderer(user, (), decided=[item for item in decided if item.person.case_id not in blocked])
     return results

@@ -68,8 +68,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
             record_event(EventTag.CASE_SEARCHED, request=request, detail={
                 "results": results.count, "people": len(results.people)})
             results.people = shown(user, results.people)  # type: ignore[assignment]
-            result_cases = {c.pk for c in results.cases} | {i.case_id for i in [*results.entities, *results.evidence]}
-            seen = Renderer(user, Person.objects.filter(case__in=result_cases))
+            seen = results.renderer
         else:
             status = 400
     return render(request, "cases/search.html", {"form": form, "results": results,
