@@ -2326,6 +2326,26 @@ def out_of_school(folded: str) -> list[ConceptHit]:
     return _matches("ex_no_access_to_education", _OUT_OF_SCHOOL, OUT_OF_SCHOOL_WEIGHT, folded, negative_wording=True)
 
 
+# A young worker who goes to school ("goes to school in the mornings", "va a la escuela de lunes a
+# viernes") or works only when there is none ("no school on Saturdays", "after class", "en
+# vacaciones"): the learned layer may not add "no access to education" to such a text; the
+# patterns above still find it where the text says the worker is kept out.
+_IN_SCHOOL = re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:goes|go|went|attends|attend|attended|is enrolled|are enrolled|enrolled|gets to go)(?: \w+){0,2}? (?:to |in )?"
+    r"(?:school|high school|middle school|class|classes)" + _E,
+    _W + r"(?:va|van|iba|iban|voy|vamos|asiste|asisten|asistia|esta inscrit[oa]|estan inscrit[oa]s)(?: \w+){0,2}? (?:a |en )?"
+    + _SCHOOL_ES + _E,
+    _W + r"no (?:school|class|classes) (?:on|over|during) (?:the )?(?:saturdays?|sundays?|weekends?|summer|break|holidays?)" + _E,
+    _W + r"(?:after|before) (?:school|class|classes)|(?:antes|despues) de (?:la escuela|clases|la secundaria)" + _E,
+    _W + r"no (?:hay|tiene|tienen) (?:escuela|clases) (?:los |el |en )?(?:sabados?|domingos?|fines? de semana|verano|vacaciones)"
+    + _E,
+)), re.IGNORECASE)
+
+
+def attends_school(folded: str) -> bool:
+    return _IN_SCHOOL.search(folded) is not None and not out_of_school(folded)
+
+
 # The worker's papers told by where they are or whose they are ("never took my passport, it is in
 # my room", "its in my bag", "yo tengo el mío en mi cuarto", "lo tiene él mismo").
 _DOC_WORD = (r"(?:passports?|papers|ids?|documents|visa|green card|cdl|twic|ead|work permit|pasaportes?|papeles|documentos|"

@@ -358,6 +358,8 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
             hits.append(_Hit(c.indicator, c.start, c.end, c.weight))
     if concepts.lives_at_home(folded):  # the learned layer may not add bad lodging to a worker living at home
         blocked.add("ex_bad_living_conditions")
+    if concepts.attends_school(folded):  # nor keeping out of school one who goes
+        blocked.add("ex_no_access_to_education")
     refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         inside = {h.indicator for h in hits if any(a <= h.start and h.end <= b for a, b in refuted)}
