@@ -166,3 +166,23 @@ def test_search_by_a_hidden_identity_finds_no_free_text(cw, login):
     # The investigator, who sees the victim, finds the case by her name.
     body = login(cw.w.investigator).post("/cases/search/", {"q": "Zyxwort"}).content.decode()
     assert f'href="/cases/{cw.case.pk}/"' in body
+
+
+def test_a_renderer_for_several_cases_decrypts_only_whom_it_hides(cw, monkeypatch):
+    """renderer_for_cases (case list, my work, search) hides whom a renderer over every person
+    would, and reads identifying values only of the people it hides."""
+    from laborlens.cases.identity.text import Renderer, renderer_for_cases
+    from laborlens.cases.models import Person
+    from laborlens.core import crypto
+
+    for user, hides_victim in ((cw.deputy, True), (cw.w.investigator, False)):
+        full = Renderer(user, Person.objects.filter(case=cw.case))
+        decrypted: list[object] = []
+        real = crypto.decrypt
+        monkeypatch.setattr(crypto, "decrypt", lambda token: decrypted.append(token) or real(token))
+        several = renderer_for_cases(user, [cw.case.pk])
+        monkeypatch.setattr(crypto, "decrypt", real)
+        assert {p.pk for p in several.hidden} == {p.pk for p in full.hidden}
+        assert (cw.victim.pk in {p.pk for p in several.hidden}) is hides_victim
+        assert bool(decrypted) is hides_victim  # nobody hidden: nothing decrypted
+    assert renderer_for_cases(cw.deputy, []).hidden == []

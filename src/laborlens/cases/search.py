@@ -178,34 +178,21 @@ def run(user: User, query: str) -> Results:
 def _without_hidden_identity_hits(user: User, query: str, results: Results) -> Results:
     """A query that is an identifying value of someone the user may not see (a name, phone,
     document) finds no free text of that person's case: the hit itself would tell them."""
-    from laborlens.cases.identity.access import ShownPerson, member_case_ids, shown
-    from laborlens.cases.identity.text import RENDERER_COLUMNS, Renderer, Rules
+    from laborlens.cases.identity.access import ShownPerson
+    from laborlens.cases.identity.text import Renderer, Rules, renderer_for_cases
     from laborlens.cases.models import Person
 
     case_ids = {item.pk for item in results.cases} | {item.case_id for item in [*results.entities, *results.evidence]}
-    if not case_ids:
-        results.renderer = Renderer(user, [], decided=[])
-        return results
-    # Who is hidden is decided on plain columns (role, agency, membership, victim records);
-    # only the hidden people's identifying values are read and decrypted, to match and redact.
-    light = Person.objects.filter(case__in=case_ids).only("case_id", "role", "pseudonym", "recorded_by_agency_id")
-    decided = shown(user, light, member_case_ids(user, case_ids))
-    hidden_ids = [item.person.pk for item in decided if not item.identity]
-    full = {person.pk: person for person in Person.objects.filter(pk__in=hidden_ids).only(*RENDERER_COLUMNS)} \
-        if hidden_ids else {}
-    decided = [item if item.identity else ShownPerson(full[item.person.pk], False) for item in decided]
-    results.renderer = Renderer(user, (), decided=decided)
+    results.renderer = renderer_for_cases(user, case_ids)
     if not results.renderer.reveals(query):
         return results  # the query is nobody's hidden identity: no case to drop (the usual search)
     hidden: dict[int, list[Person]] = {}
-    for item in decided:
-        if not item.identity:
-            hidden.setdefault(item.person.case_id, []).append(item.person)
+    for person in results.renderer.hidden:
+        hidden.setdefault(person.case_id, []).append(person)
     blocked = {case_id for case_id, people in hidden.items() if Rules(people).apply(query)[1]}
     results.cases = [item for item in results.cases if item.pk not in blocked]
     results.entities = [item for item in results.entities if item.case_id not in blocked]
     results.evidence = [item for item in results.evidence if item.case_id not in blocked]
-    # Each person's decision is their own, so the decisions of the cases still shown are the
-    # ones a renderer of just those cases would make.
-    results.renderer = Renderer(user, (), decided=[item for item in decided if item.person.case_id not in blocked])
+    results.renderer = Renderer(user, (), decided=[ShownPerson(person, False) for person in results.renderer.hidden
+                                                   if person.case_id not in blocked])
     return results

@@ -269,6 +269,28 @@ def renderer_for_case(user: User, case: object, *, shared: Iterable[int] = (),
     return Renderer(user, people, decided=decided)
 
 
+# Whose identity is hidden depends on these alone (role, agency, membership, victim records):
+# nothing encrypted is read to decide it.
+DECIDING_COLUMNS = ("case_id", "role", "pseudonym", "recorded_by_agency_id")
+
+
+def renderer_for_cases(user: User, case_ids: Iterable[int]) -> Renderer:
+    """The renderer for the free text of several cases (a list page, search results): who is
+    hidden is decided on plain columns, and only the hidden people are read with their
+    identifying values and decrypted, to match and redact."""
+    from laborlens.cases.models import Person
+
+    case_ids = set(case_ids)
+    if not case_ids:
+        return Renderer(user, (), decided=[])
+    people = Person.objects.filter(case__in=case_ids).only(*DECIDING_COLUMNS)
+    hidden_ids = [item.person.pk for item in shown(user, people, member_case_ids(user, case_ids)) if not item.identity]
+    if not hidden_ids:
+        return Renderer(user, (), decided=[])
+    hidden = Person.objects.filter(pk__in=hidden_ids).only(*RENDERER_COLUMNS)
+    return Renderer(user, (), decided=[ShownPerson(person, False) for person in hidden])
+
+
 def may_edit_text(user: User, author_agency_id: int | None, texts: Iterable[str | None], renderer: Renderer) -> bool:
     """Edit rights follow ownership: only the agency that wrote a text (its members and
     supervisors, within their case scope) edits it, and only someone who may see every

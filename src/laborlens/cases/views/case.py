@@ -30,8 +30,13 @@ from laborlens.cases.forms import (
     TimelineNoteForm,
 )
 from laborlens.cases.identity.access import member_case_ids, shown
-from laborlens.cases.identity.text import Renderer, may_edit_text, renderer_for_case
-from laborlens.cases.models import Case, CaseMember, ElementLink, Person
+from laborlens.cases.identity.text import (
+    Renderer,
+    may_edit_text,
+    renderer_for_case,
+    renderer_for_cases,
+)
+from laborlens.cases.models import Case, CaseMember, ElementLink
 from laborlens.cases.views.common import (
     edit_conflict,
     form_page,
@@ -67,7 +72,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = keyset.paginate(cases, form.keys(), CASE_PAGE_SIZE,
                            after=request.GET.get("after"), before=request.GET.get("before"))
     services.list_cases(user, request, first_page=page.is_first, count=len(page))
-    seen = Renderer(user, Person.objects.filter(case__in=[case.pk for case in page]))  # type: ignore[arg-type]
+    seen = renderer_for_cases(user, [case.pk for case in page])
     return render(request, "cases/case_list.html", {**context, "page": page, "seen": seen})
 
 

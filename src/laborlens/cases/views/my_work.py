@@ -14,7 +14,7 @@ from laborlens.audit.tags import EventTag
 from laborlens.cases import search, services
 from laborlens.cases.forms import SearchForm
 from laborlens.cases.identity.access import shown
-from laborlens.cases.identity.text import Renderer
+from laborlens.cases.identity.text import renderer_for_cases
 from laborlens.cases.models import (
     Case,
     CaseMember,
@@ -45,7 +45,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     shared = Dissemination.objects.restrict(user, "received").select_related("case__lead_agency", "report")[:20]
     record_event(EventTag.CASE_MY_WORK_VIEWED, request=request)
     tasks, cases = list(tasks), list(cases)
-    seen = Renderer(user, Person.objects.filter(case__in={*(c.pk for c in cases), *(t.case_id for t in tasks)}))
+    seen = renderer_for_cases(user, {*(c.pk for c in cases), *(t.case_id for t in tasks)})
     # Everything else waiting on this user, each app's own scoped queries (core.work).
     waiting = waiting_for(user)
     return render(request, "cases/my_work.html", {"tasks": tasks, "notices": notices, "reviews": reviews,
