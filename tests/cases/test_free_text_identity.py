@@ -175,11 +175,17 @@ def test_a_renderer_for_several_cases_decrypts_only_whom_it_hides(cw, monkeypatc
     from laborlens.cases.models import Person
     from laborlens.core import crypto
 
+    real = crypto.decrypt
+    decrypted: list[object] = []
+
+    def counting(token):
+        decrypted.append(token)
+        return real(token)
+
     for user, hides_victim in ((cw.deputy, True), (cw.w.investigator, False)):
         full = Renderer(user, Person.objects.filter(case=cw.case))
-        decrypted: list[object] = []
-        real = crypto.decrypt
-        monkeypatch.setattr(crypto, "decrypt", lambda token: decrypted.append(token) or real(token))
+        decrypted.clear()
+        monkeypatch.setattr(crypto, "decrypt", counting)
         several = renderer_for_cases(user, [cw.case.pk])
         monkeypatch.setattr(crypto, "decrypt", real)
         assert {p.pk for p in several.hidden} == {p.pk for p in full.hidden}
