@@ -802,3 +802,44 @@ def test_a_count_or_a_clock_time_is_no_age(text: str, age: int | None) -> None:
 ])
 def test_low_pay_over_days_and_no_pay_without_apostrophes(text: str, found: bool) -> None:
     assert ("ex_low_or_no_salary" in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    # nobody reporting, and a negation whose "anyone" belongs to the clause before
+    ("None reported being threatened, hit, or told they would be reported to immigration.",
+     "cd_threat_of_denunciation", False),
+    ("None of the workers said anything, but the boss threatened to call immigration on them.",
+     "cd_threat_of_denunciation", True),
+    ("He isnt in debt to anyone and nobody has threatened him or his family.", "cd_violence_on_family", False),
+    ("The crew leader threatened him and his family back home.", "cd_violence_on_family", True),
+    # the allegation a closed note checked, and a report its writer takes back
+    ("Se visitó un rancho por una llamada anónima que hablaba de trabajadores encerrados. Los trabajadores dijeron "
+     "que no viven ahí. Se cerró el caso.", "cd_isolation_confinement_surveillance", False),
+    ("Se visitó un rancho por una llamada anónima. Encontramos a los trabajadores encerrados con candado por fuera.",
+     "cd_isolation_confinement_surveillance", True),
+    ("La vez pasada reporté que el patrón le tenía el pasaporte al muchacho. Hablé bien con él y no es así, "
+     "perdón por la confusión.", "cd_confiscation_of_documents", False),
+    # locks, cameras and copies with a lawful purpose; a knife that is a tool; a burning chest
+    ("El cuarto de atrás tiene candado pero es para la carne y el refri, nadie duerme ahí.",
+     "cd_isolation_confinement_surveillance", False),
+    ("Lock box on door is the realtor box.", "cd_isolation_confinement_surveillance", False),
+    ("They lock us in the back room at night.", "cd_isolation_confinement_surveillance", True),
+    ("El dueño me pidió el pasaporte el primer día, le sacó copia para la nómina y me lo devolvió en el momento.",
+     "cd_confiscation_of_documents", False),
+    ("El contratista les recogió los pasaportes 'para sacarles el gafete' y nunca se los devolvió.",
+     "cd_confiscation_of_documents", True),
+    ("Owner asked for his passport to make a copy for the lawyer; he got it back the same afternoon.",
+     "cd_confiscation_of_documents", False),
+    ("The contractor took our passports to make copies, we never saw them again.", "cd_confiscation_of_documents", True),
+    ("El cuchillo eléctrico para cortar la carne no tiene guarda.", "cd_threats_of_violence", False),
+    ("El patrón sacó un cuchillo y dijo que nos iba a matar si nos íbamos.", "cd_threats_of_violence", True),
+    ("My chest been burning all week from the dust.", "cd_violence_on_victim", False),
+    # the job itself, a loan of money, and not wanting to leave
+    ("Caller is a cook on a work visa at a family restaurant.", "cd_forced_tasks_or_clients", False),
+    ("Owner lent him $1,500 for an apartment deposit.", "cd_forced_tasks_or_clients", False),
+    ("No me quiero ir porque el sueldo es bueno.", "cd_isolation_confinement_surveillance", False),
+    ("Dice que mientras le deba no me puedo ir.", "cd_isolation_confinement_surveillance", True),
+    ("No nos dejan salir del rancho.", "cd_isolation_confinement_surveillance", True),
+])
+def test_hard_negatives_of_round_38(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found

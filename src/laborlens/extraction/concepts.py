@@ -1867,8 +1867,24 @@ _NO_VIOLATION = re.compile(
     # a patrol or hotline note that checked the allegation and closed it ("Sin delito", "Nothing further", "el llamante queda
     # tranquilo", "transferred ... w/o problems")
     r"sin delito|sin novedad|no crime|nothing further|no further action|(?:queda|quedo|quedaron|quedan) tranquil\w*|reassured|"
-    r"w/o problems|without (?:any )?problems?|no (?:indicators|signs|evidence) of (?:trafficking|forced labou?r|a crime)|sin indicios)"
+    r"w/o problems|without (?:any )?problems?|no (?:indicators|signs|evidence) of (?:trafficking|forced labou?r|a crime)|sin indicios|"
+    # ... or closed it as such ("Sin violaciones", "Caller satisfied, no report made", "Se cierra.", "todo está en regla")
+    r"sin violaciones|no violations? (?:were |was )?(?:found|noted|observed)|(?:complaint|allegation|tip|report) (?:was |is |appears )?"
+    r"unfounded|caso cerrado|case closed|(?:se )?(?:cierra|cerro|cerramos) (?:el caso|la queja|el reporte|la denuncia)|"
+    r"se (?:cierra|cerro)(?=\s*(?:\.|$))|(?:caller|llamante|la llamante|el llamante) (?:was |is |quedo |queda )?(?:satisfied|satisfech[oa])|"
+    r"no report (?:was )?(?:made|filed|taken)|(?:todo )?(?:esta|estan|is|are|was|were) (?:todo )?(?:en regla|in order|above board))"
     + _E, re.IGNORECASE)
+# What the note checked: the complaint, call or report it was about ("por una llamada anónima que hablaba de
+# trabajadores encerrados", "tras queja anónima de trabajadores encerrados", "anonymous complaint re: ... locked in").
+_ALLEGATION = re.compile(
+    _W + r"(?:llamadas?|quejas?|reportes?|denuncias?|complaints?|calls?|reports?|allegations?|alegaciones)"
+    r"(?: (?:anonim[oa]s?|anonymous|original|inicial|initial))?(?: (?:que (?:hablaba|decia|dice|dijo|hablo|denunciaba)(?: de| que)?|"
+    r"de que|sobre|about|alleging|claiming|saying|that|of|re:?|de))" + _E + r"[^.;!?\n]*", re.IGNORECASE)
+# A report its own writer takes back ("la vez pasada reporté que no le pagaban ... Hablé bien con él y no es así").
+_RETRACTED = re.compile(
+    _W + r"(?:report[eé]|reported|dije|les dije|i said|i told you|i called (?:about|to say))" + _E + r"[^\n]{0,240}?"
+    r"(?:no es asi|no era asi|not true|that'?s not (?:so|right|the case)|perdon por la confusion|sorry for the confusion|"
+    r"i was wrong|me equivoque|estaba equivocad[oa])" + _E, re.IGNORECASE)
 # A quotation: opened before a word, closed after one; an apostrophe inside a word ("can't") neither opens nor closes one.
 _QUOTED = re.compile(r"(?<!\w)['\"“‘](?=\w)[^\n]{1,160}?(?<=[\w.!?,])['\"”’](?!\w)")
 
@@ -1900,10 +1916,12 @@ def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
 
 
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
-    """Quoted stretches of a note that concludes no violation was found (else nothing)."""
+    """Quoted stretches, and the allegation checked, of a note that concludes no violation was found
+    (else nothing); a report its writer takes back."""
+    retracted = [m.span() for m in _RETRACTED.finditer(folded)]
     if not _NO_VIOLATION.search(folded):
-        return []
-    return [m.span() for m in _QUOTED.finditer(folded)]
+        return retracted
+    return retracted + [m.span() for m in _QUOTED.finditer(folded)] + [m.span() for m in _ALLEGATION.finditer(folded)]
 
 
 # The worker's own pay in everyday words ("the app pays me", "lo que gano es mío", "pays me on

@@ -115,6 +115,9 @@ def _in_condition(tokens: list[str], cue: int, rules: NegationRules) -> bool:
     """A cue opening its own clause: a condition word at most two tokens before it, and a
     word of that clause (not a clitic pronoun) between it and the match."""
     before = tokens[max(0, cue - 2):cue]
+    # an opener across a clause word or a comma is another clause's ("in debt to anyone and nobody has threatened him")
+    cut = max((i + 1 for i, t in enumerate(before) if t in rules.boundaries or t in _CLOSING_PUNCTUATION), default=0)
+    before = before[cut:]
     opened = any(t in rules.condition_openers for t in before) or " ".join(before) in rules.condition_openers
     between = [t for t in tokens[cue + 1:] if t not in rules.clitics]
     return opened and bool(between)
@@ -131,6 +134,24 @@ _ANSWERED_NO = re.compile(r"[^.!?\n]{0,80}\?\s*(?:no|nope|nah|never|none|nobody|
                           r"para nada|not at all)(?![\w'])", re.IGNORECASE)
 
 
+# A sentence whose subject is nobody and whose verb is telling ("None reported being threatened, hit, or told they
+# would be reported to immigration", "Ninguno refirió que le quitaran los papeles"): everything reported is denied,
+# however long the list, up to a "but".
+_NOBODY_REPORTED = re.compile(
+    r"^\W*(?:(?:none|nobody|no one|noone|not one|neither)(?: of (?:them|us|those|the \w+))?|(?:ninguno|ninguna|nadie|ni uno)"
+    r"(?: de (?:ellos|ellas|los \w+|las \w+))?)(?: \w+){0,2}? (?:reported|report|said|says|mentioned|described|stated|"
+    r"complained(?: of| about)?|claimed|alleged|indicated|refiri\w*|report\w*|dij\w*|mencion\w*|se quej\w*|manifest\w*|"
+    r"declar\w*|describi\w*|indic\w*)(?![\w'])", re.IGNORECASE)
+_BUT = re.compile(r"(?<![\w'])(?:but|however|although|pero|sin embargo|aunque)(?![\w'])|;|,? (?:and|y) (?:both|all|they|he|she|we|i|each|"
+                  r"everyone|the \w+|todos|ambos|ellos|ellas|el|ella|dijeron|dicen|dijo|dice)(?![\w'])", re.IGNORECASE)
+
+
+def nobody_reported(prefix: str) -> bool:
+    """True if the sentence up to the match opens with nobody reporting, and no "but" turns it."""
+    head = _NOBODY_REPORTED.match(prefix)
+    return head is not None and not _BUT.search(prefix, head.end())
+
+
 def is_negated(text: str, start: int, end: int, sentence_start: int, rules: NegationRules,
                *, wording_is_negative: bool) -> bool:
     """Whether the match text[start:end] is negated within its sentence.
@@ -139,7 +160,7 @@ def is_negated(text: str, start: int, end: int, sentence_start: int, rules: Nega
     negation is the evidence: only a negation before them counts (double negation). A
     question answered "no" negates what it asks.
     """
-    if negated_before(text[sentence_start:start], rules):
+    if negated_before(text[sentence_start:start], rules) or nobody_reported(text[sentence_start:start]):
         return True
     if not wording_is_negative and negated_list(text[sentence_start:start], text[start:end], rules):
         return True
