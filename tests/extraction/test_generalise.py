@@ -843,3 +843,29 @@ def test_low_pay_over_days_and_no_pay_without_apostrophes(text: str, found: bool
 ])
 def test_hard_negatives_of_round_38(text: str, item: str, found: bool) -> None:
     assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    # a recruiter's charge for the visa is a recruitment fee, not a deduction from wages
+    ("The agent in Bloemfontein charged me R45,000 for the visa and flight.", "ex_wage_manipulation", False),
+    ("The agent in Bloemfontein charged me R45,000 for the visa and flight.", "dr_travel_recruitment_conditions", True),
+    ("They charge us $50 a week for the van and take it out of the check.", "ex_wage_manipulation", True),
+    # a deduction the worker signed for, against a loan he asked for
+    ("Tiene un pagaré firmado, le descuentan 100 por quincena con su autorización.", "ex_wage_manipulation", False),
+    ("Le descuentan 100 por quincena por la renta sin su autorización.", "ex_wage_manipulation", True),
+    ("Two workers had $15 deducted for lost knives without written authorization.", "ex_wage_manipulation", True),
+    ("Workers signed 'independent contractor' agreements; $20 a month taken for harness rental.",
+     "ex_wage_manipulation", True),
+    # the employer paying the way, and paying it then taking it back
+    ("Employer paid their flights and visa fees.", "dr_travel_recruitment_conditions", False),
+    ("Aclara que no le debe nada al contratista porque la empresa pagó la visa y el camión.",
+     "dr_travel_recruitment_conditions", False),
+    ("The boss paid the visa and now he takes $200 out of every check for it.", "dr_travel_recruitment_conditions", True),
+    ("When he asked about the $2,100 he paid for the visa and flights, the farmer threatened him.",
+     "dr_travel_recruitment_conditions", True),
+    # 'restaurante' is no 'restar'
+    ("Inspección WHD, restaurante de comida tailandesa, 3 empleados de cocina.", "ex_wage_manipulation", False),
+    ("Me restan 50 dólares por el cuarto cada semana.", "ex_wage_manipulation", True),
+])
+def test_charges_and_agreed_deductions_of_round_38(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found

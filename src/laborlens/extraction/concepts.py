@@ -650,13 +650,23 @@ def worker_is_debtor(folded: str, start: int, end: int, sentence: tuple[int, int
 # ("we paid their visa fees", "nos pagó la visa": a lawful employer) or pay going *to* the
 # worker through a contractor ("pays us as independent contractors", "collects all pay from
 # the contractor": the pay, not a fee).
+# what the employer paid, and the rest of its list ("paid their flights and visa fees", "pagó la visa y el camión")
+_PAID_EN_ITEM = r"(?:\w+ )?(?:visas?|fees?|travel|tickets?|airfare|bus|flights?|trip|transportation)"
+_PAID_ES_ITEM = r"(?:visas?|pasajes?|boletos?|viajes?|vuelos?|camion|autobus|transporte|tramites?|cuotas?)"
 _EMPLOYER_PAID_EN = re.compile(
-    _W + r"(?:we|company|employer|boss|owner|farm|grower|they|he|she|hotel|ranch) (?:\w+ )?(?:paid|pays|pay|covered|covers|"
-    r"reimbursed|reimburses) (?:for )?(?:all )?(?:their|our|his|her|my|the workers'?) (?:\w+ )?(?:visas?|fees?|travel|"
-    r"tickets?|airfare|bus|flights?|trip|transportation)" + _E, re.IGNORECASE)
+    _W + r"(?:(?:we|company|employer|boss|owner|farm|grower|they|he|she|hotel|ranch) (?:\w+ )?(?:paid|pays|pay|covered|covers|"
+    r"reimbursed|reimburses) (?:for )?(?:all )?(?:their|our|his|her|my|the workers'?)|(?:company|employer|boss|owner|farm|"
+    r"grower|hotel|ranch) (?:\w+ )?(?:paid|pays|covered|covers|reimbursed|reimburses) (?:for )?(?:all )?the) " + _PAID_EN_ITEM
+    + r"(?:(?:,| and) (?:the |their |our |his |her |my )?" + _PAID_EN_ITEM + r")*" + _E, re.IGNORECASE)
 _EMPLOYER_PAID_ES = re.compile(
-    _W + r"(?:nos|les|me|le|te) (?:pago|pagaron|paga|pagan|cubrio|cubrieron|cubre|reembols\w*) (?:todo |toda )?(?:la|el|los|"
-    r"las) (?:visas?|pasajes?|boletos?|viajes?|vuelos?|camion|autobus|transporte|tramites?|cuotas?)" + _E, re.IGNORECASE)
+    _W + r"(?:(?:nos|les|me|le|te)|(?:empresa|compania|company|patron|rancho|granja|contratista|hotel|ellos)(?: \w+)?) "
+    r"(?:pago|pagaron|paga|pagan|cubrio|cubrieron|cubre|reembols\w*) (?:todo |toda )?(?:la|el|los|las) " + _PAID_ES_ITEM
+    + r"(?:(?:,| y) (?:la |el |los |las )?" + _PAID_ES_ITEM + r")*" + _E, re.IGNORECASE)
+_RECOUPED = re.compile(
+    _W + r"(?:takes?|took|taking|deduct\w*|descuent\w*|desconta\w*|quita\w*|owes?|owed|debe\w*|debo|debemos|pay (?:it|him|her|them) back|"
+    r"repay\w*|paga\w* (?:de vuelta|poco a poco)|out of (?:every|each|the|my|his|her|our|their) (?:check|paycheck|pay))" + _E,
+    re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"(?<![\w'])(?:no|not|dont|don'?t|doesn'?t|doesnt|never|nunca|nada|nothing|ni)(?![\w'])", re.IGNORECASE)
 _PAY_TO_WORKER = re.compile(r"^(?:pays?|paid|paying) (?:us|me|them|him|her|everyone|everybody|all)?\s*(?:as|from)" + _E
                             + r"|^(?:pay|paycheck|wages) from" + _E, re.IGNORECASE)
 
@@ -666,6 +676,9 @@ def charge_to_worker(folded: str, start: int, end: int, sentence: tuple[int, int
     worker's own pay passing through a contractor."""
     if _PAY_TO_WORKER.search(folded[start:end]):
         return False
+    if any(not _NOT_BEFORE.search(folded, max(sentence[0], m.start() - 14), m.start())
+           for m in _RECOUPED.finditer(folded, *sentence)):  # paid up front, then taken back from the pay: the worker's charge
+        return True
     return not any(m.start() <= end and m.end() >= start
                    for rx in (_EMPLOYER_PAID_EN, _EMPLOYER_PAID_ES) for m in rx.finditer(folded, *sentence))
 
