@@ -57,6 +57,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from laborlens.extraction.prefilter import lowered, may_match
+
 _W = r"(?<!\w)"
 _E = r"(?!\w)"
 
@@ -281,9 +283,10 @@ def _matches(indicator: str, patterns: tuple[re.Pattern[str], ...] | list[re.Pat
              *, negative_wording: bool = False) -> list[ConceptHit]:
     """Every match of the patterns as a hit of one item; with ``negative_wording``, a match whose
     own "no"/"not" is the evidence ("pays the program, not him") says so for the negation check."""
+    low = lowered(folded)
     return [ConceptHit(indicator, m.start(), m.end(), weight,
                        negative_wording=negative_wording and bool(_NEGATIVE_WORDING.search(m.group())))
-            for pattern in patterns for m in pattern.finditer(folded)]
+            for pattern in patterns if may_match(pattern, low) for m in pattern.finditer(folded)]
 
 
 # A rare shape is scanned only when a word it needs is in the text: one cheap search on the texts that cannot hold
@@ -298,8 +301,10 @@ def _guarded(pairs: tuple[tuple[str, str | re.Pattern[str]], ...]) -> Guarded:
 
 
 def _present(guarded: Guarded, folded: str) -> list[re.Pattern[str]]:
-    """The patterns whose guard word is in the text."""
-    return [pattern for guard, pattern in guarded if guard.search(folded)]
+    """The patterns whose guard word is in the text (a pattern that cannot match is left out unread)."""
+    low = lowered(folded)
+    return [pattern for guard, pattern in guarded
+            if may_match(pattern, low) and may_match(guard, low) and guard.search(folded)]
 
 
 _PAID_BARE = re.compile(

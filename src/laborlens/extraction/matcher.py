@@ -25,6 +25,7 @@ from laborlens.extraction._catalogue import catalogue_items
 from laborlens.extraction.detect import SUPPORTED, resolve_language, sentence_language
 from laborlens.extraction.lexicon import tokens
 from laborlens.extraction.negation import NegationRules, is_negated
+from laborlens.extraction.prefilter import lowered, may_match
 from laborlens.extraction.rules import match_sentence, rule_set, spelled
 
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
@@ -258,7 +259,10 @@ def _blocked(indicator: str) -> set[str]:
 def _pattern_hits(folded: str, pack: LanguagePack, sentences: list[tuple[int, int]],
                   bounds: list[tuple[int, int]], starts: list[int], blocked: set[str]) -> list[_Hit]:
     hits = []
+    low = lowered(folded)
     for pattern in pack.patterns:
+        if not may_match(pattern.regex, low):  # none of the words every match has is in the text
+            continue
         for first, last in sentences:
             for m in pattern.regex.finditer(folded, first, last):
                 sentence = _sentence_of(bounds, starts, m.start())

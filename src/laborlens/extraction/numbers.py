@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from laborlens.extraction.prefilter import lowered, may_match
+
 EXCESSIVE_SHIFT_HOURS = 11
 ADULT_AGE = 18
 
@@ -441,7 +443,9 @@ def long_shifts(folded: str, lang: str = "both") -> list[Shift]:
 
 def age_mentions(folded: str) -> list[tuple[int, int, int]]:
     """(age, start, end) of every stated age (5-99), in text order."""
-    found = [(int(next(g for g in m.groups() if g)), m.start(), m.end()) for p in _AGE_PATTERNS for m in p.finditer(folded)]
+    low = lowered(folded)
+    found = [(int(next(g for g in m.groups() if g)), m.start(), m.end())
+             for p in _AGE_PATTERNS if may_match(p, low) for m in p.finditer(folded)]
     return sorted(((a, s, e) for a, s, e in found if 5 <= a <= 99), key=lambda x: x[1])
 
 

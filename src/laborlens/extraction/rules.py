@@ -86,6 +86,9 @@ class RuleSet:
     # A rule word of TYPO_MIN_LENGTH letters or more with one letter dropped or two swapped
     # (never the first two letters) -> that word; see spelled().
     typos: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # (word, stems) of a token -> the rules whose first element it matches (_first_matched)
+    first_matched: dict[tuple[str, tuple[str, str]], tuple[Rule, ...]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False)
 
 
 TYPO_MIN_LENGTH = 8
@@ -226,12 +229,42 @@ def _match_from(rule: Rule, toks: list[Token], i: int, stop: int) -> int | None:
     index = LANGUAGES.index(rule.lang)
     position = i
     for element in rule.elements[1:]:
-        limit = min(position + 1 + rule.gap + 1, stop)
-        nxt = next((j for j in range(position + 1, limit) if element.matches(toks[j], index)), None)
-        if nxt is None:
+        for j in range(position + 1, min(position + 1 + rule.gap + 1, stop)):
+            if element.matches(toks[j], index):
+                position = j
+                break
+        else:
             return None
-        position = nxt
     return position
+
+
+FIRST_MATCHED_WORDS = 100_000
+
+
+def _first_matched(tok: Token, rules: RuleSet) -> tuple[Rule, ...]:
+    """The rules whose first element matches the token, each once, in a fixed order (by
+    stem, by exact word, then the prefix and number rules). It depends only on the token's
+    word and stems, so it is worked out once per distinct word."""
+    key = (tok.word, tok.stems)
+    cached = rules.first_matched.get(key)
+    if cached is not None:
+        return cached
+    candidates = [*rules.by_first_stem.get((0, tok.stems[0]), ()),
+                  *rules.by_first_stem.get((1, tok.stems[1]), ()),
+                  *rules.by_first_word.get(tok.word, ())]
+    scan = [*rules.scan_always.get(tok.word[:1], ()),
+            *(rules.scan_always.get("#", ()) if tok.word[:1].isdigit() else ())]
+    candidates.extend(r for r in scan if r.elements[0].matches(tok, LANGUAGES.index(r.lang)))
+    seen: set[str] = set()
+    unique = []
+    for rule in candidates:
+        if rule.id not in seen:
+            seen.add(rule.id)
+            unique.append(rule)
+    if len(rules.first_matched) >= FIRST_MATCHED_WORDS:  # a bound on memory in a long-running process
+        rules.first_matched.clear()
+    rules.first_matched[key] = result = tuple(unique)
+    return result
 
 
 def match_sentence(toks: list[Token], start: int, stop: int, rules: RuleSet) -> list[RuleMatch]:
@@ -239,17 +272,7 @@ def match_sentence(toks: list[Token], start: int, stop: int, rules: RuleSet) -> 
     found = []
     for i in range(start, stop):
         tok = toks[i]
-        candidates = [*rules.by_first_stem.get((0, tok.stems[0]), ()),
-                      *rules.by_first_stem.get((1, tok.stems[1]), ()),
-                      *rules.by_first_word.get(tok.word, ())]
-        scan = [*rules.scan_always.get(tok.word[:1], ()),
-                *(rules.scan_always.get("#", ()) if tok.word[:1].isdigit() else ())]
-        candidates.extend(r for r in scan if r.elements[0].matches(tok, LANGUAGES.index(r.lang)))
-        seen: set[str] = set()
-        for rule in candidates:
-            if rule.id in seen:
-                continue
-            seen.add(rule.id)
+        for rule in _first_matched(tok, rules):
             last = _match_from(rule, toks, i, stop)
             if last is not None:
                 found.append(RuleMatch(rule, tok.start, toks[last].end))
