@@ -76,7 +76,8 @@ class Model:
         return _positions(self.labels)
 
     def logits(self, feats: set[str]) -> np.ndarray:
-        rows = [self.index[f] for f in feats if f in self.index]
+        # in index order: a float32 sum in set order would depend on PYTHONHASHSEED
+        rows = sorted(self.index[f] for f in feats if f in self.index)
         total: np.ndarray = self.bias.copy()
         if rows:
             total += self.weights[rows].sum(axis=0)
@@ -143,7 +144,7 @@ def best_sentence(toks: list[Token], bounds: list[tuple[int, int]], label: str, 
     column = model.position[label]
     best, best_score = bounds[0], -np.inf
     for start, end in bounds:
-        rows = [model.index[f] for f in features([t for t in toks if start <= t.start < end]) if f in model.index]
+        rows = sorted(model.index[f] for f in features([t for t in toks if start <= t.start < end]) if f in model.index)
         score = float(model.weights[rows, column].sum()) if rows else 0.0
         if score > best_score:
             best, best_score = (start, end), score
