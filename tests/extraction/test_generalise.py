@@ -869,3 +869,27 @@ def test_hard_negatives_of_round_38(text: str, item: str, found: bool) -> None:
 ])
 def test_charges_and_agreed_deductions_of_round_38(text: str, item: str, found: bool) -> None:
     assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    # the boss not having the papers; a denied debt; a debt paid and done
+    ("So for the record: my boss does not have my passport, I have it.", "cd_confiscation_of_documents", False),
+    ("He does not have his passport, the boss keeps it.", "cd_confiscation_of_documents", True),
+    ("Ninguno refiere golpes; niegan tener deudas con el patrón.", "cd_debt_bondage", False),
+    ("Paid a guide 4500 dollars that my brother sent, and that was the end of it, I owed him nothing.",
+     "cd_debt_bondage", False),
+    ("She says I owe her the vet bill, $700, so no pay til thats paid off.", "cd_debt_bondage", True),
+    # things locked away, and cameras and guards for property or safety
+    ("They have a camera at the door and lock the batteries in a cage at night because of the fires.",
+     "cd_isolation_confinement_surveillance", False),
+    ("yes the owner has a padlock on the meat shed but thats so the bears dont get in.",
+     "cd_isolation_confinement_surveillance", False),
+    ("hay guardia en la noche pero es del festival, no encierra a nadie.", "cd_isolation_confinement_surveillance", False),
+    ("The owner's wife padlocks the camper door from outside 'so nobody steals'.",
+     "cd_isolation_confinement_surveillance", True),
+    # bank cards of accounts opened in the workers' names are pay, not papers
+    ("Wages go into accounts the franchisee opened in their names and he holds the cards.",
+     "cd_confiscation_of_documents", False),
+])
+def test_hard_negatives_of_round_39(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found
