@@ -893,3 +893,17 @@ def test_charges_and_agreed_deductions_of_round_38(text: str, item: str, found: 
 ])
 def test_hard_negatives_of_round_39(text: str, item: str, found: bool) -> None:
     assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    # a note closed at its end is refuted; a door that closes, or someone else's "no es así", refutes nothing
+    ("Se revisó denuncia de que en el cementerio 'tienen trabajadores secuestrados'. Ninguno refirió amenazas. Se cierra.",
+     "cd_isolation_confinement_surveillance", False),
+    ("La bodega se cierra. El patrón les dijo 'si se van los mato'.", "cd_threats_of_violence", True),
+    ("Yo reporté que el patrón le quitó el pasaporte. La policía dijo que no es así, pero él sigue sin pasaporte.",
+     "cd_confiscation_of_documents", True),
+    ("The visa paperwork was in order, but then the boss took our passports. No report was made.",
+     "cd_confiscation_of_documents", True),
+])
+def test_what_refutes_a_note_and_what_does_not(text: str, item: str, found: bool) -> None:
+    assert (item in ids(text)) is found

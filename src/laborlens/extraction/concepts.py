@@ -1889,8 +1889,8 @@ _NO_VIOLATION = re.compile(
     # ... or closed it as such ("Sin violaciones", "Caller satisfied, no report made", "Se cierra.", "todo está en regla")
     r"sin violaciones|no violations? (?:were |was )?(?:found|noted|observed)|(?:complaint|allegation|tip|report) (?:was |is |appears )?"
     r"unfounded|caso cerrado|case closed|(?:se )?(?:cierra|cerro|cerramos) (?:el caso|la queja|el reporte|la denuncia)|"
-    r"se (?:cierra|cerro)(?=\s*(?:\.|$))|(?:caller|llamante|la llamante|el llamante) (?:was |is |quedo |queda )?(?:satisfied|satisfech[oa])|"
-    r"no report (?:was )?(?:made|filed|taken)|(?:todo )?(?:esta|estan|is|are|was|were) (?:todo )?(?:en regla|in order|above board))"
+    r"(?:caller|llamante|la llamante|el llamante) (?:was |is |quedo |queda )?(?:satisfied|satisfech[oa])|"
+    r"todo (?:esta|estaba) en regla|(?:everything|all) (?:is|was) (?:in order|above board))"
     + _E, re.IGNORECASE)
 # What the note checked: the complaint, call or report it was about ("por una llamada anónima que hablaba de
 # trabajadores encerrados", "tras queja anónima de trabajadores encerrados", "anonymous complaint re: ... locked in").
@@ -1898,11 +1898,12 @@ _ALLEGATION = re.compile(
     _W + r"(?:llamadas?|quejas?|reportes?|denuncias?|complaints?|calls?|reports?|allegations?|alegaciones)"
     r"(?: (?:anonim[oa]s?|anonymous|original|inicial|initial))?(?: (?:que (?:hablaba|decia|dice|dijo|hablo|denunciaba)(?: de| que)?|"
     r"de que|sobre|about|alleging|claiming|saying|that|of|re:?|de))" + _E + r"[^.;!?\n]*", re.IGNORECASE)
-# A report its own writer takes back ("la vez pasada reporté que no le pagaban ... Hablé bien con él y no es así").
+# A report its own writer takes back, in the first person ("la vez pasada reporté que no le pagaban ... no es así,
+# perdón por la confusión"); a bare "no es así" or "not true" is anyone's and stays evidence.
 _RETRACTED = re.compile(
-    _W + r"(?:report[eé]|reported|dije|les dije|i said|i told you|i called (?:about|to say))" + _E + r"[^\n]{0,240}?"
-    r"(?:no es asi|no era asi|not true|that'?s not (?:so|right|the case)|perdon por la confusion|sorry for the confusion|"
-    r"i was wrong|me equivoque|estaba equivocad[oa])" + _E, re.IGNORECASE)
+    _W + r"(?:report[eé]|reported|dije|les dije|i said|i told you|i called (?:about|to say))" + _E + r"[^\n]{0,400}?"
+    r"(?:perdon por la confusion|sorry for the confusion|i was wrong|me equivoque|estaba equivocad[oa]|my mistake|"
+    r"fue (?:un )?error mio|i take (?:it|that) back|lo retiro)" + _E, re.IGNORECASE)
 # A quotation: opened before a word, closed after one; an apostrophe inside a word ("can't") neither opens nor closes one.
 _QUOTED = re.compile(r"(?<!\w)['\"“‘](?=\w)[^\n]{1,160}?(?<=[\w.!?,])['\"”’](?!\w)")
 
@@ -1933,11 +1934,14 @@ def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
             + [m.span() for m in _ANSWERED_NO.finditer(folded)])
 
 
+_CLOSED_AT_END = re.compile(r"(?:^|[.;]\s+)se (?:cierra|cerro)\.?\s*$", re.IGNORECASE)
+
+
 def refuted_quotes(folded: str) -> list[tuple[int, int]]:
     """Quoted stretches, and the allegation checked, of a note that concludes no violation was found
     (else nothing); a report its writer takes back."""
     retracted = [m.span() for m in _RETRACTED.finditer(folded)]
-    if not _NO_VIOLATION.search(folded):
+    if not _NO_VIOLATION.search(folded) and not _CLOSED_AT_END.search(folded):
         return retracted
     return retracted + [m.span() for m in _QUOTED.finditer(folded)] + [m.span() for m in _ALLEGATION.finditer(folded)]
 
