@@ -1886,9 +1886,9 @@ _NO_VIOLATION = re.compile(
     # tranquilo", "transferred ... w/o problems")
     r"sin delito|sin novedad|no crime|nothing further|no further action|(?:queda|quedo|quedaron|quedan) tranquil\w*|reassured|"
     r"w/o problems|without (?:any )?problems?|no (?:indicators|signs|evidence) of (?:trafficking|forced labou?r|a crime)|sin indicios|"
-    # ... or closed it as such ("Sin violaciones", "Caller satisfied, no report made", "Se cierra.", "todo está en regla")
-    r"sin violaciones|no violations? (?:were |was )?(?:found|noted|observed)|(?:complaint|allegation|tip|report) (?:was |is |appears )?"
-    r"unfounded|caso cerrado|case closed|(?:se )?(?:cierra|cerro|cerramos) (?:el caso|la queja|el reporte|la denuncia)|"
+    # ... or closed it as such ("Sin violaciones", "se cierra el caso", "Caller satisfied", "todo está en regla"; a bare
+    # "Se cierra." only as the note's last words, _CLOSED_AT_END)
+    r"sin violaciones|caso cerrado|case closed|(?:se )?(?:cierra|cerro|cerramos) (?:el caso|la queja|el reporte|la denuncia)|"
     r"(?:caller|llamante|la llamante|el llamante) (?:was |is |quedo |queda )?(?:satisfied|satisfech[oa])|"
     r"todo (?:esta|estaba) en regla|(?:everything|all) (?:is|was) (?:in order|above board))"
     + _E, re.IGNORECASE)
@@ -1937,7 +1937,7 @@ def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
 _CLOSED_AT_END = re.compile(r"(?:^|[.;]\s+)se (?:cierra|cerro)\.?\s*$", re.IGNORECASE)
 
 
-def refuted_quotes(folded: str) -> list[tuple[int, int]]:
+def refuted_stretches(folded: str) -> list[tuple[int, int]]:
     """Quoted stretches, and the allegation checked, of a note that concludes no violation was found
     (else nothing); a report its writer takes back."""
     retracted = [m.span() for m in _RETRACTED.finditer(folded)]

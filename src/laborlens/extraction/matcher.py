@@ -364,7 +364,7 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         blocked.add("ex_bad_living_conditions")
     if concepts.attends_school(folded):  # nor keeping out of school one who goes
         blocked.add("ex_no_access_to_education")
-    refuted = concepts.refuted_quotes(folded) + concepts.not_about_this_worker(folded)
+    refuted = concepts.refuted_stretches(folded) + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         inside = {h.indicator for h in hits if any(a <= h.start and h.end <= b for a, b in refuted)}
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
@@ -493,7 +493,7 @@ def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], star
     vetoes = rule_set().vetoes
     # a refuted allegation's words are no exception to a veto ("'encerrados'" is no "unless")
     checked = folded
-    for lo, hi in concepts.refuted_quotes(folded):
+    for lo, hi in concepts.refuted_stretches(folded):
         checked = checked[:lo] + " " * (hi - lo) + checked[hi:]
     kept = []
     for hit in hits:
