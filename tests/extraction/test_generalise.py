@@ -907,3 +907,12 @@ def test_hard_negatives_of_round_39(text: str, item: str, found: bool) -> None:
 ])
 def test_what_refutes_a_note_and_what_does_not(text: str, item: str, found: bool) -> None:
     assert (item in ids(text)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "The foreman keeps my pasaporte in his truck.",
+    "she took my documentos the first day.",
+])
+def test_spanish_document_nouns_in_english_text_are_documents(text: str) -> None:
+    # code-switched tips name the papers in Spanish ("my pasaporte"); Spanish text already knew "passport"
+    assert "cd_confiscation_of_documents" in ids(text, "en")
