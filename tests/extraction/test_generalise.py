@@ -916,3 +916,11 @@ def test_what_refutes_a_note_and_what_does_not(text: str, item: str, found: bool
 def test_spanish_document_nouns_in_english_text_are_documents(text: str) -> None:
     # code-switched tips name the papers in Spanish ("my pasaporte"); Spanish text already knew "passport"
     assert "cd_confiscation_of_documents" in ids(text, "en")
+
+
+def test_a_boss_after_a_preposition_is_not_the_one_who_keeps_the_papers() -> None:
+    # "lives with his wife" names no holder: the sentence's subject keeps his own documents
+    assert "cd_confiscation_of_documents" not in ids(
+        "He rents a room, lives with his wife, keeps his documents in a drawer.", "en")
+    # ... but a relative clause makes the employer the subject again
+    assert "cd_confiscation_of_documents" in ids("He works for the owner, who keeps his passport.", "en")

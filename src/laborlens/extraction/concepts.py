@@ -474,8 +474,9 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
         subject = m.group(1)
         if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
             before = folded[sentence[0]:m.start()]
-            if _BOSS_SUBJECT.search(before):
-                continue
+            if any(not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.match(r"\W*(?:who|that)(?!\w)", before[b.end():])
+                   for b in _BOSS_SUBJECT.finditer(before)):
+                continue  # a boss named as a subject ("works for the owner, who"); "lives with his wife" names no holder
             pronouns = _SUBJECT.findall(before)
             subject = pronouns[-1] if pronouns else None
         if subject is not None and subject.lower() in _PLURAL_SUBJECT:
@@ -520,7 +521,8 @@ _WORKER_SUBJECT_ES = re.compile(
 # "duerme en un motel pagado por la compañía y tiene sus papeles": an employer named after a
 # preposition is not the subject of "tiene" (unless a relative clause makes it one: "del dueño,
 # que ... guarda sus identificaciones").
-_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:por|para|con|de|del|al|sin|by|for|with|from)\s+(?:el|la|los|las|su|sus|mi|mis|un|una)?\s*$",
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:por|para|con|de|del|al|sin|by|for|with|from)\s+"
+                                r"(?:el|la|los|las|su|sus|mi|mis|un|una|the|a|an|his|her|their|my|our)?\s*$",
                                 re.IGNORECASE)
 
 
