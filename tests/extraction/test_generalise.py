@@ -924,3 +924,9 @@ def test_a_boss_after_a_preposition_is_not_the_one_who_keeps_the_papers() -> Non
         "He rents a room, lives with his wife, keeps his documents in a drawer.", "en")
     # ... but a relative clause makes the employer the subject again
     assert "cd_confiscation_of_documents" in ids("He works for the owner, who keeps his passport.", "en")
+
+
+def test_a_foreman_is_an_employer_and_a_landlord_after_from_is_not_the_subject() -> None:
+    assert "cd_confiscation_of_documents" in ids("Workers said the foreman keeps their passports in his truck.", "en")
+    assert "ctx_keeps_own_documents" in ids(
+        "Caller rents a room himself from a landlord unrelated to work, keeps his passport and ID.", "en")

@@ -439,6 +439,7 @@ _OWN_PAY = re.compile(
     r"cobran? directo)" + _E, re.IGNORECASE)
 _BOSS_SUBJECT = re.compile(
     _W + r"(?:boss|owner|employer|manager|supervisor(?:es|a)?|contractor|crew ?leader|recruiter|agent|family|wife|"
+    r"foreman|foremen|forewoman|brokers?|traffickers?|smugglers?|landlord|landlady|sponsors?|handlers?|"
     r"husband|madam|mayordom[oa]s?|jefes?|jefas?|patron(?:es)?|patrona|duen[oa]s?|senora|senor|contratistas?|"
     r"encargad[oa]s?|company|farmer|rancher|gerentes?|administrador(?:es|a)?|reclutador(?:es|a)?|"
     r"enganchador(?:es)?|agentes?|coyotes?|hombre|mujer|troquero|raitero|capataz|familia|empresa|compania|"
@@ -474,9 +475,8 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
         subject = m.group(1)
         if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
             before = folded[sentence[0]:m.start()]
-            if any(not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.match(r"\W*(?:who|that)(?!\w)", before[b.end():])
-                   for b in _BOSS_SUBJECT.finditer(before)):
-                continue  # a boss named as a subject ("works for the owner, who"); "lives with his wife" names no holder
+            if _boss_subjects(before):
+                continue
             pronouns = _SUBJECT.findall(before)
             subject = pronouns[-1] if pronouns else None
         if subject is not None and subject.lower() in _PLURAL_SUBJECT:
@@ -570,13 +570,20 @@ _NOT_PAID_ES = re.compile(_W + r"(?:sin (?:cobrar|que (?:me|nos|le|les) paguen)|
                           re.IGNORECASE)  # "les cobra el cuarto": charged for it, not paid
 
 
+def _boss_subjects(before: str) -> list[re.Match[str]]:
+    """Employers named in ``before`` as a possible subject: not after a preposition ("lives with
+    his wife", "rents from a landlord"), unless a relative clause follows ("works for the owner, who")."""
+    return [b for b in _BOSS_SUBJECT.finditer(before)
+            if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.match(r"\W*(?:who|that)(?!\w)", before[b.end():])]
+
+
 def _english_holder_is_other(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     lo, hi = max(sentence[0], start - 40), min(sentence[1], end + 40)
     for m in _HOLDS_OTHERS_EN.finditer(folded, lo, hi):
         if m.start() <= end and m.end() >= start and _AGREE[m.group(1).lower()] != m.group(2).lower():
             return True
     before = folded[sentence[0]:start]
-    bosses = list(_BOSS_SUBJECT.finditer(before))
+    bosses = _boss_subjects(before)
     if bosses and re.match(r"\W*(?:\w+\W+){0,2}?" + _HOLDING_VERB_EN + r" (?:their|her|his|our|my|the)\W",
                            folded[bosses[-1].end():end + 20], re.IGNORECASE):
         return True
@@ -2470,7 +2477,7 @@ def own_papers(folded: str) -> list[ConceptHit]:
         if not _CLAUSE_OPENING.search(folded, max(0, m.start() - 8), m.start()):
             continue
         start = max(folded.rfind(stop, 0, m.start()) for stop in (". ", "\n", "? ", "! "))
-        if not _BOSS_SUBJECT.search(folded, start + 1, m.start()):
+        if not _boss_subjects(folded[start + 1:m.start()]):
             hits.append(ConceptHit("ctx_keeps_own_documents", m.start("c"), m.end("c"), OWN_PAPERS_WEIGHT))
     return hits
 
