@@ -930,3 +930,13 @@ def test_a_foreman_is_an_employer_and_a_landlord_after_from_is_not_the_subject()
     assert "cd_confiscation_of_documents" in ids("Workers said the foreman keeps their passports in his truck.", "en")
     assert "ctx_keeps_own_documents" in ids(
         "Caller rents a room himself from a landlord unrelated to work, keeps his passport and ID.", "en")
+
+
+def test_a_debt_after_a_paid_crossing_or_job_charge_is_the_journeys_debt() -> None:
+    # the annotation rules: a debt for the trip, the visa or the crossing is recruitment debt wherever it is told
+    found = ids("My father paid a guide 60,000 pesos to bring me across. Now the contractor says I owe him "
+                "$3,800 and keeps my pay against it.", "en")
+    assert "cr_debt_bondage" in found and "cd_debt_bondage" not in found
+    # rent named in the sentence keeps a debt made at destination
+    assert "cd_debt_bondage" in ids("I paid the recruiter $900 for the job. At the farm the boss charges rent "
+                                    "and food and says I owe him $1,200 now.", "en")

@@ -391,8 +391,12 @@ _JOURNEY_OWED = re.compile(
     r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from)(?!\w)", re.IGNORECASE)
 
 
+# A recruitment debt, a charge for the job or the trip, or a crossing paid: the journey cost the worker money.
+_JOURNEY_PAID = frozenset({"cr_debt_bondage", "dr_travel_recruitment_conditions", "ctx_paid_to_cross_border"})
+
+
 def _debts_of_the_journey(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int]) -> list[_Hit]:
-    if not any(h.indicator == "cr_debt_bondage" for h in hits) and not _JOURNEY_OWED.search(folded):
+    if not any(h.indicator in _JOURNEY_PAID for h in hits) and not _JOURNEY_OWED.search(folded):
         return hits
     moved = []
     for hit in hits:
