@@ -81,3 +81,17 @@ CASES = [
 @pytest.mark.parametrize(("rule", "lang", "item", "text"), CASES, ids=[c[0] for c in CASES])
 def test_new_rule_finds_its_item(rule, lang, item, text):
     assert item in extract(text, lang=lang, layers=LAYERS).ids
+
+
+@pytest.mark.parametrize("text", [
+    "When he asked for his pay the owner's son broke two of his fingers with a bat.",
+    "The volunteers are not confined, no guards, and they keep their own passports.",
+    "He works the door of the club from 9 pm to 4 am with no guard license.",
+])
+def test_violence_and_security_guards_are_not_hazards_of_the_work(text: str) -> None:
+    assert "ex_hazardous_work" not in extract(text, lang="en", layers=("patterns", "rules")).ids
+
+
+def test_a_machine_named_keeps_the_hazard() -> None:
+    assert "ex_hazardous_work" in extract("The saw has no guard and the foreman cut his hand on the blade.",
+                                          lang="en", layers=("patterns", "rules")).ids
