@@ -236,7 +236,7 @@ def threshold_table(data: dict, table: dict, none: dict | None = None) -> None:
         marks = (" <- chosen on out-of-fold train" if t == best_oof else "") + (" <- best on dev" if t == best_dev else "")
         print(f"  {t:.2f}   | " + " | ".join(prf(micro(data[n], table[n][t])) for n in data) + marks)
     for t in sorted({best_oof, best_dev}):
-        for name in ("corpus dev", "old test (held out)"):
+        for name in ("corpus dev", "corpus fresh", "old test (held out)"):
             langs = ", ".join(f"{lang} {prf(micro(data[name], table[name][t], lang))}" for lang in ("en", "es"))
             print(f"  add >= {t:.2f}, {name}: {langs}")
 
@@ -259,6 +259,7 @@ def main() -> int:
     train = prepare(augmented(train_rows, args.augment) if args.augment else train_rows)
     old = load_narratives(OLD_FIXTURE)
     splits = {"corpus dev": prepare(load_narratives(CORPUS / "dev.jsonl")),
+              "corpus fresh": prepare(load_narratives(CORPUS / "fresh.jsonl")),
               "old dev (tuned)": prepare([n for n in old if n.split == "dev"]),
               "old test (held out)": prepare([n for n in old if n.split == "test"])}
     originals = train.rows([i for i, n in enumerate(train.narratives) if "~" not in n.id])
@@ -286,7 +287,7 @@ def main() -> int:
         print("  ranking of corpus dev / old held-out pattern-missed pairs (average precision): " + ", ".join(
             f"{name}: this {average_precision_score(*missed_pairs(splits[name], probs[name], labels)[::-1]):.3f}"
             f" shipped {average_precision_score(*missed_pairs(splits[name], shipped_probs[name], labels)[::-1]):.3f}"
-            for name in ("corpus dev", "old test (held out)")))
+            for name in ("corpus dev", "corpus fresh", "old test (held out)")))
     return 0
 
 
