@@ -49,3 +49,11 @@ NOT_FOUND = [
 @pytest.mark.parametrize("item,lang,text", NOT_FOUND)
 def test_not_found(item, lang, text):
     assert item not in extract(text, lang=lang, layers=LAYERS).ids
+
+
+def test_thanking_god_is_no_religious_threat() -> None:
+    # "Dios ... va" matched any sentence with God and "va"; a religious threat needs a punishment word
+    assert "cd_under_strong_influence" not in extract(
+        "Gracias a Dios todo va bien en el trabajo, nos pagan cada viernes y tengo mis papeles.", lang="es").ids
+    assert "cd_under_strong_influence" in extract("El pastor dice que Dios los va a castigar si se van de la casa.",
+                                                  lang="es").ids
