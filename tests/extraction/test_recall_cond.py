@@ -95,3 +95,10 @@ def test_violence_and_security_guards_are_not_hazards_of_the_work(text: str) -> 
 def test_a_machine_named_keeps_the_hazard() -> None:
     assert "ex_hazardous_work" in extract("The saw has no guard and the foreman cut his hand on the blade.",
                                           lang="en", layers=("patterns", "rules")).ids
+
+
+def test_seven_days_ago_is_no_seven_day_week() -> None:
+    assert "ex_excessive_hours" not in extract("Llegó hace 7 días y el patrón le quitó el pasaporte.", lang="es",
+                                               layers=("patterns", "rules")).ids
+    assert "ex_excessive_hours" in extract("Trabajan 7 días a la semana en la obra.", lang="es",
+                                           layers=("patterns", "rules")).ids

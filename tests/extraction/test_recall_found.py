@@ -50,3 +50,12 @@ def test_found(lang, text, item):
 @pytest.mark.parametrize("lang,text,item", NOT_FOUND)
 def test_not_found(lang, text, item):
     assert item not in extract(text, lang=lang).ids
+
+
+def test_years_of_work_are_no_minors_age_and_a_shift_that_ends_is_no_smuggling_deal() -> None:
+    # review of the round-2 rules: "N años" after "lleva"/"hace" counts years, and "ahí acaba su turno" ends a shift
+    assert "vr_personal_situation" not in extract(
+        "Lleva 12 años trabajando en la granja y el patrón le guarda el pasaporte.", lang="es").ids
+    assert "vr_personal_situation" in extract("Hay dos muchachos de 15 y 16 años en la obra.", lang="es").ids
+    assert "ctx_smuggling_arrangement_ended_on_arrival" not in extract(
+        "Entra a las 8 y ahí acaba su turno a las 4, el patrón le paga cada viernes.", lang="es").ids
