@@ -475,7 +475,7 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
         subject = m.group(1)
         if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
             before = folded[sentence[0]:m.start()]
-            if _boss_subjects(before):
+            if _named_subjects(before):
                 continue
             pronouns = _SUBJECT.findall(before)
             subject = pronouns[-1] if pronouns else None
@@ -526,14 +526,25 @@ _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:por|para|con|de|del|al|sin|by|for|wi
                                 re.IGNORECASE)
 
 
+_RELATIVE_EN = re.compile(r"\W*(?:who|that)(?!\w)")  # right after the noun: "works for the owner, who keeps ..."
+_RELATIVE_ES = re.compile(r".*?(?<!\w)que(?!\w)", re.DOTALL)  # anywhere after it: "del dueño, que ... guarda"
+
+
+def _named_subjects(before: str, nouns: tuple[re.Pattern[str], ...] = (_BOSS_SUBJECT,),
+                    relative: re.Pattern[str] = _RELATIVE_EN) -> list[re.Match[str]]:
+    """Holders named in ``before`` as a possible subject: not after a preposition ("lives with his
+    wife", "duerme en un motel pagado por la compañía"), unless a relative clause makes them one."""
+    return [b for pattern in nouns for b in pattern.finditer(before)
+            if not _AFTER_PREPOSITION.search(before, 0, b.start()) or relative.match(before, b.end())]
+
+
 def _spanish_holder_is_worker(folded: str, m: re.Match[str], sentence: tuple[int, int]) -> bool:
     if m.group(1):  # "tengo mi pasaporte", "guardamos nuestros papeles"
         return True
     before = folded[sentence[0]:m.start()]
     if re.search(r"(?<!\w)(?:se|me|nos|le|les|lo|la|los|las)\s*$", before, re.IGNORECASE):
         return False  # "se los tiene", "nos tiene los papeles": someone holds them for the worker
-    bosses = sorted(b.end() for pattern in (_BOSS_SUBJECT, _KEEPER_ES) for b in pattern.finditer(before)
-                    if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.search(r"(?<!\w)que(?!\w)", before[b.end():]))
+    bosses = sorted(b.end() for b in _named_subjects(before, (_BOSS_SUBJECT, _KEEPER_ES), _RELATIVE_ES))
     workers = [w.end() for w in _WORKER_SUBJECT_ES.finditer(before)]
     if workers and (not bosses or workers[-1] > bosses[-1]):
         return True  # "ella tiene su pasaporte", "el patrón se los devolvió y ahora ella tiene su pasaporte"
@@ -570,11 +581,6 @@ _NOT_PAID_ES = re.compile(_W + r"(?:sin (?:cobrar|que (?:me|nos|le|les) paguen)|
                           re.IGNORECASE)  # "les cobra el cuarto": charged for it, not paid
 
 
-def _boss_subjects(before: str) -> list[re.Match[str]]:
-    """Employers named in ``before`` as a possible subject: not after a preposition ("lives with
-    his wife", "rents from a landlord"), unless a relative clause follows ("works for the owner, who")."""
-    return [b for b in _BOSS_SUBJECT.finditer(before)
-            if not _AFTER_PREPOSITION.search(before, 0, b.start()) or re.match(r"\W*(?:who|that)(?!\w)", before[b.end():])]
 
 
 def _english_holder_is_other(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -583,7 +589,7 @@ def _english_holder_is_other(folded: str, start: int, end: int, sentence: tuple[
         if m.start() <= end and m.end() >= start and _AGREE[m.group(1).lower()] != m.group(2).lower():
             return True
     before = folded[sentence[0]:start]
-    bosses = _boss_subjects(before)
+    bosses = _named_subjects(before)
     if bosses and re.match(r"\W*(?:\w+\W+){0,2}?" + _HOLDING_VERB_EN + r" (?:their|her|his|our|my|the)\W",
                            folded[bosses[-1].end():end + 20], re.IGNORECASE):
         return True
@@ -2477,7 +2483,7 @@ def own_papers(folded: str) -> list[ConceptHit]:
         if not _CLAUSE_OPENING.search(folded, max(0, m.start() - 8), m.start()):
             continue
         start = max(folded.rfind(stop, 0, m.start()) for stop in (". ", "\n", "? ", "! "))
-        if not _boss_subjects(folded[start + 1:m.start()]):
+        if not _named_subjects(folded[start + 1:m.start()]):
             hits.append(ConceptHit("ctx_keeps_own_documents", m.start("c"), m.end("c"), OWN_PAPERS_WEIGHT))
     return hits
 
