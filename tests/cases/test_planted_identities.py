@@ -351,9 +351,30 @@ def _start_urls(cases: list[Case]) -> tuple[list[str], list[str]]:
     return web, api
 
 
+def _context(body: str, needle: str) -> str:
+    """Where a squeezed needle sits in the raw answer (for the failure message)."""
+    gap = r"[^0-9A-Za-z]*"
+    match = re.search(gap.join(re.escape(ch) for ch in needle), body, flags=re.I)
+    return repr(body[max(0, match.start() - 60):match.end() + 30]) if match else "(accents folded)"
+
+
+# Machine timestamps (``<time datetime>``, JSON): squeezed, "03:00:58.005123" holds the
+# planted phone tail "0058005". No identifying value is ever written as one.
+TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?\b")
+
+
 def _found(body: str, planted: list[Planted]) -> list[tuple[Planted, str, str]]:
-    squeezed = _squeeze(body)
+    squeezed = _squeeze(TIMESTAMP.sub(" ", body))
     return [(item, needle, kind) for item in planted for needle, kind in item.needles.items() if needle in squeezed]
+
+
+def test_a_timestamp_is_no_planted_phone_but_the_phone_written_another_way_is():
+    # A CI run on PostgreSQL once failed on a timeline entry made at 03:00:58.005 (2026-12-07).
+    item = Planted(person=None, label="HCSO-2026-0001 V-1", needles={"0058005": "phone"})  # type: ignore[arg-type]
+    stamped = '<time datetime="2026-12-07T03:00:58.005123-05:00">Dec. 7, 2026, 3:00 a.m.</time>'
+    assert _found(stamped, [item]) == []
+    assert _found('{"at": "2026-12-07T08:00:58.005123Z"}', [item]) == []
+    assert _found(stamped + " called MATEO  quispe (719) 005.8005", [item]) == [(item, "0058005", "phone")]
 
 
 # --- the test ------------------------------------------------------------------------------------
@@ -403,7 +424,7 @@ def test_every_planted_identity_is_found_only_where_the_rules_allow_it():
                     if not re.search(r"/people/|/victims/\d+/$", url):  # free text, not the person's own record
                         found_by_allowed.add((item.person.pk, needle))
                 else:
-                    leaks.append(f"{name}, {url}, {item.label}, {kind} ({needle})")
+                    leaks.append(f"{name}, {url}, {item.label}, {kind} ({needle}): {_context(body, needle)}")
             if "html" in content_type and status == 200:
                 for link in set(re.findall(r'href="(/[^"]*/edit/)"', body)):
                     answer = web.get(link)
