@@ -364,13 +364,14 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         blocked.add("ex_bad_living_conditions")
     if concepts.attends_school(folded):  # nor keeping out of school one who goes
         blocked.add("ex_no_access_to_education")
-    refuted = concepts.refuted_stretches(folded) + concepts.not_about_this_worker(folded)
+    stretches = concepts.refuted_stretches(folded)
+    refuted = stretches + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
         inside = {h.indicator for h in hits if any(a <= h.start and h.end <= b for a, b in refuted)}
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in refuted)]
         for indicator in inside - {h.indicator for h in hits}:  # nor may the learned layer add it back from those words
             blocked.update(_blocked(indicator))
-    return _unvetoed(_debts_of_the_journey(hits, folded, bounds, starts), folded, bounds, starts, blocked)
+    return _unvetoed(_debts_of_the_journey(hits, folded, bounds, starts), folded, bounds, starts, blocked, stretches)
 
 
 # A debt told at destination is the journey's debt when the text owes anything for the journey and the sentence names no
@@ -493,11 +494,12 @@ _EQUIPMENT = re.compile(r"(?<!\w)(?:cameras?|camaras?|gps|trackers?|alarms?|alar
 
 
 def _unvetoed(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int],
-              blocked: set[str]) -> list[_Hit]:
+              blocked: set[str], refuted: list[tuple[int, int]]) -> list[_Hit]:
+    """``refuted``: the text's ``concepts.refuted_stretches``, whose words are no exception to a
+    veto ("'encerrados'" in a note that found nothing is no "unless")."""
     vetoes = rule_set().vetoes
-    # a refuted allegation's words are no exception to a veto ("'encerrados'" is no "unless")
     checked = folded
-    for lo, hi in concepts.refuted_stretches(folded):
+    for lo, hi in refuted:
         checked = checked[:lo] + " " * (hi - lo) + checked[hi:]
     kept = []
     for hit in hits:
