@@ -34,6 +34,10 @@ def test_missing_apostrophe_and_tripled_letters_are_mended() -> None:
     ("from 5:30 in the morning until 9 at night", 15.5),
     ("Trabajamos de 5 de la mañana a 9 de la noche.", 16),
     ("desde las 6 hasta las 10pm", 16),
+    # one to four "at night" is past midnight, not 13:00 to 16:00
+    ("Trabaja de 8 de la mañana a 1 de la noche.", 17),
+    ("from 5 in the morning to 1 at night", 20),
+    ("de 1 de la noche a 9 de la mañana", 8),
 ])
 def test_clock_time_shift_lengths(text: str, hours: float) -> None:
     assert [s.hours for s in shifts(fold(text), "both")] == [hours]

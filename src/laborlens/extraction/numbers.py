@@ -114,6 +114,9 @@ class Shift:
     hours: float
 
 
+_NIGHT_WORDS = ("atnight", "delanoche", "atnite", "tonight", "tonite", "inthenight")
+
+
 def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str | None) -> tuple[float, str] | None:
     """(hour of day 0-24, 'am'/'pm'/''), or None when it is not a clock time."""
     if word:
@@ -126,6 +129,8 @@ def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str 
     if h > 24 or m > 59:
         return None
     mer = (meridiem or "").lower().replace(" ", "").replace(".", "")
+    if 1 <= h <= 4 and mer in _NIGHT_WORDS:
+        return h + m / 60, "am"  # "1 de la noche", "2 at night": after midnight, not 13:00
     if mer.startswith("p") or mer in ("inthe evening", "intheevening", "intheafternoon", "atnight",
                                         "delatarde", "delanoche", "atnite", "tonight", "tonite", "inthenight"):
         kind = "pm"
@@ -135,7 +140,7 @@ def _hour(hour: str | None, minute: str | None, meridiem: str | None, word: str 
         kind = ""
     if kind == "pm" and h < 12:
         h += 12
-    if kind == "pm" and h == 12 and mer in ("atnight", "delanoche", "atnite", "tonight", "tonite", "inthenight"):
+    if kind == "pm" and h == 12 and mer in _NIGHT_WORDS:
         h = 24
     if kind == "am" and h == 12:
         h = 0
