@@ -1667,3 +1667,12 @@ def test_accidents_brands_knife_logs_and_a_day_sent_home_are_no_violence_or_thre
 
 def test_a_kick_by_the_foreman_is_still_violence() -> None:
     assert "cd_violence_on_victim" in ids("Herder H-1 stated he was kicked by the ranch foreman after sheep were lost.")
+
+
+@pytest.mark.parametrize("text", [
+    "El dueño le dijo 'si no te gusta le hablo a ICE'.",
+    "El dueño le dijo si no te gusta le hablo a ICE.",
+])
+def test_a_quoted_condition_keeps_its_negation_out_of_the_threat(text: str) -> None:
+    # tr-es-1545: the quote mark hid "si", and the "no" of the condition negated the threat
+    assert "cd_threat_of_denunciation" in extract(text, lang="es", layers=("patterns", "rules")).ids

@@ -117,7 +117,7 @@ def _in_condition(tokens: list[str], cue: int, rules: NegationRules) -> bool:
     before = tokens[max(0, cue - 2):cue]
     # an opener across a clause word or a comma is another clause's ("in debt to anyone and nobody has threatened him")
     cut = max((i + 1 for i, t in enumerate(before) if t in rules.boundaries or t in _CLOSING_PUNCTUATION), default=0)
-    before = before[cut:]
+    before = [t.strip("'") for t in before[cut:]]  # a quote opens the condition: "'si no te gusta, ..."
     opened = any(t in rules.condition_openers for t in before) or " ".join(before) in rules.condition_openers
     between = [t for t in tokens[cue + 1:] if t not in rules.clitics]
     return opened and bool(between)
