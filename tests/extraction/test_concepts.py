@@ -1676,3 +1676,9 @@ def test_a_kick_by_the_foreman_is_still_violence() -> None:
 def test_a_quoted_condition_keeps_its_negation_out_of_the_threat(text: str) -> None:
     # tr-es-1545: the quote mark hid "si", and the "no" of the condition negated the threat
     assert "cd_threat_of_denunciation" in extract(text, lang="es", layers=("patterns", "rules")).ids
+
+
+def test_a_negation_does_not_reach_past_til() -> None:
+    # tr-en-1361: "cant" belongs to quitting, not to paying for the ride
+    text = "He cant quit till he pays the owner $2000 for the ride from Texas."
+    assert "dr_travel_recruitment_conditions" in extract(text, lang="en", layers=("patterns", "rules")).ids
