@@ -1682,3 +1682,24 @@ def test_a_negation_does_not_reach_past_til() -> None:
     # tr-en-1361: "cant" belongs to quitting, not to paying for the ride
     text = "He cant quit till he pays the owner $2000 for the ride from Texas."
     assert "dr_travel_recruitment_conditions" in extract(text, lang="en", layers=("patterns", "rules")).ids
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("On Sundays I visit my mother.", "cd_violence_on_family"),
+    ("If I go to Texas I will visit my brother.", "cd_violence_on_family"),
+    ("We visit our family in Oaxaca every December.", "cd_violence_on_family"),
+    ("The shoes go back in a box to the store.", "cd_threats_of_violence"),
+    ("Phones go in a box at the door from 8 to 8.", "cd_threats_of_violence"),
+])
+def test_visiting_ones_family_or_a_box_of_shoes_is_no_threat(text: str, item: str) -> None:
+    assert item not in extract(text, lang="en", layers=("patterns", "rules")).ids
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("He said if I leave his people will visit my mother.", "cd_violence_on_family"),
+    ("The guide's people will find my kids if I do not pay.", "cd_violence_on_family"),
+    ("He tells him anyone who goes to the police is 'sent back in a box'.", "cd_threats_of_violence"),
+    ("He told me I would go back in a box.", "cd_threats_of_violence"),
+])
+def test_a_threat_to_the_family_or_of_a_box_is_still_found(text: str, item: str) -> None:
+    assert item in extract(text, lang="en", layers=("patterns", "rules")).ids

@@ -2544,7 +2544,8 @@ _LEFT_OR_TALKED = (r"(?:ran|run|runs|left|leaves|escaped|talked|talks|complained
 _EXAMPLE_THREATS = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:that'?s|this is|thats) (?:what happens|for (?:people|anyone|anybody|those|workers|guys|men) (?:who|that))" + _E,
     _W + r"(?:same|that) (?:will|would|could|can) happen to (?:you|anyone|anybody|them|whoever|any of you)" + _E,
-    _W + r"(?:come|comes|coming|go|goes|going|went|be sent|sent|send \w+) (?:back |home )?in (?:a|an) (?:box|bag|coffin|body bag)" + _E,
+    _W + r"(?:you|u|he|she|they|we|i|him|her|them|me|us|anyone|anybody|whoever|somebody|someone)(?:'\w+)? (?:\w+ ){0,6}?['\"]?"
+    r"(?:come|comes|coming|go|goes|going|went|be sent|sent|send \w+) (?:back |home )?in (?:a|an) (?:box|bag|coffin|body bag)" + _E,
     _W + r"(?:dead|end up|ends up|wind up|found) in (?:a|the) (?:ditch|canal|river|desert|hole|swamp)" + _E,
     _W + r"put (?:you|him|her|them|me|us) in the hospital" + _E,
     _W + r"(?:won'?t|will not|wouldn'?t|would not) like (?:it|what happens)" + _E,
