@@ -1703,3 +1703,18 @@ def test_visiting_ones_family_or_a_box_of_shoes_is_no_threat(text: str, item: st
 ])
 def test_a_threat_to_the_family_or_of_a_box_is_still_found(text: str, item: str) -> None:
     assert item in extract(text, lang="en", layers=("patterns", "rules")).ids
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    ("Me rompe el alma ver a los niños así.", "es", "cd_under_strong_influence", False),
+    ("Perder el alma por dinero no vale la pena, dice el padre en misa.", "es", "cd_under_strong_influence", False),
+    ("si me voy dicen q voy a perder mi alma", "es", "cd_under_strong_influence", True),
+    ("el swami dice q el q se va rompe su karma y se enferma", "es", "cd_under_strong_influence", True),
+    ("Tariq tried to quit last week but the boss said he owes 3000.", "en", "ctx_free_to_leave", False),
+    ("Quiso irse en mayo pero el patrón le dijo que debe 3000.", "es", "ctx_free_to_leave", False),
+    ("When he wanted to go home in October he went.", "en", "ctx_free_to_leave", True),
+    ("He quit last week and works at a car wash now.", "en", "ctx_free_to_leave", True),
+])
+def test_a_broken_heart_is_no_influence_and_trying_to_quit_no_freedom(text: str, lang: str, item: str, found: bool) -> None:
+    # review of the wave-3 rules against plain sentences (2026-12-07)
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
