@@ -944,3 +944,30 @@ def test_a_debt_after_a_paid_crossing_or_job_charge_is_the_journeys_debt() -> No
     # rent named in the sentence keeps a debt made at destination
     assert "cd_debt_bondage" in ids("I paid the recruiter $900 for the job. At the farm the boss charges rent "
                                     "and food and says I owe him $1,200 now.", "en")
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("takes $60 a week", True),
+    ("me quita 250 dls cada semana", True),
+    ("Q40,000 al coyote", True),
+    ("he owes 3 mil pesos", True),
+    ("paid 5k for the visa", True),
+    ("3500 dollars", True),
+    ("2 pills a day", False),
+    ("el 5 de mayo", False),
+    ("works 12 horas", False),
+    ("room 12 of the motel", False),
+])
+def test_a_number_written_as_money_is_told_from_other_numbers(text: str, money: bool) -> None:
+    from laborlens.extraction.lexicon import tokens
+
+    assert [t.money for t in tokens(fold(text)) if t.word[:1].isdigit()] == [money]
+
+
+def test_a_money_element_matches_amounts_only() -> None:
+    from laborlens.extraction.lexicon import tokens
+    from laborlens.extraction.rules import _element
+
+    element = _element("#money", "en", {})
+    found = [t.word for t in tokens(fold("He takes $60 a week for 2 beds and 40 dollars for the ride.")) if element.matches(t, 0)]
+    assert found == ["60", "40"]

@@ -23,6 +23,10 @@ LANGUAGES = ("en", "es")
 _STEMMER_NAMES = {"en": "english", "es": "spanish"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,:]\d+)*", re.UNICODE)
 _TRIPLED = re.compile(r"(.)\1\1+")
+# What makes a number an amount of money: a dollar sign before it, a currency after it.
+_MONEY_BEFORE = re.compile(r"(?:\$|(?<![a-z])(?:usd|q|l|mxn)) ?$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r" ?(?:k|mil|grand|thousand)?(?: ?(?:dollars?|dolares|dolar|dlls?|dls|usd|bucks|pesos|quetzales|"
+                          r"lempiras|cents?|centavos)(?!\w)|k(?!\w))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Token:
     end: int
     word: str  # folded, lower case
     stems: tuple[str, str]  # (english stem, spanish stem)
+    money: bool = False  # a number written as money: "$60", "60 dollars", "250 dls", "3 mil pesos"
 
 
 @lru_cache(maxsize=2)
@@ -122,8 +127,14 @@ def _both(word: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=8)  # the matcher and the learned layer tokenise the same text
 def _tokens(folded: str) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()))
-            for m in _TOKEN.finditer(folded))
+    return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()), _is_money(folded, m))
+                 for m in _TOKEN.finditer(folded))
+
+
+def _is_money(folded: str, m: re.Match[str]) -> bool:
+    if not m.group()[:1].isdigit():
+        return False
+    return bool(_MONEY_BEFORE.search(folded, max(0, m.start() - 5), m.start()) or _MONEY_AFTER.match(folded, m.end()))
 
 
 def tokens(folded: str) -> list[Token]:

@@ -9,7 +9,7 @@ sentence, with at most ``gap`` other tokens between two elements:
 An element is alternatives separated by "|". Each alternative is a word, stemmed with
 the rule's language at load time ("beats", "beating" and "beat" all match "beat"), or
 ``=word`` (this exact folded word), ``word*`` (any word starting so), ``#num`` (any
-number) or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
+number), ``#money`` (a number written as money: "$60", "250 dls", "3 mil pesos") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
 "amenazar" matches "amenazó|amenaza" because both stem to "amenaz".
 
 ``vetoes`` name sentences where an indicator's evidence has an innocent reading ("a
@@ -44,10 +44,12 @@ class Element:
     prefixes: tuple[str, ...]
     number: bool
     prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
+    money: bool = False  # "#money": a number written as money
 
     def matches(self, token: Token, lang_index: int) -> bool:
         return (token.stems[lang_index] in self.stems or token.word in self.words
                 or (self.number and token.word[:1].isdigit())
+                or (self.money and token.money)
                 or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
 
 
@@ -87,7 +89,7 @@ class RuleSet:
     # (never the first two letters) -> that word; see spelled().
     typos: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # (word, stems) of a token -> the rules whose first element it matches (_first_matched)
-    first_matched: dict[tuple[str, tuple[str, str]], tuple[Rule, ...]] = dataclasses.field(
+    first_matched: dict[tuple[str, tuple[str, str], bool], tuple[Rule, ...]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False)
 
 
@@ -137,7 +139,7 @@ def spelled(toks: list[Token], rules: RuleSet) -> list[Token]:
         if word is not None:
             if out is toks:
                 out = list(toks)
-            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")))
+            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")), tok.money)
     return out
 
 
@@ -158,12 +160,14 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
     for part in raw.split("|"):
         macro = _MACRO.match(part)
         alternatives.extend(macros[lang][macro.group(1)].split("|") if macro else [part])
-    stems, words, prefixes, number = set(), set(), [], False
+    stems, words, prefixes, number, money = set(), set(), [], False, False
     for alt in (a.strip().lower() for a in alternatives):
         if not alt:
             continue
         if alt == "#num":
             number = True
+        elif alt == "#money":
+            money = True
         elif alt.startswith("="):
             words.add(alt[1:])
         elif alt.endswith("*"):
@@ -171,7 +175,7 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
         else:
             stems.add(stem(alt, lang))
     prefix_re = re.compile("|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
-    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re)
+    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re, money)
 
 
 def _regexes(raw: list[str] | str) -> tuple[re.Pattern[str], ...]:
@@ -200,7 +204,7 @@ def rule_set() -> RuleSet:
     scan: dict[str, list[Rule]] = {}
     for rule in rules:
         first, index = rule.elements[0], LANGUAGES.index(rule.lang)
-        if first.number:
+        if first.number or first.money:
             scan.setdefault("#", []).append(rule)
         for letter in {p[:1] for p in first.prefixes}:
             scan.setdefault(letter, []).append(rule)
@@ -245,7 +249,7 @@ def _first_matched(tok: Token, rules: RuleSet) -> tuple[Rule, ...]:
     """The rules whose first element matches the token, each once, in a fixed order (by
     stem, by exact word, then the prefix and number rules). It depends only on the token's
     word and stems, so it is worked out once per distinct word."""
-    key = (tok.word, tok.stems)
+    key = (tok.word, tok.stems, tok.money)
     cached = rules.first_matched.get(key)
     if cached is not None:
         return cached
