@@ -971,3 +971,12 @@ def test_a_money_element_matches_amounts_only() -> None:
     element = _element("#money", "en", {})
     found = [t.word for t in tokens(fold("He takes $60 a week for 2 beds and 40 dollars for the ride.")) if element.matches(t, 0)]
     assert found == ["60", "40"]
+
+
+def test_a_macro_name_may_hold_digits_and_a_misspelt_one_is_an_error() -> None:
+    from laborlens.extraction.rules import _element
+
+    macros = {"en": {"PAY2_TAKE": "take|keep"}}
+    assert _element("{PAY2_TAKE}", "en", macros).stems
+    with pytest.raises(ValueError, match="not a macro name"):
+        _element("{pay_take}", "en", macros)

@@ -34,7 +34,7 @@ from laborlens.extraction.lexicon import LANGUAGES, Token, stem
 
 RULES_FILE = Path(__file__).resolve().parent / "patterns" / "rules.json"
 DEFAULT_GAP = 3
-_MACRO = re.compile(r"^\{([A-Z_]+)\}$")
+_MACRO = re.compile(r"^\{([A-Z][A-Z0-9_]*)\}$")
 
 
 @dataclass(frozen=True)
@@ -159,6 +159,8 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
     alternatives: list[str] = []
     for part in raw.split("|"):
         macro = _MACRO.match(part)
+        if macro is None and part.strip().startswith("{"):  # a misspelt macro would match no word, silently
+            raise ValueError(f"rules.json: {part!r} is not a macro name ({{NAME}}, capitals, digits and _)")
         alternatives.extend(macros[lang][macro.group(1)].split("|") if macro else [part])
     stems, words, prefixes, number, money = set(), set(), [], False, False
     for alt in (a.strip().lower() for a in alternatives):
