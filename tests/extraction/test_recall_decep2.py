@@ -15,12 +15,6 @@ FOUND = [
     # the pay kept for the trip
     ("cr_debt_bondage", "en", "The uncle keeps his pay for the $5,000 trip from Guatemala."),
     ("dr_travel_recruitment_conditions", "en", "The driver keeps his whole pay for bringing him from Honduras."),
-    ("cr_debt_bondage", "es", "Me da 100 dólares los domingos y dice que lo demás es por el viaje."),
-    ("dr_travel_recruitment_conditions", "es", "Me paga 200 a la semana y dice que lo demás va para mi pasaje."),
-    # the fee borrowed, at a lender's rate
-    ("cr_debt_bondage", "es", "El enganchador me cobró por el lugar en la lista y los pedí prestados a un señor del pueblo."),
-    ("cr_debt_bondage", "en", "He paid 25,000 pesos for the spot, borrowed at 10% a month."),
-    ("cr_debt_bondage", "es", "Le pagué al reclutador, prestados por un señor al 10% mensual."),
     # the recruiter's charge, told recruiter first
     ("dr_travel_recruitment_conditions", "es", "La agencia en Sao Paulo le cobró 2,800 reales y le aseguró fines de semana libres."),
     ("dr_travel_recruitment_conditions", "es", "El contratista me cobró dos mil dólares diciendo que el farmer me iba a arreglar los papeles."),
@@ -36,6 +30,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # review (2026-12-07): the rate, 'los pedí prestados' and 'lo demás es para el viaje' rules were dropped for these
+    ("cr_debt_bondage", "es", "Los libros los pedí prestados a la biblioteca."),
+    ("cr_debt_bondage", "es", "La tarjeta de crédito cobra 3 por ciento al mes."),
+    ("cr_debt_bondage", "en", "She borrowed at 5 percent a month from the credit union to buy a car."),
+    ("cr_debt_bondage", "en", "We keep some money for the trip home at Christmas."),
     ("cr_debt_bondage", "es", "Ahorré todo el año hasta pagar el viaje a la playa con mis hijos."),
     ("cr_debt_bondage", "es", "Primero compramos la comida y después pagamos los boletos del cine."),
     ("cr_debt_bondage", "en", "She keeps her own pay and saves it for the trip home at Christmas."),
