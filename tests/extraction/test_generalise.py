@@ -980,3 +980,26 @@ def test_a_macro_name_may_hold_digits_and_a_misspelt_one_is_an_error() -> None:
     assert _element("{PAY2_TAKE}", "en", macros).stems
     with pytest.raises(ValueError, match="not a macro name"):
         _element("{pay_take}", "en", macros)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Twelve of us, 12 men in one trailer.", True),
+    ("Somos 8 en un cuarto sin ventanas.", True),
+    ("Victim stated that the crew leader charges $50 per week for a bed in a shed.", False),
+    ("They leave at 3am in a white trailer and get back after dark.", False),
+    ("Cose bolsas de 6am a medianoche en una casa rodante.", False),
+])
+def test_a_count_of_people_is_crowding_but_money_or_a_time_is_not(text: str, found: bool) -> None:
+    # '#count' in the crowding rules: a number that is neither money nor a time of day
+    ids = extract(text, layers=("patterns", "rules")).ids
+    assert ("ex_bad_living_conditions" in ids) is found
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("left at 3am", True), ("5:30 in the room", True), ("hasta las 9 de la noche", True), ("works 10 hrs", True),
+    ("12 men in one trailer", False), ("nos tiene a las 4 en un cuarto", False), ("16 H-2A workers", False),
+])
+def test_a_number_written_as_a_time_is_told_from_a_count(text: str, clock: bool) -> None:
+    from laborlens.extraction.lexicon import tokens
+
+    assert [t.clock for t in tokens(fold(text)) if t.word[:1].isdigit()][:1] == [clock]

@@ -36,6 +36,7 @@ class Token:
     word: str  # folded, lower case
     stems: tuple[str, str]  # (english stem, spanish stem)
     money: bool = False  # a number written as money: "$60", "60 dollars", "250 dls", "3 mil pesos"
+    clock: bool = False  # a number written as a time: "3am", "5:30", "a las 6 de la mañana", "10 hrs"
 
 
 @lru_cache(maxsize=2)
@@ -127,8 +128,24 @@ def _both(word: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=8)  # the matcher and the learned layer tokenise the same text
 def _tokens(folded: str) -> tuple[Token, ...]:
-    return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()), _is_money(folded, m))
+    return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()), _is_money(folded, m),
+                       _is_clock(folded, m))
                  for m in _TOKEN.finditer(folded))
+
+
+_CLOCK_AFTER = re.compile(r" ?(?:a\.? ?m\b|p\.? ?m\b|[ap]\b|o'?clock|de la (?:manana|tarde|noche|madrugada)|hrs?\b)",
+                          re.IGNORECASE)
+# not "a las 4" alone: "nos tiene a las 4 en un cuarto" counts women
+_CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:at|desde las|hasta las|until|till|til) $", re.IGNORECASE)
+
+
+def _is_clock(folded: str, m: re.Match[str]) -> bool:
+    word = m.group()
+    if not word[:1].isdigit():
+        return False
+    if ":" in word:
+        return True
+    return bool(_CLOCK_AFTER.match(folded, m.end()) or _CLOCK_BEFORE.search(folded, max(0, m.start() - 12), m.start()))
 
 
 def _is_money(folded: str, m: re.Match[str]) -> bool:

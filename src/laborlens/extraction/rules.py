@@ -9,7 +9,8 @@ sentence, with at most ``gap`` other tokens between two elements:
 An element is alternatives separated by "|". Each alternative is a word, stemmed with
 the rule's language at load time ("beats", "beating" and "beat" all match "beat"), or
 ``=word`` (this exact folded word), ``word*`` (any word starting so), ``#num`` (any
-number), ``#money`` (a number written as money: "$60", "250 dls", "3 mil pesos") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
+number), ``#money`` (a number written as money: "$60", "250 dls", "3 mil pesos"), ``#count`` (a
+number that is neither money nor a time of day: "12 in one trailer", not "$50 per bed" or "3am in a trailer") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
 "amenazar" matches "amenazó|amenaza" because both stem to "amenaz".
 
 ``vetoes`` name sentences where an indicator's evidence has an innocent reading ("a
@@ -45,11 +46,13 @@ class Element:
     number: bool
     prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
     money: bool = False  # "#money": a number written as money
+    count: bool = False  # "#count": a number that is neither money nor a time of day
 
     def matches(self, token: Token, lang_index: int) -> bool:
         return (token.stems[lang_index] in self.stems or token.word in self.words
                 or (self.number and token.word[:1].isdigit())
                 or (self.money and token.money)
+                or (self.count and token.word[:1].isdigit() and not token.money and not token.clock)
                 or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
 
 
@@ -89,7 +92,7 @@ class RuleSet:
     # (never the first two letters) -> that word; see spelled().
     typos: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # (word, stems) of a token -> the rules whose first element it matches (_first_matched)
-    first_matched: dict[tuple[str, tuple[str, str], bool], tuple[Rule, ...]] = dataclasses.field(
+    first_matched: dict[tuple[str, tuple[str, str], bool, bool], tuple[Rule, ...]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False)
 
 
@@ -139,7 +142,7 @@ def spelled(toks: list[Token], rules: RuleSet) -> list[Token]:
         if word is not None:
             if out is toks:
                 out = list(toks)
-            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")), tok.money)
+            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")), tok.money, tok.clock)
     return out
 
 
@@ -162,7 +165,7 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
         if macro is None and part.strip().startswith("{"):  # a misspelt macro would match no word, silently
             raise ValueError(f"rules.json: {part!r} is not a macro name ({{NAME}}, capitals, digits and _)")
         alternatives.extend(macros[lang][macro.group(1)].split("|") if macro else [part])
-    stems, words, prefixes, number, money = set(), set(), [], False, False
+    stems, words, prefixes, number, money, count = set(), set(), [], False, False, False
     for alt in (a.strip().lower() for a in alternatives):
         if not alt:
             continue
@@ -170,6 +173,8 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
             number = True
         elif alt == "#money":
             money = True
+        elif alt == "#count":
+            count = True
         elif alt.startswith("="):
             words.add(alt[1:])
         elif alt.endswith("*"):
@@ -177,7 +182,7 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
         else:
             stems.add(stem(alt, lang))
     prefix_re = re.compile("|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
-    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re, money)
+    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re, money, count)
 
 
 def _regexes(raw: list[str] | str) -> tuple[re.Pattern[str], ...]:
@@ -206,7 +211,7 @@ def rule_set() -> RuleSet:
     scan: dict[str, list[Rule]] = {}
     for rule in rules:
         first, index = rule.elements[0], LANGUAGES.index(rule.lang)
-        if first.number or first.money:
+        if first.number or first.money or first.count:
             scan.setdefault("#", []).append(rule)
         for letter in {p[:1] for p in first.prefixes}:
             scan.setdefault(letter, []).append(rule)
@@ -251,7 +256,7 @@ def _first_matched(tok: Token, rules: RuleSet) -> tuple[Rule, ...]:
     """The rules whose first element matches the token, each once, in a fixed order (by
     stem, by exact word, then the prefix and number rules). It depends only on the token's
     word and stems, so it is worked out once per distinct word."""
-    key = (tok.word, tok.stems, tok.money)
+    key = (tok.word, tok.stems, tok.money, tok.clock)
     cached = rules.first_matched.get(key)
     if cached is not None:
         return cached
