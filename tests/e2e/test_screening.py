@@ -23,6 +23,13 @@ def answer_yes(page, indicator: str) -> None:
     present(page.locator(f"fieldset[data-indicator='{indicator}']"))
 
 
+def scripts_ready(page) -> None:
+    """The heading shows while the page is still parsed; screening.js (deferred) listens for answers
+    only once it has run. An answer clicked before that is not autosaved: wait for the load event.
+    (Two CI runs on 2026-12-07 failed with the save status still 'idle' after the first answer.)"""
+    page.wait_for_load_state("load")
+
+
 def present(block) -> None:
     block.locator("label:has(input[value=present])").click()
 
@@ -38,6 +45,7 @@ def test_phone_screening_in_spanish_survives_offline_and_reload(live_server, tra
     phone.get_by_label("Adulto").check()
     phone.get_by_role("button", name="Comenzar").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Trabajador 2, granja de la ruta 9")
+    scripts_ready(phone)
     # Questions are read aloud in Spanish.
     first_question = phone.locator(f"fieldset[data-indicator='{FIRST[0]}'] p.asked").first
     expect(first_question).to_contain_text("¿")
@@ -94,6 +102,7 @@ def test_offline_answers_are_ciphertext_on_the_phone_resume_and_go_at_sign_out(l
     phone.get_by_label("Adult").check()
     phone.get_by_role("button", name="Start").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Vault worker")
+    scripts_ready(phone)
     block = phone.locator(f"fieldset[data-indicator='{FIRST[0]}']")
     present(block)
     expect(phone.locator("#save-status")).to_have_attribute("data-state", "saved")
