@@ -5,9 +5,7 @@ Each "not found" sentence gives the item's words an innocent or another item's r
 each "found" sentence shows the true reading survives (or is newly found).
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 NOT_FOUND = [
     # what the boss says the police do to a whole class of people is false information, not a threat to report
@@ -65,12 +63,4 @@ FOUND = [
     ("vd_relationship_authorities_legal_status", "es", "Como no tengo papeles, el patrón dice que la policía agarra a los que no tienen papeles."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

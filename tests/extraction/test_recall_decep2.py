@@ -4,9 +4,7 @@ Each "found" sentence is a shape the stem rules added for this group now say; ea
 found" sentence uses the same words in an ordinary story and must stay silent.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # no leaving and no pay until the trip is paid off
@@ -53,12 +51,4 @@ NOT_FOUND = [
     ("ctx_smuggling_arrangement_ended_on_arrival", "en", "They let me go at five and I went home to my family."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

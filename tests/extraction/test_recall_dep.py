@@ -4,9 +4,7 @@
 use the same words in an ordinary job, family or news item and must stay silent.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # the family back home lives on what the worker sends (economic reasons, at destination)
@@ -73,12 +71,4 @@ NOT_FOUND = [
     ("vr_personal_situation", "en", "HSI notified; the subject was transported to a shelter in Laredo."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

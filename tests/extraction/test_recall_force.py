@@ -5,9 +5,7 @@ words in an ordinary, innocent way (a normal job, a normal family, a news item) 
 not give the item.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # a smuggled person handed on to whoever pays: "paid ... and drove/took him"
@@ -110,12 +108,4 @@ NOT_FOUND = [
     ("vd_relationship_authorities_legal_status", "es", "Dice que la policía no ayuda a la gente sin papeles."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

@@ -5,9 +5,7 @@ sentences a veto now drops and ordinary sentences built on the new rules' words,
 stay silent.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # others have already left for other employers
@@ -69,12 +67,4 @@ NOT_FOUND = [
     ("cr_isolation_confinement_surveillance", "en", "We stayed in a house by the lake until Sunday."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

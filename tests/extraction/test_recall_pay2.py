@@ -5,9 +5,7 @@ that uses a new rule's words and must stay silent; each "found" sentence is a tr
 (a new rule's shape, or a true sentence a veto must leave alone).
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 NOT_FOUND = [
     # an extra task on a rest day 'sin pago' is a forced task, not the job's pay
@@ -65,12 +63,4 @@ FOUND = [
     ("dr_wages_earnings", "es", "El reclutador le prometió 1,600 dólares al mes en la empacadora."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

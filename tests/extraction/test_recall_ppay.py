@@ -4,9 +4,7 @@ Each "not found" sentence was found before the change and is not found after it;
 "still found" sentence shows the true reading survives the veto.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 NOT_FOUND = [
     # a denied debt is no statement about pay
@@ -46,12 +44,4 @@ STILL_FOUND = [
     ("ex_wage_manipulation", "en", "The boss fines us $20 if we are late."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), STILL_FOUND)
-def test_still_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
+test_found, test_not_found = tables(STILL_FOUND, NOT_FOUND)

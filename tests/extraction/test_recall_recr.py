@@ -5,9 +5,7 @@ the same words in an ordinary, innocent way (a car loan, a school trip, a teache
 or give the evidence an innocent reading that a veto now recognises.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # the worker pays off or works off the trip the boss paid for
@@ -76,12 +74,4 @@ NOT_FOUND = [
     ("dr_nature_of_job_location_employer", "es", "Vi un anuncio en el periódico de una compañía que buscaba ayudantes y fui yo solo. Me pagan por hora."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

@@ -5,9 +5,7 @@ found" sentence uses the same words in an ordinary, innocent sense (a wallet, a 
 team, a landlord, a remittance) or shows a veto that keeps the new rule from misreading it.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # no pay until a debt is paid off
@@ -112,12 +110,4 @@ NOT_FOUND = [
     ("ex_low_or_no_salary", "es", "Si no pago la multa mañana no me da ruta."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)

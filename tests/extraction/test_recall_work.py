@@ -6,9 +6,7 @@ same words in an ordinary reading (a normal job, a normal family, a news item) a
 stay unfound.
 """
 
-import pytest
-
-from laborlens.extraction import extract
+from tests.extraction.tables import tables
 
 FOUND = [
     # overtime not paid, told with the hours first or with "ni"
@@ -101,12 +99,4 @@ NOT_FOUND = [
     ("ex_no_social_protection", "en", "The owner pays them in cash every Friday."),
 ]
 
-
-@pytest.mark.parametrize(("item", "lang", "text"), FOUND)
-def test_found(item, lang, text):
-    assert item in extract(text, lang=lang).ids
-
-
-@pytest.mark.parametrize(("item", "lang", "text"), NOT_FOUND)
-def test_not_found(item, lang, text):
-    assert item not in extract(text, lang=lang).ids
+test_found, test_not_found = tables(FOUND, NOT_FOUND)
