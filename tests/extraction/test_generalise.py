@@ -964,15 +964,6 @@ def test_a_number_written_as_money_is_told_from_other_numbers(text: str, money: 
     assert [t.money for t in tokens(fold(text)) if t.word[:1].isdigit()] == [money]
 
 
-def test_a_money_element_matches_amounts_only() -> None:
-    from laborlens.extraction.lexicon import tokens
-    from laborlens.extraction.rules import _element
-
-    element = _element("#money", "en", {})
-    found = [t.word for t in tokens(fold("He takes $60 a week for 2 beds and 40 dollars for the ride.")) if element.matches(t, 0)]
-    assert found == ["60", "40"]
-
-
 def test_a_macro_name_may_hold_digits_and_a_misspelt_one_is_an_error() -> None:
     from laborlens.extraction.rules import _element
 

@@ -9,8 +9,8 @@ sentence, with at most ``gap`` other tokens between two elements:
 An element is alternatives separated by "|". Each alternative is a word, stemmed with
 the rule's language at load time ("beats", "beating" and "beat" all match "beat"), or
 ``=word`` (this exact folded word), ``word*`` (any word starting so), ``#num`` (any
-number), ``#money`` (a number written as money: "$60", "250 dls", "3 mil pesos"), ``#count`` (a
-number that is neither money nor a time of day: "12 in one trailer", not "$50 per bed" or "3am in a trailer") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
+number), ``#count`` (a number that is neither money nor a time: "12 in one trailer", not "$50 per
+bed" or "3am in a trailer") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
 "amenazar" matches "amenazó|amenaza" because both stem to "amenaz".
 
 ``vetoes`` name sentences where an indicator's evidence has an innocent reading ("a
@@ -45,13 +45,11 @@ class Element:
     prefixes: tuple[str, ...]
     number: bool
     prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
-    money: bool = False  # "#money": a number written as money
     count: bool = False  # "#count": a number that is neither money nor a time of day
 
     def matches(self, token: Token, lang_index: int) -> bool:
         return (token.stems[lang_index] in self.stems or token.word in self.words
                 or (self.number and token.word[:1].isdigit())
-                or (self.money and token.money)
                 or (self.count and token.word[:1].isdigit() and not token.money and not token.clock)
                 or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
 
@@ -165,14 +163,12 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
         if macro is None and part.strip().startswith("{"):  # a misspelt macro would match no word, silently
             raise ValueError(f"rules.json: {part!r} is not a macro name ({{NAME}}, capitals, digits and _)")
         alternatives.extend(macros[lang][macro.group(1)].split("|") if macro else [part])
-    stems, words, prefixes, number, money, count = set(), set(), [], False, False, False
+    stems, words, prefixes, number, count = set(), set(), [], False, False
     for alt in (a.strip().lower() for a in alternatives):
         if not alt:
             continue
         if alt == "#num":
             number = True
-        elif alt == "#money":
-            money = True
         elif alt == "#count":
             count = True
         elif alt.startswith("="):
@@ -182,7 +178,7 @@ def _element(raw: str, lang: str, macros: Mapping[str, Mapping[str, str]]) -> El
         else:
             stems.add(stem(alt, lang))
     prefix_re = re.compile("|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))) if prefixes else None
-    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re, money, count)
+    return Element(frozenset(stems), frozenset(words), tuple(prefixes), number, prefix_re, count)
 
 
 def _regexes(raw: list[str] | str) -> tuple[re.Pattern[str], ...]:
@@ -211,7 +207,7 @@ def rule_set() -> RuleSet:
     scan: dict[str, list[Rule]] = {}
     for rule in rules:
         first, index = rule.elements[0], LANGUAGES.index(rule.lang)
-        if first.number or first.money or first.count:
+        if first.number or first.count:
             scan.setdefault("#", []).append(rule)
         for letter in {p[:1] for p in first.prefixes}:
             scan.setdefault(letter, []).append(rule)
