@@ -1718,3 +1718,14 @@ def test_a_threat_to_the_family_or_of_a_box_is_still_found(text: str, item: str)
 def test_a_broken_heart_is_no_influence_and_trying_to_quit_no_freedom(text: str, lang: str, item: str, found: bool) -> None:
     # review of the wave-3 rules against plain sentences (2026-12-07)
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    ("Mando 200 a mi familia y lo demás es para el viaje de regreso en diciembre.", "es", "cr_debt_bondage", False),
+    ("Lo que sobra va para el boleto a mi pueblo.", "es", "cr_debt_bondage", False),
+    ("Todo el sueldo va para el pasaje que le debo al patrón.", "es", "cr_debt_bondage", True),
+    ("Lo que gano es para el viaje, dice el patrón.", "es", "cr_debt_bondage", True),
+])
+def test_savings_for_the_trip_home_are_no_debt_for_the_trip_here(text: str, lang: str, item: str, found: bool) -> None:
+    # review against plain sentences (2026-12-07, second session)
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found

@@ -1450,6 +1450,8 @@ _BORROWED = (r"(?:borrow\w*|took (?:out )?a loan|loan (?:from|at)|lent (?:him|he
              r"(?:los|lo|la|las) pidi\w* prestad\w*|(?:me|le|les|nos) (?:lo |la |los )?prest\w*|saco un prestamo|sacamos un prestamo|"
              r"con (?:un )?prestamo|al (?:\d+|diez|veinte|cinco) (?:%|por ciento)(?: al mes| mensual)?)")
 _BORROW_WORD = r"borrow|loan|lent|prest|%|por ciento"
+# money kept "para el viaje de regreso" is the worker's savings for going home, not a debt for the trip here
+_NOT_HOMEWARD = r"(?! de (?:regreso|vuelta)| (?:a casa|a mi (?:pais|tierra|pueblo|casa)|para (?:mi|su) (?:casa|pueblo|tierra)))"
 _TRAVEL_DEBT = _guarded((
     (_BORROW_WORD, _W + _TRIP_COST + _E + r"[^.;\n]{0,70}?" + _W + _BORROWED + _E),
     (_BORROW_WORD, _W + _BORROWED + _E + r"[^.;\n]{0,50}?" + _W + _TRIP_COST + _E),
@@ -1458,7 +1460,8 @@ _TRAVEL_DEBT = _guarded((
     (r"owe", _W + r"(?:owe|owes|owed|owing)" + _E + r"(?: [\w$,.]+){0,3}? (?:for|the) (?:the |my |his |her |their |our )?"
     r"(?:flights?|plane|tickets?|bus|ride|trip|gas from|airfare|visas?|passage|crossing|bringing)" + _E),
     (r"deb|deuda|pagando|para", _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
-     + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E),
+     + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E
+     + _NOT_HOMEWARD),
 ))
 TRAVEL_DEBT_WEIGHT = 0.7
 
