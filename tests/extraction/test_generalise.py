@@ -964,6 +964,16 @@ def test_a_number_written_as_money_is_told_from_other_numbers(text: str, money: 
     assert [t.money for t in tokens(fold(text)) if t.word[:1].isdigit()] == [money]
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("52 años", True), ("100 kilos", True), ("30%", True), ("200 al mes", True), ("15 an hour", True),
+    ("since 2019", True), ("12 men", False), ("somos 8 en un cuarto", False), ("room 12", False),
+])
+def test_a_number_written_as_an_age_a_measure_a_rate_or_a_year_is_told_from_a_count(text: str, measure: bool) -> None:
+    from laborlens.extraction.lexicon import tokens
+
+    assert [t.measure for t in tokens(fold(text)) if t.word[:1].isdigit()] == [measure]
+
+
 def test_a_macro_name_may_hold_digits_and_a_misspelt_one_is_an_error() -> None:
     from laborlens.extraction.rules import _element
 
@@ -979,9 +989,12 @@ def test_a_macro_name_may_hold_digits_and_a_misspelt_one_is_an_error() -> None:
     ("Victim stated that the crew leader charges $50 per week for a bed in a shed.", False),
     ("They leave at 3am in a white trailer and get back after dark.", False),
     ("Cose bolsas de 6am a medianoche en una casa rodante.", False),
+    ("Tiene 52 años, interna en una casa de Houston.", False),
+    ("Since 1960, the workers leave in a white van.", False),
+    ("Mide 2 metros en una casa de campo.", False),
 ])
 def test_a_count_of_people_is_crowding_but_money_or_a_time_is_not(text: str, found: bool) -> None:
-    # '#count' in the crowding rules: a number that is neither money nor a time of day
+    # '#count' in the crowding rules: a number that is neither money, a time, an age, a measure nor a year
     ids = extract(text, layers=("patterns", "rules")).ids
     assert ("ex_bad_living_conditions" in ids) is found
 

@@ -37,6 +37,7 @@ class Token:
     stems: tuple[str, str]  # (english stem, spanish stem)
     money: bool = False  # a number written as money: "$60", "60 dollars", "250 dls", "3 mil pesos"
     clock: bool = False  # a number written as a time: "3am", "5:30", "a las 6 de la mañana", "10 hrs"
+    measure: bool = False  # an age, a weight, a distance, a share, a rate or a year: "52 años", "100 kilos", "200 al mes"
 
 
 @lru_cache(maxsize=2)
@@ -129,7 +130,7 @@ def _both(word: str) -> tuple[str, str]:
 @lru_cache(maxsize=8)  # the matcher and the learned layer tokenise the same text
 def _tokens(folded: str) -> tuple[Token, ...]:
     return tuple(Token(m.start(), m.end(), m.group().lower(), _both(m.group().lower()), _is_money(folded, m),
-                       _is_clock(folded, m))
+                       _is_clock(folded, m), _is_measure(folded, m))
                  for m in _TOKEN.finditer(folded))
 
 
@@ -146,6 +147,24 @@ def _is_clock(folded: str, m: re.Match[str]) -> bool:
     if ":" in word:
         return True
     return bool(_CLOCK_AFTER.match(folded, m.end()) or _CLOCK_BEFORE.search(folded, max(0, m.start() - 12), m.start()))
+
+
+# what a number measures when it is not a headcount: "52 años", "100 kilos", "30%", "200 al mes", "15 an hour"
+_MEASURE_AFTER = re.compile(
+    r" ?(?:%|percent|por ?ciento|years?|yrs?|anos|kilos?|kgs?|lbs?|pounds?|libras?|miles?|millas?|km|kilometers?|kilometros?|"
+    r"feet|ft|pies|metros?|meters?|acres?|grados|degrees|"
+    r"(?:a|an|per|al|la|por|cada|each|the) (?:hour|hora|day|dia|week|semana|month|mes|year|ano|quincena|biweekly|box|caja|"
+    r"cubeta|bucket|bin|tray|lb|pound|libra)s?|semanales|mensuales|diarios|quincenales|la hora|por hora|an hour)(?!\w)",
+    re.IGNORECASE)
+
+
+def _is_measure(folded: str, m: re.Match[str]) -> bool:
+    word = m.group()
+    if not word[:1].isdigit():
+        return False
+    if len(word) == 4 and word[:2] in ("19", "20"):  # a year ("since 2019"), a road ("FM 1960"): no headcount that large
+        return True
+    return bool(_MEASURE_AFTER.match(folded, m.end()))
 
 
 def _is_money(folded: str, m: re.Match[str]) -> bool:

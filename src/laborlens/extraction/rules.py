@@ -9,8 +9,8 @@ sentence, with at most ``gap`` other tokens between two elements:
 An element is alternatives separated by "|". Each alternative is a word, stemmed with
 the rule's language at load time ("beats", "beating" and "beat" all match "beat"), or
 ``=word`` (this exact folded word), ``word*`` (any word starting so), ``#num`` (any
-number), ``#count`` (a number that is neither money nor a time: "12 in one trailer", not "$50 per
-bed" or "3am in a trailer") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
+number), ``#count`` (a number that counts people or things, not money, a time, an age, a
+measure, a rate or a year: "12 in one trailer", not "$50 per bed", "3am" or "52 años") or ``{MACRO}`` (the alternatives of a macro of that language). Every form of
 "amenazar" matches "amenazó|amenaza" because both stem to "amenaz".
 
 ``vetoes`` name sentences where an indicator's evidence has an innocent reading ("a
@@ -45,12 +45,13 @@ class Element:
     prefixes: tuple[str, ...]
     number: bool
     prefix_re: re.Pattern[str] | None = None  # the prefixes as one anchored alternation
-    count: bool = False  # "#count": a number that is neither money nor a time of day
+    count: bool = False  # "#count": a number that counts people or things (not money, a time, an age, a rate...)
 
     def matches(self, token: Token, lang_index: int) -> bool:
         return (token.stems[lang_index] in self.stems or token.word in self.words
                 or (self.number and token.word[:1].isdigit())
-                or (self.count and token.word[:1].isdigit() and not token.money and not token.clock)
+                or (self.count and token.word[:1].isdigit() and not token.money and not token.clock
+                    and not token.measure)
                 or (self.prefix_re is not None and self.prefix_re.match(token.word) is not None))
 
 
@@ -90,7 +91,7 @@ class RuleSet:
     # (never the first two letters) -> that word; see spelled().
     typos: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # (word, stems) of a token -> the rules whose first element it matches (_first_matched)
-    first_matched: dict[tuple[str, tuple[str, str], bool, bool], tuple[Rule, ...]] = dataclasses.field(
+    first_matched: dict[tuple[str, tuple[str, str], bool, bool, bool], tuple[Rule, ...]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False)
 
 
@@ -140,7 +141,7 @@ def spelled(toks: list[Token], rules: RuleSet) -> list[Token]:
         if word is not None:
             if out is toks:
                 out = list(toks)
-            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")), tok.money, tok.clock)
+            out[i] = Token(tok.start, tok.end, word, (stem(word, "en"), stem(word, "es")), tok.money, tok.clock, tok.measure)
     return out
 
 
@@ -252,7 +253,7 @@ def _first_matched(tok: Token, rules: RuleSet) -> tuple[Rule, ...]:
     """The rules whose first element matches the token, each once, in a fixed order (by
     stem, by exact word, then the prefix and number rules). It depends only on the token's
     word and stems, so it is worked out once per distinct word."""
-    key = (tok.word, tok.stems, tok.money, tok.clock)
+    key = (tok.word, tok.stems, tok.money, tok.clock, tok.measure)
     cached = rules.first_matched.get(key)
     if cached is not None:
         return cached
