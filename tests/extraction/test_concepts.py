@@ -1729,3 +1729,17 @@ def test_a_broken_heart_is_no_influence_and_trying_to_quit_no_freedom(text: str,
 def test_savings_for_the_trip_home_are_no_debt_for_the_trip_here(text: str, lang: str, item: str, found: bool) -> None:
     # review against plain sentences (2026-12-07, second session)
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    ("Our supervisor checks our work with a camera on the line for quality.", "en", "cd_isolation_confinement_surveillance", False),
+    ("El supervisor revisa el trabajo con una cámara en la línea por calidad.", "es", "cd_isolation_confinement_surveillance", False),
+    ("The camera on the line is for quality control but they also watch us in the trailer.", "en",
+     "cd_isolation_confinement_surveillance", True),
+    ("I work 24 hours a week at the store.", "en", "ex_excessive_hours", False),
+    ("Trabajo 24 horas a la semana en la tienda.", "es", "ex_excessive_hours", False),
+    ("They work 24 hours, 7 days a week, with no days off.", "en", "ex_excessive_hours", True),
+])
+def test_a_camera_for_quality_or_a_part_time_week_is_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
+    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
