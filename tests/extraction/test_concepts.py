@@ -1743,3 +1743,21 @@ def test_savings_for_the_trip_home_are_no_debt_for_the_trip_here(text: str, lang
 def test_a_camera_for_quality_or_a_part_time_week_is_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
     # review of the wave-5 merge against plain sentences (2026-12-07, second session)
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    ("My employer deducts taxes and social security from every paycheck.", "en", "ex_wage_manipulation", False),
+    ("Mi patrón me descuenta los impuestos y el seguro social de cada cheque.", "es", "ex_wage_manipulation", False),
+    ("El banco me quitó 35 por el sobregiro.", "es", "ex_wage_manipulation", False),
+    ("The bank took $35 off my account for the overdraft.", "en", "ex_wage_manipulation", False),
+    ("El contratista descuenta el seguro social pero no lo reporta.", "es", "ex_wage_manipulation", True),
+    ("The boss took $300 off my check for the motel.", "en", "ex_wage_manipulation", True),
+    ("He said I would make 20 dollars an hour and I do.", "en", "dr_wages_earnings", False),
+    ("The recruiter said we would earn $15 an hour, and the checks match.", "en", "dr_wages_earnings", False),
+    ("Me dijo que iba a ganar 15 la hora y sí me pagan eso.", "es", "dr_wages_earnings", False),
+    ("The recruiter said we would earn $15 an hour, but we get $6.", "en", "dr_wages_earnings", True),
+    ("Me dijo que iba a ganar 15 la hora pero me pagan 7.", "es", "dr_wages_earnings", True),
+])
+def test_lawful_deductions_and_a_promise_kept_are_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
+    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
