@@ -1761,3 +1761,21 @@ def test_a_camera_for_quality_or_a_part_time_week_is_no_indicator(text: str, lan
 def test_lawful_deductions_and_a_promise_kept_are_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
     # review of the wave-5 merge against plain sentences (2026-12-07, second session)
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    ("He calls the police when someone stole his bike.", "en", "cd_threat_of_denunciation", False),
+    ("Llamó a la policía porque le robaron la troca.", "es", "cd_threat_of_denunciation", False),
+    ("The manager said anyone who left would be reported to the police as a thief.", "en", "cd_threat_of_denunciation", True),
+    ("Me dijo que me iba a entregar a la policía por robo.", "es", "cd_threat_of_denunciation", True),
+    ("I owe my sister a thank-you for the trip.", "en", "cr_debt_bondage", False),
+    ("Le debo un favor a mi primo por lo del viaje.", "es", "cr_debt_bondage", False),
+    ("Le debo 3 mil al patrón por lo del viaje.", "es", "cr_debt_bondage", True),
+])
+def test_police_called_for_a_theft_or_a_favour_owed_is_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
+    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
+    found_ids = extract(text, lang=lang, layers=("patterns", "rules")).ids
+    if item == "cr_debt_bondage":  # the debt's phase is not the point here
+        assert ({"cr_debt_bondage", "cd_debt_bondage"} & set(found_ids) != set()) is found
+    else:
+        assert (item in found_ids) is found
