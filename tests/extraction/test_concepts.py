@@ -1779,3 +1779,15 @@ def test_police_called_for_a_theft_or_a_favour_owed_is_no_indicator(text: str, l
         assert ({"cr_debt_bondage", "cd_debt_bondage"} & set(found_ids) != set()) is found
     else:
         assert (item in found_ids) is found
+
+
+@pytest.mark.parametrize(("text", "item", "found"), [
+    ("Mi hermana se mudó a Texas el año pasado.", "vr_personal_situation", False),
+    ("Es mudo y no sabe escribir.", "vr_personal_situation", True),
+    ("Lo demás lo mando a mi familia.", "cd_withholding_of_wages", False),
+    ("Mando 200 a mi familia y lo demás es para el viaje de regreso en diciembre.", "cd_withholding_of_wages", False),
+    ("El resto te lo guardo pa que no te lo gastes, dice el patrón.", "cd_withholding_of_wages", True),
+])
+def test_moving_house_or_sending_the_rest_home_is_no_indicator(text: str, item: str, found: bool) -> None:
+    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
+    assert (item in extract(text, lang="es", layers=("patterns", "rules")).ids) is found
