@@ -1791,3 +1791,14 @@ def test_police_called_for_a_theft_or_a_favour_owed_is_no_indicator(text: str, l
 def test_moving_house_or_sending_the_rest_home_is_no_indicator(text: str, item: str, found: bool) -> None:
     # review of the wave-5 merge against plain sentences (2026-12-07, second session)
     assert (item in extract(text, lang="es", layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("They pay us extra for short trips.", False),
+    ("We get paid for the short days too.", False),
+    ("My check was short again, $200 missing.", True),
+    ("Every paycheck comes up short by 10 hours.", True),
+])
+def test_pay_that_comes_up_short_is_a_breach_but_pay_for_short_trips_is_not(text: str, found: bool) -> None:
+    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
+    assert ("ex_labour_law_or_contract_breached" in extract(text, lang="en", layers=("patterns", "rules")).ids) is found
