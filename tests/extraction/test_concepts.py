@@ -1802,3 +1802,14 @@ def test_moving_house_or_sending_the_rest_home_is_no_indicator(text: str, item: 
 def test_pay_that_comes_up_short_is_a_breach_but_pay_for_short_trips_is_not(text: str, found: bool) -> None:
     # review of the wave-5 merge against plain sentences (2026-12-07, second session)
     assert ("ex_labour_law_or_contract_breached" in extract(text, lang="en", layers=("patterns", "rules")).ids) is found
+
+
+@pytest.mark.parametrize(("text", "lang", "item"), [
+    ("La dueña le consiguió la visa de turista en Lima, le cobró 3,000 dólares y todavía le debe la mitad.", "es",
+     "cr_debt_bondage"),
+    ("The recruiter got him the visa, charged him a 4,000 fee, and he still owes most of it.", "en", "cr_debt_bondage"),
+])
+def test_a_charge_for_the_visa_still_owed_is_the_journeys_debt(text: str, lang: str, item: str) -> None:
+    # the annotation rules count a recruiter's debt at recruitment wherever it is told, the charge told before the debt too
+    found = extract(text, lang=lang, layers=("patterns", "rules")).ids
+    assert item in found and "cd_debt_bondage" not in found

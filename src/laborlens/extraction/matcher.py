@@ -389,7 +389,11 @@ _DESTINATION_DEBT_CAUSE = re.compile(
 _JOURNEY_OWED = re.compile(
     r"(?<!\w)(?:owe\w*|debt|debe\w*|debo|debia\w*|deuda|pay (?:him |her )?back|pagar\w*)(?!\w)[^.;\n]{0,60}?(?<!\w)"
     r"(?:coyote|smuggler|snakehead|crossing|cruce|pasaje|boleto|vuelo|flights?|plane|airfare|visas?|recruit\w*|reclutador\w*|"
-    r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from)(?!\w)", re.IGNORECASE)
+    r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from)(?!\w)"
+    # or the charge first: "le tramitó la visa, le cobró 3,000 dólares y todavía le debe la mitad"
+    r"|(?<!\w)(?:visas?|pasaje|boleto|vuelo|flights?|plane ticket|airfare|recruit\w*|reclutador\w*|enganchador\w*|placement)"
+    r"(?!\w)[^.;\n]{0,60}?(?<!\w)(?:cobr\w*|charg\w*|fee|cuota)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:owe\w*|debe\w*|debo|debia\w*)(?!\w)",
+    re.IGNORECASE)
 
 
 # A recruitment debt, a charge for the job or the trip, or a crossing paid: the journey cost the worker money.
