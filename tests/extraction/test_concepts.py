@@ -1705,7 +1705,10 @@ def test_a_threat_to_the_family_or_of_a_box_is_still_found(text: str, item: str)
     assert item in extract(text, lang="en", layers=("patterns", "rules")).ids
 
 
-@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+# Plain, lawful sentences read against the rules after each wave of rule helpers, with the evidence-bearing sentence
+# that must still be read (reviews of 2026-12-07). Each row: text, language, item, whether the item is found.
+PLAIN_SENTENCES = [
+    # wave 3: a broken heart is no spiritual influence; trying to quit is not being free to leave
     ("Me rompe el alma ver a los niños así.", "es", "cd_under_strong_influence", False),
     ("Perder el alma por dinero no vale la pena, dice el padre en misa.", "es", "cd_under_strong_influence", False),
     ("si me voy dicen q voy a perder mi alma", "es", "cd_under_strong_influence", True),
@@ -1714,24 +1717,12 @@ def test_a_threat_to_the_family_or_of_a_box_is_still_found(text: str, item: str)
     ("Quiso irse en mayo pero el patrón le dijo que debe 3000.", "es", "ctx_free_to_leave", False),
     ("When he wanted to go home in October he went.", "en", "ctx_free_to_leave", True),
     ("He quit last week and works at a car wash now.", "en", "ctx_free_to_leave", True),
-])
-def test_a_broken_heart_is_no_influence_and_trying_to_quit_no_freedom(text: str, lang: str, item: str, found: bool) -> None:
-    # review of the wave-3 rules against plain sentences (2026-12-07)
-    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
-
-
-@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    # savings for the trip home are no debt for the trip here
     ("Mando 200 a mi familia y lo demás es para el viaje de regreso en diciembre.", "es", "cr_debt_bondage", False),
     ("Lo que sobra va para el boleto a mi pueblo.", "es", "cr_debt_bondage", False),
     ("Todo el sueldo va para el pasaje que le debo al patrón.", "es", "cr_debt_bondage", True),
     ("Lo que gano es para el viaje, dice el patrón.", "es", "cr_debt_bondage", True),
-])
-def test_savings_for_the_trip_home_are_no_debt_for_the_trip_here(text: str, lang: str, item: str, found: bool) -> None:
-    # review against plain sentences (2026-12-07, second session)
-    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
-
-
-@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    # wave 5: a camera for quality control; a part-time week
     ("Our supervisor checks our work with a camera on the line for quality.", "en", "cd_isolation_confinement_surveillance", False),
     ("El supervisor revisa el trabajo con una cámara en la línea por calidad.", "es", "cd_isolation_confinement_surveillance", False),
     ("The camera on the line is for quality control but they also watch us in the trailer.", "en",
@@ -1739,13 +1730,7 @@ def test_savings_for_the_trip_home_are_no_debt_for_the_trip_here(text: str, lang
     ("I work 24 hours a week at the store.", "en", "ex_excessive_hours", False),
     ("Trabajo 24 horas a la semana en la tienda.", "es", "ex_excessive_hours", False),
     ("They work 24 hours, 7 days a week, with no days off.", "en", "ex_excessive_hours", True),
-])
-def test_a_camera_for_quality_or_a_part_time_week_is_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
-    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
-    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
-
-
-@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    # lawful deductions; a promised wage that is paid
     ("My employer deducts taxes and social security from every paycheck.", "en", "ex_wage_manipulation", False),
     ("Mi patrón me descuenta los impuestos y el seguro social de cada cheque.", "es", "ex_wage_manipulation", False),
     ("El banco me quitó 35 por el sobregiro.", "es", "ex_wage_manipulation", False),
@@ -1757,51 +1742,33 @@ def test_a_camera_for_quality_or_a_part_time_week_is_no_indicator(text: str, lan
     ("Me dijo que iba a ganar 15 la hora y sí me pagan eso.", "es", "dr_wages_earnings", False),
     ("The recruiter said we would earn $15 an hour, but we get $6.", "en", "dr_wages_earnings", True),
     ("Me dijo que iba a ganar 15 la hora pero me pagan 7.", "es", "dr_wages_earnings", True),
-])
-def test_lawful_deductions_and_a_promise_kept_are_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
-    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
-    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
-
-
-@pytest.mark.parametrize(("text", "lang", "item", "found"), [
+    # the police called for a theft; a favour owed
     ("He calls the police when someone stole his bike.", "en", "cd_threat_of_denunciation", False),
     ("Llamó a la policía porque le robaron la troca.", "es", "cd_threat_of_denunciation", False),
     ("The manager said anyone who left would be reported to the police as a thief.", "en", "cd_threat_of_denunciation", True),
     ("Me dijo que me iba a entregar a la policía por robo.", "es", "cd_threat_of_denunciation", True),
     ("I owe my sister a thank-you for the trip.", "en", "cr_debt_bondage", False),
+    ("I owe my sister a thank-you for the trip.", "en", "cd_debt_bondage", False),
     ("Le debo un favor a mi primo por lo del viaje.", "es", "cr_debt_bondage", False),
+    ("Le debo un favor a mi primo por lo del viaje.", "es", "cd_debt_bondage", False),
     ("Le debo 3 mil al patrón por lo del viaje.", "es", "cr_debt_bondage", True),
-])
-def test_police_called_for_a_theft_or_a_favour_owed_is_no_indicator(text: str, lang: str, item: str, found: bool) -> None:
-    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
-    found_ids = extract(text, lang=lang, layers=("patterns", "rules")).ids
-    if item == "cr_debt_bondage":  # the debt's phase is not the point here
-        assert ({"cr_debt_bondage", "cd_debt_bondage"} & set(found_ids) != set()) is found
-    else:
-        assert (item in found_ids) is found
+    # moving house ('se mudó' folds to 'mudo'); the rest of the pay sent home
+    ("Mi hermana se mudó a Texas el año pasado.", "es", "vr_personal_situation", False),
+    ("Es mudo y no sabe escribir.", "es", "vr_personal_situation", True),
+    ("Lo demás lo mando a mi familia.", "es", "cd_withholding_of_wages", False),
+    ("Mando 200 a mi familia y lo demás es para el viaje de regreso en diciembre.", "es", "cd_withholding_of_wages", False),
+    ("El resto te lo guardo pa que no te lo gastes, dice el patrón.", "es", "cd_withholding_of_wages", True),
+    # pay for short trips is no pay that comes up short
+    ("They pay us extra for short trips.", "en", "ex_labour_law_or_contract_breached", False),
+    ("We get paid for the short days too.", "en", "ex_labour_law_or_contract_breached", False),
+    ("My check was short again, $200 missing.", "en", "ex_labour_law_or_contract_breached", True),
+    ("Every paycheck comes up short by 10 hours.", "en", "ex_labour_law_or_contract_breached", True),
+]
 
 
-@pytest.mark.parametrize(("text", "item", "found"), [
-    ("Mi hermana se mudó a Texas el año pasado.", "vr_personal_situation", False),
-    ("Es mudo y no sabe escribir.", "vr_personal_situation", True),
-    ("Lo demás lo mando a mi familia.", "cd_withholding_of_wages", False),
-    ("Mando 200 a mi familia y lo demás es para el viaje de regreso en diciembre.", "cd_withholding_of_wages", False),
-    ("El resto te lo guardo pa que no te lo gastes, dice el patrón.", "cd_withholding_of_wages", True),
-])
-def test_moving_house_or_sending_the_rest_home_is_no_indicator(text: str, item: str, found: bool) -> None:
-    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
-    assert (item in extract(text, lang="es", layers=("patterns", "rules")).ids) is found
-
-
-@pytest.mark.parametrize(("text", "found"), [
-    ("They pay us extra for short trips.", False),
-    ("We get paid for the short days too.", False),
-    ("My check was short again, $200 missing.", True),
-    ("Every paycheck comes up short by 10 hours.", True),
-])
-def test_pay_that_comes_up_short_is_a_breach_but_pay_for_short_trips_is_not(text: str, found: bool) -> None:
-    # review of the wave-5 merge against plain sentences (2026-12-07, second session)
-    assert ("ex_labour_law_or_contract_breached" in extract(text, lang="en", layers=("patterns", "rules")).ids) is found
+@pytest.mark.parametrize(("text", "lang", "item", "found"), PLAIN_SENTENCES)
+def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, found: bool) -> None:
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
 @pytest.mark.parametrize(("text", "lang", "item"), [
