@@ -276,14 +276,39 @@ def test_the_same_negations_without_a_threat_are_not(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The recruiter charged us $4,000 for the visa and now the boss says the debt grows every month.",
     "The agency fee was a loan, then they added rent and food until each of us owed more than $5,000.",
     "He says if we want to transfer to another employer we must first repay $7,000.",
     "The contractor takes the debt out of our pay every week.",
-    "El reclutador nos cobró el viaje y ahora el patrón dice que la deuda ya va en 9,000.",
     "La patrona dice que si se va antes de terminar de pagar la denuncia.",
+    "Dice que le debemos el bus de Texas y la renta del trailer y cada semana la deuda sube.",
 ])
-def test_a_debt_that_grows_costs_leaving_or_takes_the_pay_is_held_at_destination(text: str) -> None:
+def test_a_debt_grown_at_destination_costs_leaving_or_takes_the_pay_is_held_at_destination(text: str) -> None:
+    assert "cd_debt_bondage" in ids(text)
+
+
+# The journey's debt stays the journey's (cr) wherever it is told, when nothing at destination is added to it: growth by
+# "interest" alone, a boss who paid the trip, a fee in home money, a smuggler, a debt back home (corpus README, the
+# annotation rules; train 2026-12-07: cr true +43, cd false -43).
+@pytest.mark.parametrize("text", [
+    "The recruiter charged us $4,000 for the visa and now the boss says the debt grows every month.",
+    "El reclutador nos cobró el viaje y ahora el patrón dice que la deuda ya va en 9,000.",
+    "Él me pagó el boleto y la visa de turista. De mis 500 a la semana me quita 350 para la deuda.",
+    "The owner paid her flight and she owes $12,000, so the owner keeps everything until it's paid.",
+    "Un señor de su aldea le cobró 40 mil quetzales. El señor se queda con su sueldo para la deuda.",
+    "Le pagué a un cabeza de serpiente. Allá el jefe de obra me dijo que la deuda ya era con él.",
+    "They pay big debt back home and the boss watches them.",
+    "He says the bus from Monterrey and the visa we owe him 2,600 each.",
+])
+def test_a_debt_for_the_journey_is_counted_at_recruitment_wherever_it_is_told(text: str) -> None:
+    found = set(extract(text, layers=("patterns", "rules")).ids)  # the learned layer may add a twin of its own
+    assert "cr_debt_bondage" in found and "cd_debt_bondage" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The boss paid my ticket. Now I owe him for the food from his store.",
+    "El patrón me pagó el pasaje, y ahora le debo la renta del cuarto.",
+])
+def test_a_debt_with_a_cause_at_destination_stays_there_beside_a_paid_journey(text: str) -> None:
     assert "cd_debt_bondage" in ids(text)
 
 

@@ -376,24 +376,61 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
 
 # A debt told at destination is the journey's debt when the text owes anything for the journey and the sentence names no
 # other cause ("owes $1,500 for the ride ... he takes 200 a week for the debt", "dice que todavía le debo"): the annotation
-# rules count a recruiter's or smuggler's debt at recruitment wherever it is told. Rent, food, a store tab, tools, a
-# vehicle or a debt that grows in the sentence keep it a debt made at destination (the corpus labels both then).
+# rules count a recruiter's or smuggler's debt at recruitment wherever it is told. Rent, food, a store tab, tools or a
+# vehicle named near the debt keep it a debt made at destination (the corpus labels both then); a cause further off in the
+# sentence is another deduction ("se queda con todo, que es por la deuda, y aparte la renta"), and a debt that grows
+# ("ya va en 7 mil", "with interest") is still the journey's.
 _DESTINATION_DEBT_CAUSE = re.compile(
     r"(?<!\w)(?:rent\w*|renta|food|comida|store|tienda|tab|cuenta|tools?|herramientas?|housing|room|cuarto|car|carro|truck|"
     r"troca|camion|lease|advance|adelanto|uniforms?|equipment|equipo|motel|hotel|meals?|supplies|commissary|groceries|"
     r"mandado|despensa|trailer|traila|phone|telefono|fines?|multas?|doctor|medicin\w*|hospital|insulin|account|app|bike|bici|gas|"
-    r"gasolina|grows?|growing|goes up|went up|sube|subio|crece\w*|interest|intereses|va en|ya va|ya van)(?!\w)",
+    r"gasolina)(?!\w)",
     re.IGNORECASE)
+_CAUSE_BEFORE, _CAUSE_AFTER = 20, 40  # characters around the debt words where its cause is read
 
 
 _JOURNEY_OWED = re.compile(
     r"(?<!\w)(?:owe\w*|debt|debe\w*|debo|debia\w*|deuda|pay (?:him |her )?back|pagar\w*)(?!\w)[^.;\n]{0,60}?(?<!\w)"
     r"(?:coyote|smuggler|snakehead|crossing|cruce|pasaje|boleto|vuelo|flights?|plane|airfare|visas?|recruit\w*|reclutador\w*|"
-    r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from)(?!\w)"
+    r"enganchador\w*|placement|lugar en la lista|trip|viaje|traida|raite|ride from|bus from|frontera|"
+    r"border|traslado|travel|passage|bringing|brought|van from|van ride|bus ride)(?!\w)"
     # or the charge first: "le tramitó la visa, le cobró 3,000 dólares y todavía le debe la mitad"
     r"|(?<!\w)(?:visas?|pasaje|boleto|vuelo|flights?|plane ticket|airfare|recruit\w*|reclutador\w*|enganchador\w*|placement)"
-    r"(?!\w)[^.;\n]{0,60}?(?<!\w)(?:cobr\w*|charg\w*|fee|cuota)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:owe\w*|debe\w*|debo|debia\w*)(?!\w)",
+    r"(?!\w)[^.;\n]{0,60}?(?<!\w)(?:cobr\w*|charg\w*|fee|cuota)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:owe\w*|debe\w*|debo|debia\w*)(?!\w)"
+    # or the journey named first: "the bus from Monterrey and the visa we owe him 2,600", "el raite desde Oaxaca se lo debo"
+    r"|(?<!\w)(?:visas?|pasaje|boleto|vuelo|flights?|tickets?|airfare|recruit\w*|reclutador\w*|enganchador\w*|placement|raite|"
+    r"ride|bus|van|trip|viaje|cruce|crossing|frontera|border|traslado)(?!\w)[^.;\n]{0,60}?(?<!\w)(?:owe\w*|debe\w*|debo|debemos|"
+    r"debia\w*)(?!\w)",
     re.IGNORECASE)
+
+
+# Other ways a text tells the journey cost the worker money, so that a debt with no cause of its own is the journey's:
+# the journey paid for the worker by the boss or a go-between ("the owner paid his trip", "él me pagó el boleto y la
+# visa", "paid the rest of his crossing"), a fee in home money, a smuggler, a debt left back home ("big debt back home").
+_JOURNEY_FRONTED = re.compile(
+    r"(?<!\w)(?:paid|pays|paying|covered|fronted|advanced|bought|pago|pagaron|pagado|pagaba|cubrio|presto|prestaron|adelanto)"
+    r"(?:\s+(?:for|por|the|el|la|los|las|his|her|my|their|your|our|su|sus|mi|mis|tu|nuestro|rest of|resto del?|lo que faltaba del?|"
+    r"what was missing on|what was left of|plane|bus|\$?[\d,.]+|dollars|dolares|mil|pesos|to|a|al|le|me|nos|les)){0,5}\s+"
+    r"(?:trip|travel|flights?|tickets?|crossing|visas?|airfare|passage|fare|guide|coyote|smuggler|snakehead|"
+    r"boleto|pasaje|viaje|vuelo|cruce|guia|raite|traslado|bring (?:him|her|me|them|us)|traerlo|traerla|traerme|traernos|traerlos|cruzar\w*)(?!\w)",
+    re.IGNORECASE)
+_JOURNEY_PAID_FOR = re.compile(
+    r"(?<!\w)(?:paid|pays|pago|pagaron|covered|fronted)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:trip|travel|flights?|tickets?|crossing|visas?|"
+    r"airfare|boleto|pasaje|viaje|vuelo|cruce|raite)(?!\w)",
+    re.IGNORECASE)
+# A fee counted in the money of home ("le cobró 40 mil quetzales", "for Q60,000", "took 60,000 yuan"), or a smuggler in the story.
+_FEE_IN_HOME_MONEY = re.compile(
+    r"(?<!\w)(?:cobr\w*|charg\w*|paid|pague|pagamos|pago|took|dio|gave|for|por)\s[^.;\n]{0,20}?(?:(?<!\w)Q\s?[\d,.]+|"
+    r"[\d,.]+\s*(?:mil\s+)?(?:quetzales|yuan\w*|lempiras|rupees|rupias|soles|colones|pesos))",
+    re.IGNORECASE)
+_SMUGGLER = re.compile(r"(?<!\w)(?:snakeheads?|cabeza de serpiente|coyotes?|polleros?|smugglers?)(?!\w)", re.IGNORECASE)
+_DEBT_AT_HOME = re.compile(
+    r"(?<!\w)(?:debts?|owe\w*|deuda|debe\w*|debo|debia\w*)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:back home|at home|in (?:his|her|their|my|our) "
+    r"(?:country|village|town)|alla en|en su pais|en mi pais|en su tierra|en el pueblo|en su pueblo)(?!\w)",
+    re.IGNORECASE)
+
+
+_JOURNEY_TOLD = (_JOURNEY_OWED, _JOURNEY_FRONTED, _JOURNEY_PAID_FOR, _FEE_IN_HOME_MONEY, _SMUGGLER, _DEBT_AT_HOME)
 
 
 # A recruitment debt, a charge for the job or the trip, or a crossing paid: the journey cost the worker money.
@@ -401,13 +438,18 @@ _JOURNEY_PAID = frozenset({"cr_debt_bondage", "dr_travel_recruitment_conditions"
 
 
 def _debts_of_the_journey(hits: list[_Hit], folded: str, bounds: list[tuple[int, int]], starts: list[int]) -> list[_Hit]:
-    if not any(h.indicator in _JOURNEY_PAID for h in hits) and not _JOURNEY_OWED.search(folded):
+    """Destination debts with no cause of their own, in a text that tells the journey cost money, become the journey's
+    debt. (Blocking the learned layer from adding the destination twin back cost train 16 true for 3 false.)"""
+    if not any(h.indicator == "cd_debt_bondage" for h in hits):
+        return hits
+    if not any(h.indicator in _JOURNEY_PAID for h in hits) and not any(rx.search(folded) for rx in _JOURNEY_TOLD):
         return hits
     moved = []
     for hit in hits:
         if hit.indicator == "cd_debt_bondage":
             sentence = _sentence_of(bounds, starts, hit.start)
-            if not _DESTINATION_DEBT_CAUSE.search(folded, sentence[0], sentence[1]):
+            lo, hi = max(sentence[0], hit.start - _CAUSE_BEFORE), min(sentence[1], hit.end + _CAUSE_AFTER)
+            if not _DESTINATION_DEBT_CAUSE.search(folded, lo, hi):
                 hit = _Hit("cr_debt_bondage", hit.start, hit.end, hit.weight)
         moved.append(hit)
     return moved
