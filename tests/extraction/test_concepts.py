@@ -1788,6 +1788,12 @@ PLAIN_SENTENCES = [
     ("We get paid for the short days too.", "en", "ex_labour_law_or_contract_breached", False),
     ("My check was short again, $200 missing.", "en", "ex_labour_law_or_contract_breached", True),
     ("Every paycheck comes up short by 10 hours.", "en", "ex_labour_law_or_contract_breached", True),
+    # a daily trip home or a daily bag check counts days of something else (dev review, 2026-12-07)
+    ("Pero tengo contrato, me voy a mi casa todos los días.", "es", "ex_excessive_hours", False),
+    ("El dueño lo trata bien y lo traemos a casa todos los días.", "es", "ex_excessive_hours", False),
+    ("En la mía lo hacen todos los días por los robos de tela.", "es", "ex_excessive_hours", False),
+    ("Trabajo de 6 a 10 y me voy a mi casa todos los días.", "es", "ex_excessive_hours", True),
+    ("Limpio casas todos los días.", "es", "ex_excessive_hours", True),
 ]
 
 
