@@ -1794,6 +1794,17 @@ PLAIN_SENTENCES = [
     ("En la mía lo hacen todos los días por los robos de tela.", "es", "ex_excessive_hours", False),
     ("Trabajo de 6 a 10 y me voy a mi casa todos los días.", "es", "ex_excessive_hours", True),
     ("Limpio casas todos los días.", "es", "ex_excessive_hours", True),
+    # review of wave 6: the boss's time off, notice or other work; what a lawyer charges; an injury at play; trash
+    ("The boss took two weeks off.", "en", "ctx_free_to_leave", False),
+    ("The company gave notice last week that the plant will close.", "en", "ctx_free_to_leave", False),
+    ("The boss also works for another contractor.", "en", "ctx_free_to_leave", False),
+    ("I took two weeks off in May and came back.", "en", "ctx_free_to_leave", True),
+    ("Los abogados cobran por hora.", "es", "ctx_keeps_own_wages", False),
+    ("Los trabajadores cobran por hora.", "es", "ctx_keeps_own_wages", True),
+    ("She tore her knee playing soccer.", "en", "ex_hazardous_work", False),
+    ("He hurt his back lifting the crates at work.", "en", "ex_hazardous_work", True),
+    ("He takes the trash out and sits in the truck to eat.", "en", "cd_isolation_confinement_surveillance", False),
+    ("He drives us to Walmart and sits in the van the whole time.", "en", "cd_isolation_confinement_surveillance", True),
 ]
 
 
