@@ -407,16 +407,10 @@ _JOURNEY_OWED = re.compile(
 # Other ways a text tells the journey cost the worker money, so that a debt with no cause of its own is the journey's:
 # the journey paid for the worker by the boss or a go-between ("the owner paid his trip", "él me pagó el boleto y la
 # visa", "paid the rest of his crossing"), a fee in home money, a smuggler, a debt left back home ("big debt back home").
-_JOURNEY_FRONTED = re.compile(
+_JOURNEY_PAID_FOR_WORKER = re.compile(
     r"(?<!\w)(?:paid|pays|paying|covered|fronted|advanced|bought|pago|pagaron|pagado|pagaba|cubrio|presto|prestaron|adelanto)"
-    r"(?:\s+(?:for|por|the|el|la|los|las|his|her|my|their|your|our|su|sus|mi|mis|tu|nuestro|rest of|resto del?|lo que faltaba del?|"
-    r"what was missing on|what was left of|plane|bus|\$?[\d,.]+|dollars|dolares|mil|pesos|to|a|al|le|me|nos|les)){0,5}\s+"
-    r"(?:trip|travel|flights?|tickets?|crossing|visas?|airfare|passage|fare|guide|coyote|smuggler|snakehead|"
-    r"boleto|pasaje|viaje|vuelo|cruce|guia|raite|traslado|bring (?:him|her|me|them|us)|traerlo|traerla|traerme|traernos|traerlos|cruzar\w*)(?!\w)",
-    re.IGNORECASE)
-_JOURNEY_PAID_FOR = re.compile(
-    r"(?<!\w)(?:paid|pays|pago|pagaron|covered|fronted)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:trip|travel|flights?|tickets?|crossing|visas?|"
-    r"airfare|boleto|pasaje|viaje|vuelo|cruce|raite)(?!\w)",
+    r"(?!\w)[^.;\n]{0,40}?(?<!\w)(?:trip|travel|flights?|tickets?|crossing|visas?|airfare|passage|fare|guide|boleto|pasaje|viaje|"
+    r"vuelo|cruce|guia|raite|traslado|bring (?:him|her|me|them|us)|traer(?:lo|la|los|las|me|nos)|cruzar\w*)(?!\w)",
     re.IGNORECASE)
 # A fee counted in the money of home ("le cobró 40 mil quetzales", "for Q60,000", "took 60,000 yuan"), or a smuggler in the story.
 _FEE_IN_HOME_MONEY = re.compile(
@@ -430,7 +424,7 @@ _DEBT_AT_HOME = re.compile(
     re.IGNORECASE)
 
 
-_JOURNEY_TOLD = (_JOURNEY_OWED, _JOURNEY_FRONTED, _JOURNEY_PAID_FOR, _FEE_IN_HOME_MONEY, _SMUGGLER, _DEBT_AT_HOME)
+_JOURNEY_TOLD = (_JOURNEY_OWED, _JOURNEY_PAID_FOR_WORKER, _FEE_IN_HOME_MONEY, _SMUGGLER, _DEBT_AT_HOME)
 
 
 # A recruitment debt, a charge for the job or the trip, or a crossing paid: the journey cost the worker money.
