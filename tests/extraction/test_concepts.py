@@ -1816,3 +1816,54 @@ def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, foun
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
+# Shapes read wrong on round 42 of the train split (scored before it was read): 17 rows failed before the change that
+# reads them; the other 11 hold what was already read right beside them (a refused request, a named holder, a plain threat).
+ROUND_42 = [
+    # a pay gap is a lie about wages; it is low pay only under the low-pay line of its period
+    ("Me prometieron 18 dólares la hora y aquí me pagan 9 la hora.", "es", "ex_low_or_no_salary", False),
+    ("Me prometieron 18 dólares la hora y aquí me pagan 9 la hora.", "es", "dr_wages_earnings", True),
+    ("The broker recruited him for $22/hr and on site he gets $11/hr.", "en", "ex_low_or_no_salary", False),
+    ("The recruiter promised $600 a week and now he pays us $150 a week.", "en", "ex_low_or_no_salary", True),
+    # a question reported and answered no tells nothing; a request refused is still told
+    ("Se le preguntó si alguien le guarda sus papeles: dijo que no.", "es", "cd_confiscation_of_documents", False),
+    ("Asked whether anyone holds her passport: she said no, she keeps it in her own apartment.", "en",
+     "cd_confiscation_of_documents", False),
+    ("She asked for her passport back and the boss said no.", "en", "cd_confiscation_of_documents", True),
+    ("Le pidió su pasaporte al patrón y el patrón se lo quitó otra vez.", "es", "cd_confiscation_of_documents", True),
+    # a verb of denial reaches its whole clause
+    ("Negó que alguien le quite las propinas o le guarde el sueldo.", "es", "cd_withholding_of_wages", False),
+    ("The owner denied it, but the workers say he holds their passports.", "en", "cd_confiscation_of_documents", True),
+    # a knife charged for is a tool; a knife thrown is a threat; a plate that breaks threatens nobody
+    ("$10 a week is taken from the check for 'knife and apron'.", "en", "cd_threats_of_violence", False),
+    ("Yesterday he threw a knife at the wall next to Jorge's head.", "en", "cd_threats_of_violence", True),
+    ("Si se rompe un plato el boss me quita 10 dólares.", "es", "cd_threats_of_violence", False),
+    ("Si se va lo van a buscar y lo van a matar.", "es", "cd_threats_of_violence", True),
+    # whose papers: the worker's with a word between ("their seafarer ID"), a named person's
+    ("Crew keep their seafarer ID documents in personal lockers.", "en", "cd_confiscation_of_documents", False),
+    ("He is paid by check every week, keeps his consular ID, and left a dairy job last year.", "en",
+     "cd_confiscation_of_documents", False),
+    ("She stated Ms. Dalton keeps her Honduran passport in a locked drawer.", "en", "cd_confiscation_of_documents", True),
+    # a boss at the interviews, out only with a minder, told not to go out, locked in when he leaves
+    ("El supervisor estuvo en todas las entrevistas y contestaba por los trabajadores.", "es",
+     "cd_isolation_confinement_surveillance", True),
+    ("El dueño no permitió que los inspectores hablaran a solas con los cocineros.", "es",
+     "cd_isolation_confinement_surveillance", True),
+    ("Broker stood at the trailer door during interviews.", "en", "cd_isolation_confinement_surveillance", True),
+    ("The owner interrupted the interviews twice.", "en", "cd_isolation_confinement_surveillance", True),
+    ("They can go ashore only with him.", "en", "cd_isolation_confinement_surveillance", True),
+    ("Solo salimos del campamento los sábados, con la esposa del patrón.", "es", "cd_isolation_confinement_surveillance", True),
+    ("Me dice que no salga ni a la tienda.", "es", "cd_isolation_confinement_surveillance", True),
+    ("The owner locks the front and the back door when he leaves and they stay inside.", "en",
+     "cd_isolation_confinement_surveillance", True),
+    ("The supervisor sat in on the safety training.", "en", "cd_isolation_confinement_surveillance", False),
+    ("Los domingos solo salimos a comer con los compañeros.", "es", "cd_isolation_confinement_surveillance", False),
+    ("Security locks the truck gate at night because of thefts; every worker has a key.", "en",
+     "cd_isolation_confinement_surveillance", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), ROUND_42)
+def test_round_42_shapes_read_as_they_mean(text: str, lang: str, item: str, found: bool) -> None:
+    assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
+
+

@@ -57,6 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from laborlens.extraction.numbers import LOW_PAY
 from laborlens.extraction.prefilter import lowered, may_match
 
 _W = r"(?<!\w)"
@@ -335,10 +336,21 @@ def _amounts(text: str, offset: int = 0) -> list[tuple[float, str | None, int, i
 _CLAUSE_BREAK = re.compile(r"[;,.:]| but | pero | and | y |\n", re.IGNORECASE)
 
 
-def _pay_gap_at(folded: str, promise_start: int, promise_last: int, rest_end: int) -> tuple[int, int] | None:
+_LOW_PAY_LINE = {"h": LOW_PAY["hour"], "d": LOW_PAY["day"], "w": LOW_PAY["week"], "m": LOW_PAY["month"]}
+
+
+@dataclass(frozen=True)
+class PayGap:
+    start: int
+    end: int
+    low: bool  # the actual pay is also under the low-pay line of its period (or its period is not told)
+
+
+def _pay_gap_at(folded: str, promise_start: int, promise_last: int, rest_end: int) -> PayGap | None:
     """Where an actual amount under PAY_GAP_RATIO of the first promised one is stated, if it is:
     the promised figure is the first amount after the offer (in its sentence); the actual one
-    comes after a clause break, in the same sentence or the next two."""
+    comes after a clause break, in the same sentence or the next two. The actual amount's period
+    is the promise's when it is not told ("promised $18 an hour, he pays 9")."""
     promised = _amounts(folded[promise_start:promise_last], promise_start)
     if not promised:
         return None
@@ -348,7 +360,8 @@ def _pay_gap_at(folded: str, promise_start: int, promise_last: int, rest_end: in
         return None
     for a_value, a_period, a_start, a_end in _amounts(folded[cut.end():rest_end], cut.end()):
         if a_value < PAY_GAP_RATIO * value and (a_period is None or period is None or a_period == period):
-            return a_start, a_end
+            known = a_period or period
+            return PayGap(a_start, a_end, known is None or a_value < _LOW_PAY_LINE[known])
     return None
 
 
@@ -356,7 +369,8 @@ def promised_then_other(folded: str, bounds: list[tuple[int, int]]) -> list[Conc
     """Deception told as a story: an offer or promise, then a turn in the same sentence or
     one of the next two. The topic of the promise clause names the ``dr_*`` item. A promised
     amount followed (in the same or the next two sentences) by an actual one under
-    PAY_GAP_RATIO of it is deception about wages and low pay, turn word or not."""
+    PAY_GAP_RATIO of it is deception about wages, turn word or not, and low pay when the actual
+    amount is also under the low-pay line (numbers.LOW_PAY)."""
     hits: list[ConceptHit] = []
     for i, (first, last) in enumerate(bounds):
         for offer in _OFFER.finditer(folded, first, last):
@@ -380,7 +394,10 @@ def promised_then_other(folded: str, bounds: list[tuple[int, int]]) -> list[Conc
                         hits.append(ConceptHit(indicator, offer.start(), promise_end, PROMISE_WEIGHT))
             gap = _pay_gap_at(folded, offer.end(), last, bounds[min(i + 2, len(bounds) - 1)][1])
             if gap is not None:
-                hits.append(ConceptHit("ex_low_or_no_salary", gap[0], gap[1], PAY_GAP_WEIGHT))
+                # half the promised $22 an hour is a lie about wages; it is low pay only under the line
+                # (train: none of 19 gaps paid at or above it was labelled low pay)
+                if gap.low:
+                    hits.append(ConceptHit("ex_low_or_no_salary", gap.start, gap.end, PAY_GAP_WEIGHT))
                 hits.append(ConceptHit("dr_wages_earnings", offer.start(), promise_end, PAY_GAP_WEIGHT))
             break  # one offer per sentence is enough
     return hits
@@ -424,7 +441,8 @@ _AGREE = {"i": "my", "we": "our", "he": "his", "she": "her", "they": "their"}
 _OWN_HOLDING = re.compile(
     _W + r"(?:(i|we|he|she|they)(?: (?:still|always|also|now|can|do|does))? )?(?:keep|keeps|kept|have|has|had|hold|holds|"
     r"held|carry|carries|get|gets|cash|cashes|collect|collects)(?: all| on to| onto)? (my|our|his|her|their) (?:own )?"
-    r"(?:passport|passports|id|ids|papers|documents|visa|wages|money|pay|paycheck|paychecks|check|checks|tips|earnings)"
+    r"(?:(?:(?!and|or|y|o)[a-z-]+ ){0,2}?"  # "their seafarer ID", "his consular ID", "her own Mexican passport"
+    r"(?:passport|passports|id|ids|papers|documents|visa)|wages|money|pay|paycheck|paychecks|check|checks|tips|earnings)"
     + _E, re.IGNORECASE)
 _SUBJECT = re.compile(_W + r"(i|we|he|she|they|workers|employees|men|women|masons|craftsmen|residents|crews?|"
                       r"everyone|everybody|staff)" + _E, re.IGNORECASE)
@@ -460,6 +478,12 @@ _WORKER_NOUN_HOLDING = (_W + r"(?:caller|worker|victim|complainant|employee|clie
 _WORKER_NOUN_HOLDS = re.compile(_WORKER_NOUN_HOLDING, re.IGNORECASE)
 
 
+# A person named right before the verb holds it ("She stated Ms. Dalton keeps her Honduran passport"); a capital
+# at the sentence's start is no name ("Workers keep their IDs").
+_NAME_BEFORE_VERB = re.compile(r"(?:(?<!\w)(?:Mr|Ms|Mrs|Miss|Dona|Don|Sr|Sra)\.? [A-Z]\w*|(?<=\w )[A-Z][a-z]+)"
+                               r" (?:(?:also|still|always|now) )?$")
+
+
 def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """False when the hit is a worker holding their own papers or pay ("I keep my passport",
     "he keeps his wages", "cobra él mismo su cheque"): the subject and the possessive agree."""
@@ -475,7 +499,7 @@ def holder_is_worker(folded: str, start: int, end: int, sentence: tuple[int, int
         subject = m.group(1)
         if subject is None:  # "..., keeps his wages": the sentence's subject, unless a boss is named
             before = folded[sentence[0]:m.start()]
-            if _named_subjects(before):
+            if _named_subjects(before) or _NAME_BEFORE_VERB.search(before):
                 continue
             pronouns = _SUBJECT.findall(before)
             subject = pronouns[-1] if pronouns else None
@@ -1711,7 +1735,21 @@ _WATCHED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:phones?|celulares|telefonos|mensajes|messages|texts)" + _E + r"[^.;\n]{0,50}?" + _W
     + r"(?:(?:el|ella|he|she) (?:los|las) (?:lee|revisa)|reads? them|los lee\w*|las lee\w*|los revisa\w*)" + _E,
     _W + r"(?:answered|answers|answering|contestaba|contesta|respondia|responde)" + _E
-    + r" (?:\w+ ){0,2}(?:every question|all the questions|for (?:him|her|them|all|everyone)|por (?:el|ella|todos|ellos|ellas))" + _E,
+    + r" (?:\w+ ){0,2}(?:every question|all the questions|for (?:him|her|them|all|everyone|the (?:workers|men|women|crew|girls))|"
+      r"por (?:el|ella|todos|ellos|ellas|(?:los|las) (?:trabajador\w*|muchach\w*|cocineros|empleados)))" + _E,
+    # out only with a minder: "they can go ashore only with him", "solo salimos los sábados, con la esposa del patrón"
+    _W + r"(?:go|goes|went|get|gets|leave|leaves|step|steps|come|comes)(?: \w+){0,3} only (?:with|when accompanied by) (?:him|her|them|"
+    r"the (?:boss|owner|agent|manager|foreman|driver|supervisor|recruiter|crew ?leader)|(?:his|her|the boss'?s?) (?:wife|husband|son|daughter))" + _E,
+    _W + r"(?:solo|nomas|nada mas) (?:(?:nos|los|las|me|la|lo|les) deja\w* )?(?:sal\w*|baj\w*|vamos|van|ir)" + _E
+    + r"[^.;\n]{0,40}?" + _W + r"(?:con (?:el|ella)|con (?:la|el) (?:esposa|esposo|hijo|hija|patron|patrona|encargad[oa]|gerente|jefe|jefa|"
+    r"mayordomo|supervisor\w*|chofer)\w*)" + _E,
+    # told not to go out: "me dice que no salga ni a la tienda", "told us never to leave the house"
+    _W + r"(?:dice|dijo|decia|ordena|ordeno|manda) que no (?:salga|salgamos|salgan|salir)" + _E,
+    _W + r"(?:tells?|told) (?:me|us|them|her|him) (?:not to|to never|never to) (?:go out|go outside|leave the (?:house|apartment|building|"
+    r"room|property|yard|camp))" + _E,
+    # the doors locked behind them: "locks the front AND the back door when he leaves and they stay inside"
+    _W + r"locks? (?:up )?(?:the |both |all )?(?:\w+ )?(?:and (?:the )?\w+ )?doors? (?:when (?:he|she|they) (?:leaves?|goes?|left)|"
+    r"behind (?:him|her|them)|from (?:the )?outside)" + _E,
     _W + r"(?:padlock\w*|con candado|candadazo)" + _E,
     _W + r"(?:may not|can'?t|cannot|not allowed to|no (?:puede|pueden|podemos|puedo)) (?:leave|go out|salir)" + _E
     + r"[^.;\n]{0,30}?" + _W + r"(?:without (?:permission|telling|asking)|sin (?:permiso|avisar))" + _E,
@@ -1727,6 +1765,24 @@ WATCHED_WEIGHT = 0.7
 def watched(folded: str) -> list[ConceptHit]:
     """Phones read, someone answering for the worker, padlocks, no leaving or talking without leave."""
     return _matches("cd_isolation_confinement_surveillance", _WATCHED, WATCHED_WEIGHT, folded, negative_wording=True)
+
+# The boss at every interview an inspector or officer holds (a red flag of seed 002: one person does the talking for the
+# others): stands at the door, sits in, interrupts, will not let them talk alone. Inspection interviews happen where the
+# people work, so the finding is at destination wherever the sentence is (a job interview is another story: "broker").
+_WATCHED_AT_INTERVIEWS = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:stood|stands|stayed|stays|sat|sits|remained|hovered|was present|were present|listened)(?: \w+){0,4} (?:during|through|"
+    r"in on|at|in) (?:the |all |every |each |our )?(?:interviews?|questioning)" + _E,
+    _W + r"(?:interrupt\w*|interrumpi\w*) (?:the |our |every |all |las |la |cada )?(?:interviews?|entrevistas?)" + _E,
+    _W + r"(?:would not|wouldn'?t|did not|didn'?t|refused to|will not|won'?t) (?:let|allow)(?: \w+){0,3} (?:to )?(?:speak|talk|be "
+    r"interviewed)(?: \w+){0,4} (?:alone|privately|in private|apart)" + _E,
+    _W + r"(?:estuvo|estaba|se quedo|se quedaba|permanecio)(?: \w+){0,2} (?:en|durante) (?:todas |cada |las |la )?entrevistas?" + _E,
+    _W + r"no (?:permitio|permite|permitia|dejo|deja|dejaba) que(?: \w+){0,3} habl\w+(?: \w+){0,4} a solas" + _E,
+)), re.IGNORECASE)]
+
+
+def watched_at_interviews(folded: str) -> list[ConceptHit]:
+    return _matches("cd_isolation_confinement_surveillance", _WATCHED_AT_INTERVIEWS, WATCHED_WEIGHT, folded,
+                    negative_wording=True)
 
 
 # Crowding (ILO/EC: bad living conditions): six or more people to one room, trailer or flat.

@@ -348,11 +348,13 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
                           wording_is_negative=c.negative_wording):
             hits.append(_hit(c.indicator, c.start, c.end, c.weight, folded, _sentence_of(bounds, starts, c.start), pack))
-    # a court placement, and a debt for the trip or the recruiter's fee, are at recruitment wherever they are told
+    # a court placement, and a debt for the trip or the recruiter's fee, are at recruitment wherever they are told, and a
+    # boss watching an inspector's interviews is at destination
     # (not moved by the sentence's cues: "the lender in Thailand would take his parents' house if he ran away")
-    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in (*concepts.placed_by_court(folded), *concepts.travel_debt(folded))
+    hits.extend(_Hit(c.indicator, c.start, c.end, c.weight) for c in (*concepts.placed_by_court(folded), *concepts.travel_debt(folded),
+                                                                      *concepts.watched_at_interviews(folded))
                 if not is_negated(folded, c.start, c.end, _sentence_of(bounds, starts, c.start)[0], pack.negation,
-                                  wording_is_negative=False))
+                                  wording_is_negative=c.negative_wording))
     hits = _with_concepts(hits, folded, bounds, starts, blocked)
     hits = _without_own_holdings(hits, blocked)
     hits = _without_threats_on_family(hits, folded, bounds, starts)

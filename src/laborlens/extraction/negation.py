@@ -30,6 +30,10 @@ class NegationRules:
     # ("el que no esté pierde la cama": losing the bed is not negated).
     condition_openers: frozenset[str] = frozenset()
     clitics: frozenset[str] = frozenset()
+    # Verbs of denial ("denied that anyone holds her passport", "negó que alguien le guarde el sueldo")
+    # reach the whole clause they open, up to a boundary, not only the window.
+    denial_verbs: frozenset[str] = frozenset()
+    denial_window_tokens: int = 16
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NegationRules:
@@ -40,6 +44,8 @@ class NegationRules:
             window_tokens=int(data.get("window_tokens", 6)),
             condition_openers=frozenset(data.get("condition_openers", ())),
             clitics=frozenset(data.get("clitics", ())),
+            denial_verbs=frozenset(data.get("denial_verbs", ())),
+            denial_window_tokens=int(data.get("denial_window_tokens", 16)),
         )
 
     def is_cue(self, token: str) -> bool:
@@ -61,6 +67,16 @@ def negated_before(prefix: str, rules: NegationRules) -> bool:
             return False
         if rules.is_cue(token):
             return not _in_condition(every, offset + index, rules)
+    return bool(rules.denial_verbs) and _denied_clause(every, rules)
+
+
+def _denied_clause(tokens: list[str], rules: NegationRules) -> bool:
+    """A verb of denial further back than the window, with no boundary or clause punctuation between."""
+    for token in reversed(tokens[-rules.denial_window_tokens:]):
+        if token in _CLOSING_PUNCTUATION or token in rules.boundaries:
+            return False
+        if token in rules.denial_verbs:
+            return True
     return False
 
 
@@ -146,6 +162,30 @@ _BUT = re.compile(r"(?<![\w'])(?:but|however|although|pero|sin embargo|aunque)(?
                   r"everyone|the \w+|todos|ambos|ellos|ellas|el|ella|dijeron|dicen|dijo|dice)(?![\w'])", re.IGNORECASE)
 
 
+# A question reported, not asked ("Se le preguntó si alguien le guarda sus papeles: dijo que no", "asked whether the
+# owner holds his passport, he said no"): what it asks is not told, and the answer after it denies it.
+_ASKED_IF = re.compile(r"(?<![\w'])(?:ask|asks|asked|asking|wanted to know|wants to know|want to know|wondered|"
+                       r"quer\w* saber|pregunt\w*)(?: \w+){0,3}? (?:if|whether|si)(?![\w'])", re.IGNORECASE)
+_SUBJECT = r"(?:(?:he|she|they|i|we|el|ella|ellos|ellas)\s+)?"
+_SAID = r"(?:said|says|answered|replied|dijo|dijeron|dice|dicen|contesto|contestaron|respondio|respondieron)(?: que)?\s+"
+_DENIAL = r"(?:no|nope|never|none|nobody|nada|nunca|nadie|ninguno|ninguna)(?![\w'])"
+# the answer right after the question's own words: "...: dijo que no", "..., he said no", "...? No"
+_THEN_NO = re.compile(r"[^.!?\n:;]{0,40}?(?:[:,;?]\s*" + _SUBJECT + r"(?:" + _SAID + r")?|(?<![\w'])(?:and|y)\s+" + _SUBJECT
+                      + _SAID + ")" + _DENIAL, re.IGNORECASE)
+_ANSWER_MARK = re.compile(r"[:?]")
+_QUESTION_HEAD = re.compile(r"\W*(?:si|whether)(?![\w'])", re.IGNORECASE)
+
+
+def asked_and_denied(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """True if the match sits inside a reported question ("asked if ...") that is answered no right after it."""
+    asked = list(_ASKED_IF.finditer(text, sentence_start, end))
+    # the last "asked if" before the match, or an interview's next question: "Si le debe dinero: no."
+    opener = asked[-1] if asked else _QUESTION_HEAD.match(text, sentence_start)
+    if opener is None or _ANSWER_MARK.search(text, opener.end(), start):
+        return False  # no question, or it was answered before the match
+    return _THEN_NO.match(text, end) is not None
+
+
 def nobody_reported(prefix: str) -> bool:
     """True if the sentence up to the match opens with nobody reporting, and no "but" turns it."""
     head = _NOBODY_REPORTED.match(prefix)
@@ -164,6 +204,6 @@ def is_negated(text: str, start: int, end: int, sentence_start: int, rules: Nega
         return True
     if not wording_is_negative and negated_list(text[sentence_start:start], text[start:end], rules):
         return True
-    if not wording_is_negative and _ANSWERED_NO.match(text, end):
+    if not wording_is_negative and (_ANSWERED_NO.match(text, end) or asked_and_denied(text, start, end, sentence_start)):
         return True
     return not wording_is_negative and negated_inside(text[start:end], rules)
