@@ -1816,8 +1816,8 @@ def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, foun
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
-# Shapes read wrong on round 42 of the train split (scored before it was read): 17 rows failed before the change that
-# reads them; the other 11 hold what was already read right beside them (a refused request, a named holder, a plain threat).
+# Shapes read wrong on round 42 of the train split (scored before it was read): 21 rows failed before the change that
+# reads them; the others hold what was already read right beside them (a refused request, a named holder, a plain threat).
 ROUND_42 = [
     # a pay gap is a lie about wages; it is low pay only under the low-pay line of its period
     ("Me prometieron 18 dólares la hora y aquí me pagan 9 la hora.", "es", "ex_low_or_no_salary", False),
@@ -1859,6 +1859,16 @@ ROUND_42 = [
     ("Los domingos solo salimos a comer con los compañeros.", "es", "cd_isolation_confinement_surveillance", False),
     ("Security locks the truck gate at night because of thefts; every worker has a key.", "en",
      "cd_isolation_confinement_surveillance", False),
+    # a sum docked for anything named; a sum that will come out of the pay
+    ("Además le quitan 15 dólares a la semana por la redecilla y los guantes.", "es", "ex_wage_manipulation", True),
+    ("The owner said the $40 would come out of his pay.", "en", "ex_wage_manipulation", True),
+    ("Le cobran 15 dólares por el corte de pelo a los clientes.", "es", "ex_wage_manipulation", False),
+    # sleeping where people work or store things; a threat to send someone there is another item's
+    ("Trabajo de 11 a 11 y dormimos 5 en el basement.", "es", "ex_bad_living_conditions", True),
+    ("I think she sleeps on a mat in the playroom.", "en", "ex_bad_living_conditions", True),
+    ("The contractor said that he would sleep in the barn if he was slow.", "en", "ex_bad_living_conditions", False),
+    ("Phones stay in the truck while we are on the roof.", "en", "ex_bad_living_conditions", False),
+    ("Ninguno duerme en el almacén.", "es", "ex_bad_living_conditions", False),
 ]
 
 

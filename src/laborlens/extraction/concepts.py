@@ -1655,6 +1655,7 @@ _DEDUCTED_FOR = (r"(?:rent|renta|trailers?|trailas?|van|rides?|raite|transport\w
                  r"housing|fees?|utilities|electric\w*|luz|papeles|papers|cuarto|cama|bed|tools|herramientas|uniforms?|"
                  r"uniformes?|orientation|dormir|sleeping|mattress\w*|colchon\w*|showers?|regadera|rooms?|bunks?|campers?|lodging|"
                  r"gear|rain ?suits?|boots|botas|trucks?|pickups?|troca|camioneta|phones?|celular)")
+_MONEY = r"(?:\$ ?\d[\d,.]*|(?<![\w$.,])\d[\d,.]* ?(?:dolares|dollars|bucks|dlls?|dls|%|por ?ciento|percent)(?!\w))"
 _MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:takes?|took|taking|deduct\w*|subtract\w*|minus|after|charges?|charged|charging)" + _E + r"[^.;\n]{0,50}?(?:out of|from|off)?"
     r"[^.;\n]{0,20}?" + _W + r"(?:for|para|por) (?:the |a |his |her |their )?" + _DEDUCTED_FOR + _E,
@@ -1663,6 +1664,14 @@ _MANIPULATED = [re.compile("|".join(f"(?:{p})" for p in (
     _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|cobra|cobran|cobraba|rebaja\w*|menos)" + _E + r"[^.;\n]{0,40}?" + _W
     + r"(?:por|para|de|el|la|los|las) (?:el |la |los |las )?\W?" + _DEDUCTED_FOR + _E,
     _W + r"(?:lo demas|el resto) (?:es|era|se va|va) (?:por|para) (?:el |la |los |las )?" + _DEDUCTED_FOR + _E,
+    # a sum docked for anything named ("le quitan 15 dólares a la semana por la redecilla", "docks $20 for every broken
+    # glass"): the verb says it comes off the pay, so the list of things is not needed (a price charged is: "cobran")
+    _W + r"(?:quita|quitan|quitaba|quitaban|quito|descuenta\w*|desconto|descontaba\w*|rebaja\w*|deduct\w*|docks?|docked|"
+    r"docking)(?: \w+){0,2}? " + _MONEY + r"(?: (?:a la|al|por|a|per|each|every|cada) (?:semana|mes|dia|quincena|week|month|day|"
+    r"check|cheque|pay ?check|shift|turno))? (?:por|for|para)" + _E,
+    # "the $40 would come out of his pay", "$100 of it is taken back weekly"
+    _MONEY + r"(?: of it)? (?:would|will|is going to|is|was|gets|got) (?:come out of|be taken (?:out of|from|off)|taken back|"
+    r"deducted from|docked from) (?:his|her|their|my|our|the|each|every)?" + _E,
     # a sum taken out of the pay itself: "nos quitan 1,050 al mes del paycheck", "takes $125 off each check"
     _W + r"(?:quita|quitan|quitaba|quitaban|descuenta\w*|takes?|took|deduct\w*)" + _E + r" (?:\w+ )?(?:\$ ?)?\d[\d,.]*"
     r"[^.;\n]{0,25}? (?:del|de su|de mi|de cada|de nuestro|from|out of|off) (?:the |his |her |my |their |each |every |our )?"
@@ -2272,6 +2281,26 @@ def lives_at_home(folded: str) -> bool:
     return _OWN_HOME.search(folded) is not None
 
 
+# Sleeping where people work or store things, not where they live ("dormimos 5 en el basement", "sleeps on a mat in the
+# playroom", "bedding among rice sacks in the storeroom", "a bunk in the shop's back room"): ILO/EC bad living
+# conditions (train: 94% of the narratives with such a sentence carry the label). A threat to send someone there
+# ("would sleep in the barn") is another item's, and things that "stay in the truck" are not people.
+_SLEEPS_AT_WORK = re.compile(
+    r"(?<![\w'])(?:(?:would|will|could|'ll|va a|van a|iba a|tomorrow)\s+)?(?:sleeps?|slept|sleeping|lives?|lived|living|bunks?|"
+    r"duerme\w*|dormi\w*|dorm[ii]mos|viv\w*)(?:\s+\w+){0,3}?\s+(?:in|on|at|inside|en|sobre|dentro de)\s+(?:the |a |an |his |her |"
+    r"their |el |la |los |las |un |una |su )?(?:[\w']+\s+){0,2}?(?:basement|storeroom|store room|stockroom|stock room|back ?room|"
+    r"kitchen|garage|warehouse|container|conex|cooler|walk-in|playroom|laundry room|boiler room|barn|shed|attic|closet|floor|"
+    r"mats?|cots?|pallets?|cardboard|sotano|almacen|cocina|cochera|garaje|contenedor|piso|colchonetas?|catres?|cuarto frio|"
+    r"establo|granero|tejaban|taller)(?![\w'])", re.IGNORECASE)
+SLEEPS_AT_WORK_WEIGHT = 0.7
+
+
+def sleeps_at_work(folded: str) -> list[ConceptHit]:
+    return [ConceptHit("ex_bad_living_conditions", m.start(), m.end(), SLEEPS_AT_WORK_WEIGHT)
+            for m in _SLEEPS_AT_WORK.finditer(folded) if not re.match(r"(?:would|will|could|'ll|va a|van a|iba a|tomorrow)\s",
+                                                                   m.group(), re.IGNORECASE)]
+
+
 def poor_lodging(folded: str) -> list[ConceptHit]:
     """Sleeping on sacks or floors, back rooms without windows, no water or light, many to one
     bathroom, a bed at the workplace, many to a room."""
@@ -2670,4 +2699,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
             *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
             *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded), *family_reached(folded),
-            *blows_by_their_marks(folded)]
+            *blows_by_their_marks(folded), *sleeps_at_work(folded)]
