@@ -1816,7 +1816,7 @@ def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, foun
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
-# Shapes read wrong on round 42 of the train split (scored before it was read): 21 rows failed before the change that
+# Shapes read wrong on round 42 of the train split (scored before it was read): 24 rows failed before the change that
 # reads them; the others hold what was already read right beside them (a refused request, a named holder, a plain threat).
 ROUND_42 = [
     # a pay gap is a lie about wages; it is low pay only under the low-pay line of its period
@@ -1869,6 +1869,13 @@ ROUND_42 = [
     ("The contractor said that he would sleep in the barn if he was slow.", "en", "ex_bad_living_conditions", False),
     ("Phones stay in the truck while we are on the roof.", "en", "ex_bad_living_conditions", False),
     ("Ninguno duerme en el almacén.", "es", "ex_bad_living_conditions", False),
+    # a worker named as the one who owes; the boss owing the worker is wage theft
+    ("Each of us owes him 1,500 for the helmets and boots.", "en", "cd_debt_bondage", True),
+    ("Dice que cada uno le debe 1,500 por los cascos y la gasolina.", "es", "cd_debt_bondage", True),
+    ("The boss owes him 3 weeks of pay.", "en", "cd_debt_bondage", False),
+    # a ride to the bus station is leaving, not the journey here
+    ("They asked for a ride to the bus station, then said never mind, they cant go, they owe him.", "en",
+     "cr_debt_bondage", False),
 ]
 
 

@@ -401,7 +401,8 @@ _JOURNEY_OWED = re.compile(
     r"(?!\w)[^.;\n]{0,60}?(?<!\w)(?:cobr\w*|charg\w*|fee|cuota)(?!\w)[^.;\n]{0,40}?(?<!\w)(?:owe\w*|debe\w*|debo|debia\w*)(?!\w)"
     # or the journey named first: "the bus from Monterrey and the visa we owe him 2,600", "el raite desde Oaxaca se lo debo"
     r"|(?<!\w)(?:visas?|pasaje|boleto|vuelo|flights?|tickets?|airfare|recruit\w*|reclutador\w*|enganchador\w*|placement|raite|"
-    r"ride|bus|van|trip|viaje|cruce|crossing|frontera|border|traslado)(?!\w)[^.;\n]{0,60}?(?<!\w)(?:owe\w*|debe\w*|debo|debemos|"
+    r"(?:ride|bus|van)(?! (?:to|station|stop|back|home|into town))|trip|viaje|cruce|crossing|frontera|border|traslado)(?!\w)"
+    r"[^.;\n]{0,60}?(?<!\w)(?:owe\w*|debe\w*|debo|debemos|"
     r"debia\w*)(?!\w)",
     re.IGNORECASE)
 
