@@ -1816,7 +1816,7 @@ def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, foun
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
-# Shapes read wrong on round 42 of the train split (scored before it was read): 24 rows failed before the change that
+# Shapes read wrong on round 42 of the train split (scored before it was read) and round 43: 30 rows failed before the change that
 # reads them; the others hold what was already read right beside them (a refused request, a named holder, a plain threat).
 ROUND_42 = [
     # a pay gap is a lie about wages; it is low pay only under the low-pay line of its period
@@ -1876,6 +1876,15 @@ ROUND_42 = [
     # a ride to the bus station is leaving, not the journey here
     ("They asked for a ride to the bus station, then said never mind, they cant go, they owe him.", "en",
      "cr_debt_bondage", False),
+    # round 43: blows told in everyday words, a worker named by a description; a price on quitting or asking
+    ("El dueño le grita y le da zapes delante de los clientes.", "es", "cd_violence_on_victim", True),
+    ("El dueño lo avienta contra los tanques.", "es", "cd_violence_on_victim", True),
+    ("The boss screams at them all day and hit the young one with a trowel.", "en", "cd_violence_on_victim", True),
+    ("The storm hit the old barn on the ranch.", "en", "cd_violence_on_victim", False),
+    ("Says if i quit he leaves me in whatever town we at.", "en", "cd_threat_worse_conditions", True),
+    ("If they dont sell 40 boxes they dont get dinner.", "en", "cd_threat_worse_conditions", True),
+    ("When he asked about his pay, the patrón said he could go sleep on the street instead.", "en",
+     "cd_threat_worse_conditions", True),
 ]
 
 

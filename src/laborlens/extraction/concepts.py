@@ -1235,6 +1235,8 @@ _PUNISH_FRAME = (r"(?:if|si|whoever|anyone who|anybody who|the next one who|the 
 _CONSEQUENCE = (
     r"(?:no|sin) (?:come|comen|comes|comemos|comer|comida|cena|cenar|cenan|desayuno|breakfast|dinner|food|lunch|supper)|"
     r"(?:gets?|get|got) no (?:breakfast|dinner|food|lunch|supper|meals?)|(?:doesn'?t|don'?t|won'?t) eat|"
+    r"(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|didn'?t|didnt) get (?:any |no )?(?:dinner|food|breakfast|lunch|supper|meals?)|"
+    r"leaves? (?:me|him|her|them|us|you) (?:in|at|on|by) (?:whatever|wherever|some|any)|sleep (?:on|in) the street|"
     r"se queda\w* sin (?:cenar|comer|comida|turno|cuarto)|"
     r"sleeps? (?:in the (?:barn|van|car|truck|street|yard)|outside|on the street|behind the dumpster)|"
     r"sleeping (?:behind|outside|in the (?:barn|van|street))|(?:a|en) la calle|tirad[oa]s? en la calle|botad[oa]s?|"
@@ -1286,6 +1288,7 @@ _LOSS = (r"(?:lose|loses|losing|forfeit\w*|pierde\w*|pierdo|perder\w*|perdia\w*|
          r"(?:on|in) the (?:next |first )?(?:bus|plane|flight) (?:to|back|home)|en el (?:primer|proximo|siguiente) (?:bus|camion|autobus)|"
          r"no (?:los|las|lo|la|nos|me|te) deja\w* (?:entrar|dormir|comer)|(?:me|le|les|nos|te) toca dormir|"
          r"sleeps? (?:outside|in the (?:car|truck|van|garage))|(?:a )?dormir (?:afuera|en el piso|en la (?:troca|camioneta|calle))|"
+         r"sleep (?:on|in) the street|(?:a )?dormir a la calle|"
          r"owes? (?:him |her )?(?:for )?(?:the )?(?:flights?|airfare|plane tickets?)|pay (?:him|her) (?:back )?(?:the )?\$? ?\d[\d,]*|"
          r"no (?:come|comia|comen|cena|cenan)|next (?:season|year)|(?:proximo|siguiente) (?:season|ano|temporada)|el ano que entra|"
          r"(?:not|never|won'?t) (?:be )?(?:asked|brought|hired|invited|called) back|no (?:regresa|vuelve|regresaba|volvia)|"
