@@ -1816,7 +1816,7 @@ def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, foun
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 
 
-# Shapes read wrong on round 42 of the train split (scored before it was read) and round 43: 30 rows failed before the change that
+# Shapes read wrong on round 42 of the train split (scored before it was read) and round 43: 34 rows failed before the change that
 # reads them; the others hold what was already read right beside them (a refused request, a named holder, a plain threat).
 ROUND_42 = [
     # a pay gap is a lie about wages; it is low pay only under the low-pay line of its period
@@ -1885,6 +1885,14 @@ ROUND_42 = [
     ("If they dont sell 40 boxes they dont get dinner.", "en", "cd_threat_worse_conditions", True),
     ("When he asked about his pay, the patrón said he could go sleep on the street instead.", "en",
      "cd_threat_worse_conditions", True),
+    # papers shown by the one interviewed are kept; papers a boss produces are held
+    ("Two showed their passports.", "en", "ctx_keeps_own_documents", True),
+    ("One clerk showed her state ID card.", "en", "ctx_keeps_own_documents", True),
+    ("Mostró su licencia de manejar y dijo que le pagan por hora.", "es", "ctx_keeps_own_documents", True),
+    ("Dijo que nadie le ha quitado su pasaporte y lo mostró.", "es", "ctx_keeps_own_documents", True),
+    ("Driver produced 18 passports from a briefcase.", "en", "ctx_keeps_own_documents", False),
+    ("He showed their passports to the officer.", "en", "ctx_keeps_own_documents", False),
+    ("El patrón mostró sus pasaportes.", "es", "ctx_keeps_own_documents", False),
 ]
 
 

@@ -2565,6 +2565,36 @@ def _place_span(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+# Papers shown by the one interviewed ("one showed his Guatemalan passport", "she showed her state ID", "mostró su
+# licencia de manejar", "nadie le ha quitado su pasaporte y lo mostró"): train labels 87% of such texts as keeping one's
+# own papers. A boss producing them from a glovebox or a safe is the boss's hold, so "produced" is not read, a boss named
+# just before the verb makes it his, and "he showed their passports" (the possessive not the subject's) is someone else's.
+_SHOWN_DOC = r"(?:[a-z]+ ){0,2}?(?:passports?|ids?|id cards?|identification|papers|documents|licen[cs]es?|green cards?|work permits?|" \
+             r"pasaportes?|papeles|documentos|identificacion(?:es)?|micas?|matriculas?|licencias?|credencial(?:es)?|permisos?)"
+_SHOWS_OWN_PAPERS = re.compile(
+    _W + r"(?:(?P<s>he|she|i|we|they|one|two|three|four|both|each|several|all)(?: (?:of them|clerks?|workers?|men|women))? )?"
+    r"(?:showed|shows|show|showing) (?:me |us |the (?:officer|inspector|deputy|investigator|caller|agent)s? |officers |investigators )?"
+    r"(?P<p>his|her|their|my|our) (?:own )?" + _SHOWN_DOC + _E + r"(?! from)"
+    r"|" + _W + r"(?:mostro|mostraron|enseno|ensenaron|presento|presentaron) (?:su|sus|mi|mis) (?:propi[oa]s? )?(?:\w+ )?"
+    r"(?:pasaportes?|identificacion(?:es)?|licencias?|matriculas?|micas?|papeles|documentos|credencial(?:es)?|permisos?)" + _E +
+    r"|" + _W + r"(?:pasaportes?|identificacion|licencia|matricula|mica|papeles|documentos)" + _E + r"[^.;\n]{0,40}? y (?P<y>(?:lo|la|los|las) "
+    r"(?:mostro|mostraron|enseno|ensenaron))" + _E, re.IGNORECASE)
+_SUBJECT_POSSESSIVE = {"he": {"his"}, "she": {"her"}, "i": {"my"}, "we": {"our"}}
+
+
+def shows_own_papers(folded: str) -> list[ConceptHit]:
+    hits = []
+    for m in _SHOWS_OWN_PAPERS.finditer(folded):
+        subject, possessive = (m.group("s") or "").lower(), (m.group("p") or "").lower()
+        if subject in _SUBJECT_POSSESSIVE and possessive not in _SUBJECT_POSSESSIVE[subject]:
+            continue  # "he showed their passports": someone else's papers
+        if _BOSS_SUBJECT.search(folded, max(0, m.start() - 30), m.start()):
+            continue  # "el patrón mostró sus pasaportes", "the manager showed their IDs"
+        start = m.start("y") if m.group("y") else m.start()  # "nadie le quitó su pasaporte y lo mostró": the showing
+        hits.append(ConceptHit("ctx_keeps_own_documents", start, m.end(), OWN_PAPERS_WEIGHT))
+    return hits
+
+
 def own_papers(folded: str) -> list[ConceptHit]:
     """The worker's own papers, told by where they are kept or by "himself"; the span is the
     place ("it is in my room"), so "never took my passport" before it does not negate it."""
@@ -2702,4 +2732,4 @@ def word_concepts(folded: str, bounds: list[tuple[int, int]]) -> list[ConceptHit
             *irregular_status(folded), *comes_and_goes(folded), *punishment_threats(folded), *handed_on(folded),
             *exposure_threats(folded), *out_of_school(folded), *own_papers(folded), *unknown_area(folded),
             *forced_to_lie(folded), *found_own_job(folded), *example_threats(folded), *family_reached(folded),
-            *blows_by_their_marks(folded), *sleeps_at_work(folded)]
+            *blows_by_their_marks(folded), *sleeps_at_work(folded), *shows_own_papers(folded)]
