@@ -1489,6 +1489,12 @@ _TRAVEL_DEBT = _guarded((
     (r"deb|deuda|pagando|para", _W + r"(?:debe|debo|debemos|deben|debia|deuda|pagando|va para|van para|es para)" + _E
      + r"(?: \w+){0,2}? (?:del?|por el|por la|el|la|los) (?:pasaje|viaje|raite|boleto|vuelo|cruce|traida|autobus|camion|bus)" + _E
      + _NOT_HOMEWARD),
+    # the pay kept back for the journey: "he hands us 80 dollars and says the rest of our pay is for the crossing",
+    # "me da 100 dólares y dice que lo demás es por el viaje"
+    (r"rest|resto|demas", _W + r"(?:(?:the )?rest(?: of (?:our|my|his|her|their|the) (?:pay|check|money|wages))?|el resto|lo demas)"
+     r"(?: \w+){0,3}? (?:is|goes|go|went|es|va|se va) (?:for|to|towards|para|por|a) (?:the |my |our |his |her |their |el |la |lo del? )?"
+     r"(?:crossing|trip|passage|visa|ticket|flight|coyote|smuggler|viaje|cruce|pasaje|boleto|vuelo|raite|visa|coyote)" + _E
+     + _NOT_HOMEWARD),
 ))
 TRAVEL_DEBT_WEIGHT = 0.7
 

@@ -616,6 +616,13 @@ def extract(text: str, lang: str = "auto", *, layers: tuple[str, ...] = ALL_LAYE
     return Extraction(language, found, age, numbers.age_group(folded, age))
 
 
+# Findings that say the opposite of each other (the screening's counter-evidence and the means it contradicts): the
+# learned layer adds neither beside the other found by the patterns, and of two it would add, only the likelier.
+_OPPOSITE_PAIRS = (("ctx_keeps_own_documents", "cd_confiscation_of_documents"), ("ctx_keeps_own_wages", "cd_withholding_of_wages"),
+                   ("ctx_free_to_leave", "cd_isolation_confinement_surveillance"))
+_OPPOSITES = {a: {b} for a, b in _OPPOSITE_PAIRS} | {b: {a} for a, b in _OPPOSITE_PAIRS}
+
+
 def _with_learned(found: list[FoundIndicator], text: str, language: str,
                   model: learned.Model, blocked: set[str]) -> list[FoundIndicator]:
     """Patterns combined with the learned layer (see learned.py): weak pattern findings the
@@ -629,6 +636,9 @@ def _with_learned(found: list[FoundIndicator], text: str, language: str,
     probs = model.probabilities(learned.features(toks, [f.id for f in found], blocked))
     drop, add = learned.combine({f.id: f.confidence for f in found}, probs, model)
     add -= blocked
+    # nor one the patterns' findings say the opposite of: "keeps his own papers" beside "the lead produced their passports"
+    add -= {twin for f in found for twin in _OPPOSITES.get(f.id, ())}
+    add -= {a if probs[a] < probs[b] else b for a, b in _OPPOSITE_PAIRS if a in add and b in add}  # the likelier one
     kept = [f for f in found if f.id not in drop]
     items = catalogue_items()
     bounds = sentence_bounds(folded)
