@@ -1890,8 +1890,46 @@ ROUND_42 = [
     ("El patrón mostró sus pasaportes.", "es", "ctx_keeps_own_documents", False),
 ]
 
+# Shapes read from rounds 45-46 (scored before they were read).
+ROUND_45 = [
+    # pay held by someone else, or a share of it retained
+    ('He could not press charges because "he has my ID and my money."', "en", "cd_withholding_of_wages", True),
+    ("I have my money and my passport.", "en", "cd_withholding_of_wages", False),
+    ("He keeps my pasaporte until I pay.", "en", "cd_withholding_of_wages", False),
+    ("We get $300 a week cash; the rest, he says, he holds until the project ends.", "en", "cd_withholding_of_wages", True),
+    ("Le retenía la mitad de cada pago 'para que no se lo gaste'.", "es", "cd_withholding_of_wages", True),
+    ("Nos retuvieron 75 dólares de depósito por el uniforme, que te devuelven al final.", "es", "cd_withholding_of_wages", False),
+    ('Le pagan cada mes, pero el patrón "se queda con la mitad hasta que termine el contrato".', "es",
+     "cd_withholding_of_wages", True),
+    ('Le pagan cada mes, pero el patrón "se queda con la mitad hasta que termine el contrato".', "es",
+     "ctx_keeps_own_wages", False),
+    # pay that goes to a balance, or to a relative or a recruiter, is not the worker's own
+    ("He owes the cousin $18,000 for it, and the company pays the cousin directly.", "en", "ctx_keeps_own_wages", False),
+    ("She stated she owes Pruitt $4,800 for her flight and that her weekly pay goes to that balance.", "en",
+     "ctx_keeps_own_wages", False),
+    ("The company pays me directly into my account.", "en", "ctx_keeps_own_wages", True),
+    # a fee for the job itself, and leaving told as a condition
+    ("Un hombre de su aldea lo reclutó y le cobró 8,000 quetzales por el job.", "es", "dr_travel_recruitment_conditions", True),
+    ("If I wanted to switch shops I could tomorrow.", "en", "ctx_free_to_leave", True),
+    # cameras and phone rules with a purpose that is not the workers
+    ("Hay cámaras en las filas de jaulas para vigilar becerras enfermas.", "es", "cd_isolation_confinement_surveillance", False),
+    ("La camioneta de reparto tiene GPS y cámara porque llevan medicinas controladas.", "es",
+     "cd_isolation_confinement_surveillance", False),
+    ("Hay cámaras para vigilar a los trabajadores.", "es", "cd_isolation_confinement_surveillance", True),
+    ("No deja usar el celular en la descascaradora porque el año pasado un compañero perdió un dedo.", "es",
+     "cd_isolation_confinement_surveillance", False),
+    ("He takes the phones at the start of shift and gives them back at night for ten minutes.", "en",
+     "cd_isolation_confinement_surveillance", True),
+    # chores in the boss's home besides the job; not when housework is the job
+    ("Trabajo en la pista de 10 de la mañana a medianoche y los lunes le limpio la casa.", "es", "cd_forced_tasks_or_clients", True),
+    ("Trabaja en la taquilla seis días y el séptimo limpia la casa de los tíos.", "es", "cd_forced_tasks_or_clients", True),
+    ("She picks coffee until 6 at night, then cleans his house, which nobody mentioned before.", "en",
+     "cd_forced_tasks_or_clients", True),
+    ("Soy empleada doméstica y le limpio la casa a la señora de lunes a viernes.", "es", "cd_forced_tasks_or_clients", False),
+]
 
-@pytest.mark.parametrize(("text", "lang", "item", "found"), PLAIN_SENTENCES + ROUND_42)
+
+@pytest.mark.parametrize(("text", "lang", "item", "found"), PLAIN_SENTENCES + ROUND_42 + ROUND_45)
 def test_plain_sentences_read_as_they_mean(text: str, lang: str, item: str, found: bool) -> None:
     assert (item in extract(text, lang=lang, layers=("patterns", "rules")).ids) is found
 

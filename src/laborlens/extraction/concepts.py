@@ -1944,9 +1944,30 @@ _OTHER_TASKS = [re.compile("|".join(f"(?:{p})" for p in (
 OTHER_TASKS_WEIGHT = 0.7
 
 
+# Chores in the boss's own home on top of the job ("los domingos le limpio la casa", "limpiarle su casa", "then cleans
+# his house", "cleans the owner's house"): train labels 64 of the 65 narratives with such a phrase forced other tasks.
+_CHORES_AT_THE_BOSS_HOME = [re.compile("|".join(f"(?:{p})" for p in (
+    _W + r"(?:(?:le|les) (?:limpi\w+|lav\w+|cuid\w+)|limpiarles?|cuidarles?|lavarles?) (?:tambien |ademas )?(?:la casa|su casa|"
+    r"el carro|(?:a )?(?:los|las|sus|al|a la) (?:ninos|ninas|nietos|nino|nina|hijos|hijo|bebe))" + _E,
+    _W + r"(?:limpi\w+|lav\w+|cuid\w+) (?:tambien |ademas )?(?:su casa|la casa (?:del?|de la|de los) (?:patron\w*|jefe|jefa|dueno|duena|"
+    r"senor|senora|tios?|tias?|encargad[oa]|mayordomo|contratista|capataz|manager|supervisor\w*|boss))" + _E,
+    _W + r"(?:clean\w*|scrub\w*|babysit\w*|watch\w*|look\w* after) (?:also )?(?:his|her|their|the (?:owner|boss|manager|"
+    r"foreman|contractor|landlord|family|supervisor)'?s?) (?:own )?(?:house|home|kids|children|apartment)" + _E,
+)), re.IGNORECASE)]
+# ... unless housework is the job itself (a housekeeper, a nanny, a live-in domestic worker cleans "her house" by contract)
+_HOUSEWORK_IS_THE_JOB = re.compile(
+    _W + r"(?:housekeep\w*|house ?cleaners?|cleans houses|cleaning houses|maids?|nann(?:y|ies)|au ?pairs?|domestic (?:worker|"
+    r"work|help|employee)|live-in|caregivers?|empleadas? domesticas?|trabajadoras? (?:del hogar|domesticas?)|limpi\w+ casas|"
+    r"limpieza (?:en|de) (?:casas|hogares)|cleaning (?:job|business|company)|ninera|nana|de planta|muchacha de (?:servicio|planta)|"
+    r"sirvienta|quehaceres)" + _E, re.IGNORECASE)
+
+
 def other_tasks(folded: str) -> list[ConceptHit]:
-    """Moved or lent to other work, or tasks outside the agreement."""
-    return _matches("cd_forced_tasks_or_clients", _OTHER_TASKS, OTHER_TASKS_WEIGHT, folded, negative_wording=True)
+    """Moved or lent to other work, tasks outside the agreement, or chores in the boss's home besides the job."""
+    hits = _matches("cd_forced_tasks_or_clients", _OTHER_TASKS, OTHER_TASKS_WEIGHT, folded, negative_wording=True)
+    if not _HOUSEWORK_IS_THE_JOB.search(folded):
+        hits += _matches("cd_forced_tasks_or_clients", _CHORES_AT_THE_BOSS_HOME, OTHER_TASKS_WEIGHT, folded)
+    return hits
 
 
 # Depending on the employer for a roof, a ride or food (ILO/EC: dependency on exploiters): no
