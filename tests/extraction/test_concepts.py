@@ -1926,6 +1926,19 @@ ROUND_45 = [
     ("She picks coffee until 6 at night, then cleans his house, which nobody mentioned before.", "en",
      "cd_forced_tasks_or_clients", True),
     ("Soy empleada doméstica y le limpio la casa a la señora de lunes a viernes.", "es", "cd_forced_tasks_or_clients", False),
+    # what someone else believed, denied in the next sentence; a worker's own belief stays evidence
+    ("Somebody at church thought the boss was holding my passport. What happened is they scanned it and gave it back.", "en",
+     "cd_confiscation_of_documents", False),
+    ("Una clienta llamó a la policía pensando que yo vivía encerrada ahí. No es así.", "es",
+     "cd_isolation_confinement_surveillance", False),
+    ("I thought I would earn $15 an hour. What happened is he pays me $5 and keeps my passport.", "en",
+     "cd_confiscation_of_documents", True),
+    # papers held with the worker's access; pay owed to the worker; pay into the workers' own accounts
+    ("The captain holds passports in the ship's safe; crew sign them out on request.", "en", "cd_confiscation_of_documents", False),
+    ("The boss keeps our passports and never gives them back when we ask.", "en", "cd_confiscation_of_documents", True),
+    ("The company still hasn't paid my daywork from the boat show, they owe me 1500.", "en", "cd_debt_bondage", False),
+    ("He says I owe him $3,000 and he owes me two weeks of pay.", "en", "cd_debt_bondage", True),
+    ("Salaries are paid monthly to crew members' own accounts.", "en", "cd_withholding_of_wages", False),
 ]
 
 

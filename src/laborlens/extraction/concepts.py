@@ -2041,10 +2041,24 @@ _ANSWERED_NO = re.compile(
     re.IGNORECASE)
 
 
+# ... or what someone else believed or reported, denied at the start of the next sentence ("una clienta llamó a la policía
+# pensando que yo vivía encerrada ahí. No es así.", "Somebody at church thought the boss was holding my passport. What
+# happened is ..."): only a third party's belief, so "I thought I would earn $15. What happened is ..." stays evidence.
+_THIRD_PARTY_BELIEF = re.compile(
+    _W + r"(?:somebody|someone|people|a (?:lady|woman|man|customer|client|neighbou?r|volunteer)|(?:my|his|her) (?:mom|mother|family|"
+    r"neighbou?rs?)|neighbou?rs|alguien|la gente|una (?:clienta|senora|vecina|persona|muchacha)|un (?:cliente|senor|vecino)|"
+    r"(?:mi|su) (?:mama|madre|familia|vecin[oa])|los vecinos)" + _E + r"[^.;!?\n]{0,60}?" + _W +
+    r"(?:thought|thinks|think|believed|believes|worried|assumed|reported|called|pensando|penso|pensaba|piensa|piensan|creyo|"
+    r"creia|cree|creen|reporto|reportaron|llamo)" + _E + r"[^.;!?\n]{0,160}?[.;!?]\s*(?:no es asi|no es cierto|no es verdad|"
+    r"eso no es (?:cierto|verdad|asi)|(?:that|it)(?:'s| is|s) not (?:true|so|like that|what happened)|not true|"
+    r"what (?:really )?happened (?:is|was)|lo que (?:pasa|paso) (?:es|fue)|la verdad es|the truth is|en realidad|actually|no\.)",
+    re.IGNORECASE)
+
+
 def not_about_this_worker(folded: str) -> list[tuple[int, int]]:
     """Stretches about someone else's story, a belief the speaker denies, or a question answered no."""
     return ([m.span() for m in _STORY.finditer(folded)] + [m.span() for m in _DENIED_BELIEF.finditer(folded)]
-            + [m.span() for m in _ANSWERED_NO.finditer(folded)])
+            + [m.span() for m in _THIRD_PARTY_BELIEF.finditer(folded)] + [m.span() for m in _ANSWERED_NO.finditer(folded)])
 
 
 _CLOSED_AT_END = re.compile(r"(?:^|[.;]\s+)se (?:cierra|cerro)\.?\s*$", re.IGNORECASE)
