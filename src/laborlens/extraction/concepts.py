@@ -1962,6 +1962,11 @@ _HOUSEWORK_IS_THE_JOB = re.compile(
     r"sirvienta|quehaceres)" + _E, re.IGNORECASE)
 
 
+def chores_are_the_job(folded: str) -> bool:
+    """Housework told as the job itself, beside a chore in someone's home: the chore is the work, not an extra task."""
+    return bool(_HOUSEWORK_IS_THE_JOB.search(folded)) and any(p.search(folded) for p in _CHORES_AT_THE_BOSS_HOME)
+
+
 def other_tasks(folded: str) -> list[ConceptHit]:
     """Moved or lent to other work, tasks outside the agreement, or chores in the boss's home besides the job."""
     hits = _matches("cd_forced_tasks_or_clients", _OTHER_TASKS, OTHER_TASKS_WEIGHT, folded, negative_wording=True)

@@ -366,6 +366,8 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         blocked.add("ex_bad_living_conditions")
     if concepts.attends_school(folded):  # nor keeping out of school one who goes
         blocked.add("ex_no_access_to_education")
+    if concepts.chores_are_the_job(folded):  # nor other tasks when cleaning the señora's house is the job
+        blocked.add("cd_forced_tasks_or_clients")
     stretches = concepts.refuted_stretches(folded)
     refuted = stretches + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
