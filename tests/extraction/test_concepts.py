@@ -1939,6 +1939,19 @@ ROUND_45 = [
     ("The company still hasn't paid my daywork from the boat show, they owe me 1500.", "en", "cd_debt_bondage", False),
     ("He says I owe him $3,000 and he owes me two weeks of pay.", "en", "cd_debt_bondage", True),
     ("Salaries are paid monthly to crew members' own accounts.", "en", "cd_withholding_of_wages", False),
+    # a lock or a camera where every worker holds the key confines nobody (none of 148 such train stories is labelled so)
+    ("La gente piensa que nos tienen encerrados porque ven la reja con candado. Cada uno de nosotros tiene su llave del candado.",
+     "es", "cd_isolation_confinement_surveillance", False),
+    ("Hay cámaras en el taller, no en los cuartos. Todos tenemos el código del candado.", "es",
+     "cd_isolation_confinement_surveillance", False),
+    ("Posted house rules: the bunkhouse gate is chained at 10 p.m. Every resident has a gate key.", "en",
+     "cd_isolation_confinement_surveillance", False),
+    ("The doors have mag locks and I watch the players on cameras. Each of us has our own alarm code.", "en",
+     "cd_isolation_confinement_surveillance", False),
+    ("El portón tiene candado y cada uno tiene su llave, pero el patrón nos quita el celular y no nos deja salir del rancho.",
+     "es", "cd_isolation_confinement_surveillance", True),
+    ("The boss padlocks the bunkhouse from outside at night and only he has the key.", "en",
+     "cd_isolation_confinement_surveillance", True),
 ]
 
 

@@ -2326,6 +2326,29 @@ _OWN_HOME = re.compile(
     r"|(?:su|mi|sus) propi[oa]s? (?:cama|cuarto|casa|apartamento|departamento))" + _E, re.IGNORECASE)
 
 
+# Every worker holds the key, the code or the badge ("cada uno de nosotros tiene su llave del candado", "each picker has own
+# badge", "I have the gate code", "staff go out by the push bar"): in train, none of the 148 narratives saying so is labelled
+# confinement, so a lock, gate, door, camera or guard in such a story confines nobody.
+_EVERYONE_HAS_A_KEY = re.compile(
+    _W + r"(?:(?:each|every|all|cada|todos|todas)(?: [\w']+){0,3}? (?:has|have|tiene|tienen|tenemos|gets?)(?: (?:a|an|the|his|her|"
+    r"their|its|our|my|su|sus|mi|mis|nuestr\w+|el|la|los|las))*(?: own| propi\w+)?(?: [\w-]+)? (?:key|keys|code|codes|badge|"
+    r"llave|llaves|codigo|codigos|tarjeta|gafete)|(?:i|we) (?:have|got|tengo|tenemos) (?:the|my|our|el|la|mi|nuestr\w+)(?: own)?"
+    r"(?: gate| door| alarm)? (?:key|keys|code|llave|codigo)|inside release|push ?bar|abren? desde adentro|"
+    r"opens? from (?:the )?inside)" + _E, re.IGNORECASE)
+_LOCK_OR_WATCH = re.compile(
+    _W + r"(?:lock\w*|padlock\w*|gates?|doors?|fenc\w*|cameras?|guards?|badges?|keys?|buzzer|locked in|encerr\w*|encierr\w*|"
+    r"candados?|porton\w*|rejas?|puertas?|camaras?|guardias?|llaves?|cerrad\w*|cierra\w*|vigil\w*)" + _E, re.IGNORECASE)
+
+
+def everyone_has_a_key(folded: str) -> bool:
+    return _EVERYONE_HAS_A_KEY.search(folded) is not None
+
+
+def lock_or_watch(evidence: str) -> bool:
+    """Confinement evidence that names a lock, a gate, a door, a camera or a guard."""
+    return _LOCK_OR_WATCH.search(evidence) is not None
+
+
 def lives_at_home(folded: str) -> bool:
     return _OWN_HOME.search(folded) is not None
 

@@ -368,6 +368,8 @@ def find_hits(text: str, pack: LanguagePack, layers: tuple[str, ...] = ALL_LAYER
         blocked.add("ex_no_access_to_education")
     if concepts.chores_are_the_job(folded):  # nor other tasks when cleaning the señora's house is the job
         blocked.add("cd_forced_tasks_or_clients")
+    if concepts.everyone_has_a_key(folded):  # a lock or a camera where every worker holds the key confines nobody
+        hits = _without_locks_everyone_opens(hits, folded, blocked)
     stretches = concepts.refuted_stretches(folded)
     refuted = stretches + concepts.not_about_this_worker(folded)
     if refuted:  # quotes a note found unfounded, a story from the news, a belief the speaker denies
@@ -479,6 +481,18 @@ CONCEPT_GATES = {"ex_low_or_no_salary": concepts.low_pay_concept,
 # documents", BENCHMARKS.md).
 OWN_HOLDING = {"cd_confiscation_of_documents": "ctx_keeps_own_documents",
                "cr_confiscation_of_documents": "ctx_keeps_own_documents"}
+
+
+def _without_locks_everyone_opens(hits: list[_Hit], folded: str, blocked: set[str]) -> list[_Hit]:
+    """Confinement read from a lock, gate, door, camera or guard, in a story where every worker holds the key."""
+    confinement = "cd_isolation_confinement_surveillance"
+
+    def told_by_a_lock(hit: _Hit) -> bool:  # the evidence itself names the lock or the camera, not "no nos deja salir"
+        return concepts.lock_or_watch(folded[hit.start:hit.end])
+
+    kept = [h for h in hits if h.indicator != confinement or not told_by_a_lock(h)]
+    blocked.add(confinement)  # in train no such story is labelled confinement: the learned layer may not add it
+    return kept
 
 
 def _without_own_holdings(hits: list[_Hit], blocked: set[str]) -> list[_Hit]:
